@@ -1,0 +1,125 @@
+"""Articles x rules -> claims: every quantity the reader finds, located in the original file and tagged
+by the claim rules with what it is about (``metric``, ``period``, ``subject``)."""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+from dataclasses import asdict, dataclass, fields
+from typing import TYPE_CHECKING
+
+import regex
+
+from factlint.corpus import Article
+from factlint.quantity import Quantity
+from factlint.vi import Reader, read_quantities
+
+if TYPE_CHECKING:
+    from factlint.rules import RuleSet
+
+_SENTENCE_END = regex.compile(r"(?<=[.!?…;])[\"”’)\]]*[ \t]+(?=[\p{Lu}\d“\"(])|\n+")
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One row of the claims table (the columns of the ``factlint extract`` contract, then extensions)."""
+
+    article: str
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    text: str
+    kind: str
+    value: float | None
+    low: float | None
+    high: float | None
+    unit: str
+    qualifier: str
+    metric: str
+    period: str
+    subject: str
+    sentence: str
+    claim_id: str = ""
+    published: str = ""
+    outlet: str = ""
+    direction: str = "exact"
+    low_open: bool = False
+    high_open: bool = False
+    date: str = ""
+    malformed: str = ""
+    rule: str = ""
+    offset: int = 0
+
+    def as_dict(self) -> dict:
+        """Return the row as a plain dict."""
+        return asdict(self)
+
+
+CLAIM_COLUMNS = [f.name for f in fields(Claim)]
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Split ``text`` into sentence spans (start, end)."""
+    spans, start = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        if m.start() > start:
+            spans.append((start, m.start()))
+        start = m.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+def claim_id(article: str, q: Quantity, ordinal: int) -> str:
+    """A stable id: article, surface text and its ordinal among equal texts (not the offset)."""
+    h = hashlib.sha1(f"{article}\x1f{q.text}\x1f{ordinal}".encode()).hexdigest()[:12]
+    return f"{article}:{h}"
+
+
+def extract_article(article: Article, rules: RuleSet | None = None, reader: Reader | None = None) -> list[Claim]:
+    """Read the quantities of one article and turn them into claims.
+
+    Args:
+        article: A loaded article (``status == "ok"``).
+        rules: Claim rules that tag quantities with metric, period and subject; ``None`` leaves them empty.
+        reader: The quantity reader (the default configuration when ``None``).
+
+    Returns:
+        Claims in text order.
+    """
+    body = article.body
+    base = article.body_start
+    quantities = read_quantities(body, article.published, reader)
+    spans = sentences(body)
+    starts = [s for s, _ in spans]
+    tags = rules.tag(body, quantities, spans, article) if rules is not None else {}
+    seen: dict[str, int] = {}
+    out = []
+    pub = article.published.isoformat() if article.published else ""
+    for i, q in enumerate(quantities):
+        si = max(bisect.bisect_right(starts, q.start) - 1, 0)
+        s0, s1 = spans[si] if spans else (0, len(body))
+        line, col = article.position(base + q.start)
+        end_line, end_col = article.position(base + q.end)
+        n = seen[q.text] = seen.get(q.text, -1) + 1
+        metric, period, subject, rule = tags.get(i, ("", "", "", ""))
+        out.append(Claim(
+            article=article.id, path=article.path, line=line, column=col, end_line=end_line,
+            end_column=end_col, text=q.text, kind=q.kind, value=q.value, low=q.low, high=q.high, unit=q.unit,
+            qualifier=q.hedge, metric=metric, period=period, subject=subject, sentence=body[s0:s1].strip(),
+            claim_id=claim_id(article.id, q, n), published=pub, outlet=article.outlet, direction=q.direction,
+            low_open=q.low_open, high_open=q.high_open, date=q.date, malformed=q.malformed, rule=rule,
+            offset=base + q.start,
+        ))
+    return out
+
+
+def extract_corpus(articles: list[Article], rules: RuleSet | None = None) -> list[Claim]:
+    """Claims of every readable article, in corpus order."""
+    out: list[Claim] = []
+    for art in articles:
+        if art.status == "ok":
+            out.extend(extract_article(art, rules))
+    return out

@@ -1,0 +1,28 @@
+"""The claims table: claims as a pandas DataFrame with fixed columns and dtypes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pandas as pd
+
+from factlint.extract import CLAIM_COLUMNS, Claim
+
+_FLOATS = ("value", "low", "high")
+_INTS = ("line", "column", "end_line", "end_column", "offset")
+_BOOLS = ("low_open", "high_open")
+
+
+def to_frame(claims: Iterable[Claim]) -> pd.DataFrame:
+    """Build the claims table: one row per claim, the contract's columns first."""
+    df = pd.DataFrame([c.as_dict() for c in claims], columns=CLAIM_COLUMNS)
+    for col in _FLOATS:
+        df[col] = df[col].astype("float64")
+    for col in _INTS:
+        df[col] = df[col].astype("int64")
+    for col in _BOOLS:
+        df[col] = df[col].astype("bool")
+    for col in CLAIM_COLUMNS:
+        if col not in _FLOATS + _INTS + _BOOLS:
+            df[col] = df[col].astype("object").fillna("").astype(str)
+    return df
