@@ -89,13 +89,15 @@ PEOPLE = tuple(k for k, v in NOUNS.items() if v in {"person", "worker", "trainee
 ORDINAL_EVENTS = ("lần", "khóa", "khoá", "kỳ", "phiên", "đợt", "vòng", "mùa", "nhiệm kỳ", "lượt")
 # Words before a number that make it part of a name or identifier, not a claim.
 NAME_PREFIXES = (
-    "quận", "phường", "số", "công viên", "đường", "phố", "ngõ", "hẻm", "ngách", "khu", "tòa", "toà",
+    "quận", "phường", "công viên", "đường", "phố", "ngõ", "hẻm", "ngách", "khu", "tòa", "toà",
     "tầng", "phòng", "tuyến", "mã", "điều", "khoản", "nghị định", "thông tư", "quyết định", "chỉ thị",
     "luật", "cầu", "bến", "lô", "quốc lộ", "tỉnh lộ", "ql", "km", "cơ sở", "khóa", "khoá", "lớp",
     "đội", "tổ", "ấp", "thôn", "xóm", "kênh", "sư đoàn", "trung đoàn", "tiểu đoàn", "lữ đoàn",
     "nhà máy", "tổ máy", "cổng", "ga", "nhà ga", "sân", "lần thứ", "bảng", "mẫu", "phiên bản",
     "chương", "mục", "trang", "hình", "bảng số", "biển số", "cửa", "lối",
 )
+# "số N" is a name ("tuyến số 1") unless "số" ends one of these words ("dân số", "tổng số").
+NOT_NAME_BEFORE_SO = ("dân", "tổng", "con", "chỉ", "hệ", "đa", "thiểu", "phần", "những", "một", "các", "với")
 # Words after which a following "thứ N" is a weekday.
 WEEKDAY_CONTEXT_BEFORE = ("vào", "sáng", "chiều", "tối", "trưa", "đêm", "hôm", "ngày", "từ", "đến", "các", "mỗi")
 

@@ -216,11 +216,13 @@ _WORD_DATE = regex.compile(
     regex.I,
 )
 _NW_FIRST = "hai|ba|bốn|sáu|bảy|bẩy|tám|chín|mười"
+_NW_DIGIT = "một|mốt|hai|ba|bốn|tư|năm|lăm|nhăm|sáu|bảy|bẩy|tám|chín"
 _NW_ANY = _alt(list(lx.DIGIT_WORDS) + list(lx.SCALE_WORDS) + ["linh", "lẻ", "rưỡi"])
 _UNIT_AHEAD = _alt(list(lx.CURRENCIES) + list(lx.PERCENT) + list(lx.DURATIONS) + list(lx.PHYSICAL) + list(lx.PEOPLE))
 _WORD_NUMBER = regex.compile(
     rf"{_L}(?:(?:{_NW_FIRST}|một|năm)(?:[ \t]+(?:{_NW_ANY}))*[ \t]+(?:{_SCALES}|mươi|mười|trăm|linh|lẻ)"
-    rf"(?:[ \t]+(?:{_NW_ANY}))*|(?:{_NW_FIRST})(?=[ \t]+(?:{_UNIT_AHEAD}){_R})){_R}",
+    rf"(?:[ \t]+(?:{_NW_ANY}))*|mười[ \t]+(?:{_NW_DIGIT})(?:[ \t]+(?:{_NW_ANY}))*"
+    rf"|(?:{_NW_FIRST})(?=[ \t]+(?:{_UNIT_AHEAD}){_R})){_R}",
     regex.I,
 )
 _RANK_WORD = regex.compile(
@@ -232,7 +234,8 @@ _VAGUE = regex.compile(
     rf"(?P<s2>(?:[ \t]+(?:nghìn|ngàn|triệu|tỷ|tỉ))*){_R}",
     regex.I,
 )
-_NAME_PREFIX = regex.compile(rf"{_L}(?:{_alt(lx.NAME_PREFIXES)})[ \t]+$", regex.I)
+_NAME_PREFIX = regex.compile(
+    rf"{_L}(?:{_alt(lx.NAME_PREFIXES)}|(?<!(?:{_alt(lx.NOT_NAME_BEFORE_SO)})[ \t])số)[ \t]+$", regex.I)
 _THU_BEFORE = regex.compile(r"(?:(?P<dung>đứng)[ \t]+)?(?P<thu>thứ)[ \t]+$", regex.I)
 _ORDINAL_EVENT = regex.compile(rf"{_L}(?:{_alt(lx.ORDINAL_EVENTS)})[ \t]+$", regex.I)
 _PREV_WORD = regex.compile(r"(\S+)[ \t]+$")
@@ -395,6 +398,15 @@ class Reader:
                 continue
             glued_before = prev.isalpha() or (prev in "-_" and s >= 2 and text[s - 2].isalnum())
             if glued_before:
+                lead = regex.search(r"\p{L}+$", text[max(tok_s, s - 12):s])
+                if lead and lead.group().islower() and not lead.group().isascii() and prev.isalpha():
+                    e = m.end()
+                    out.append(Quantity(lead.start() + max(tok_s, s - 12), e,
+                                        text[lead.start() + max(tok_s, s - 12):e], "count",
+                                        *(3 * [parse_digits(m.group())[0]]),
+                                        malformed=f"digits glued to a word: {text[max(tok_s, s - 12) + lead.start():e]!r}"))
+                    done = e
+                    continue
                 q = self._glued_suffix(text, m, tok_s, "identifier glued to a Vietnamese word")
                 if q:
                     out.append(q)
@@ -483,6 +495,8 @@ class Reader:
         if not pm:
             return False
         w = pm.group(1)
+        if any(c.isupper() for c in w[1:]):
+            return True  # "UNCLOS 1982", "iPhone 15", "COP 26"
         if not w[:1].isupper() or _sentence_start(text, pm.start(1)):
             return False
         return w.lower() not in ("ngày", "tháng", "năm", "sáng", "chiều", "tối", "trưa", "đêm", "quý", "thứ",
@@ -576,10 +590,11 @@ class Reader:
             return Quantity(st, e, text[st:e], unit.kind if unit else "count", (lo + hi) / 2, lo - 0.0, hi,
                             unit.unit if unit else "", "", "range")
         unit = _unit_after(text, end)
+        qstart = hstart if hedge else s
         if pre and (unit is None or unit.kind != "money"):
             unit = _Unit("money", lx.PREFIX_CURRENCIES[pre.group(1)], end)
-            hedge2, hstart2 = self._hedge_before(text, pre.start())
-            hedge, hstart = (hedge2, hstart2) if hedge2 else ("", pre.start())
+            hedge, hstart = self._hedge_before(text, pre.start())
+            qstart = hstart if hedge else pre.start()
         e = unit.end if unit else end
         if malformed:
             return self._make_number(text, s, end, value, half, None, hedge, hstart if hedge else s,
@@ -594,11 +609,13 @@ class Reader:
             return Quantity(s, e, "", "skip")
         # years
         if unit is None and not has_scale and not hedge and regex.fullmatch(r"(?:1[89]|20)\d{2}", m.group()):
+            if self._proper_noun_before(text, s):
+                return Quantity(s, end, "", "skip")  # "UNCLOS 1982", "Expo 2020"
             y = int(m.group())
             return Quantity(s, end, text[s:end], "year", float(y), float(y), float(y), "year", date=str(y))
         if len(m.group().replace(".", "").replace(",", "")) > 15:
             return Quantity(s, end, "", "skip")
-        return self._make_number(text, s, e, value, half, unit, hedge, hstart if hedge else s)
+        return self._make_number(text, s, e, value, half, unit, hedge, qstart)
 
     def _is_name(self, text: str, s: int, unit: _Unit | None) -> bool:
         if unit is not None and unit.kind in ("money", "percent"):
@@ -618,8 +635,13 @@ class Reader:
         for m in _WORD_NUMBER.finditer(text):
             words = regex.split(r"[ \t]+", m.group().lower())
             # a trailing "năm" after "mươi"/"trăm" is a digit; after a scale word it is "year" (a duration)
-            if words[-1] in ("năm", "tư") and len(words) > 1 and words[-2] in ("nghìn", "ngàn", "triệu", "tỷ", "tỉ"):
-                words = words[:-1]
+            if len(words) > 1 and (
+                (words[-1] == "năm" and words[-2] not in ("linh", "lẻ"))
+                or (words[-1] == "tư" and words[-2] in ("nghìn", "ngàn", "triệu", "tỷ", "tỉ"))
+            ):
+                words = words[:-1]  # "bảy mươi lăm năm": the last "năm" is "years"
+            if _THU_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+                continue  # "thứ Hai tuần trước": a weekday
             try:
                 value = words_to_number(words)
             except ValueError:

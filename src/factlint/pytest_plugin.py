@@ -1,0 +1,1 @@
+"""The factlint pytest plugin: corpus fixtures and rule-example collection."""
