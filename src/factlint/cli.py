@@ -55,10 +55,12 @@ def main() -> None:
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "jsonl", "parquet"]), default="table")
 @click.option("-o", "--output", type=click.Path(), default=None, help="Write here instead of stdout.")
 @click.option("--encoding", default=None, help="Codec for articles that are not UTF-8 (e.g. cp1258).")
-@click.option("--all-columns", is_flag=True, help="Add claim_id, published, outlet, … to the contract columns.")
-def extract(paths: tuple[str, ...], rules_dir: str | None, fmt: str, output: str | None, encoding: str | None,
-            all_columns: bool) -> None:
-    """Print one row per claim found in PATHS (default: articles/)."""
+def extract(paths: tuple[str, ...], rules_dir: str | None, fmt: str, output: str | None, encoding: str | None) -> None:
+    """Print one row per claim found in PATHS (default: articles/).
+
+    csv, jsonl and parquet carry the contract's columns first, then claim_id, published, outlet, direction,
+    low_open, high_open, date, malformed, rule and offset.
+    """
     articles = load_corpus(_paths(paths), encoding=encoding)
     rules = _load_rules(rules_dir)
     for art in articles:
@@ -66,9 +68,7 @@ def extract(paths: tuple[str, ...], rules_dir: str | None, fmt: str, output: str
             click.echo(f"warning: {w}", err=True)
         if art.status != "ok":
             click.echo(f"error: {art.error}", err=True)
-    df = to_frame(extract_corpus(articles, rules))
-    if not all_columns and fmt in ("table", "csv"):
-        df = df[CONTRACT]
+    df = to_frame(extract_corpus(articles, rules)).drop(columns=["offset"])
     if fmt == "csv":
         _write(df.to_csv(index=False, lineterminator="\n"), output)
     elif fmt == "jsonl":

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+import re
+
 import regex
 import yaml
 
@@ -26,7 +28,19 @@ _R = r"(?![\p{L}\p{N}])"  # right word boundary
 
 def _alt(words: Iterable[str]) -> str:
     """Return a regex alternation of ``words``, longest first, escaped, spaces made flexible."""
-    return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+    body = "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+    return f"(?:{body})"
+
+
+def _alt_ci(words: Iterable[str]) -> str:
+    """Like :func:`_alt`, matching each word as written, lower-cased, or with a capital first letter.
+
+    Cheaper than the ``IGNORECASE`` flag, which slows every scan over Vietnamese text.
+    """
+    forms = set()
+    for w in words:
+        forms |= {w, w.lower(), w[:1].upper() + w[1:]}
+    return _alt(forms)
 
 
 # ---------------------------------------------------------------------------------------------- config
@@ -153,17 +167,19 @@ def words_to_number(tokens: list[str | float]) -> float:
 
 # ---------------------------------------------------------------------------------------------- units
 
-_CURRENCY_RE = regex.compile(rf"[ \t]*({_alt(lx.CURRENCIES)})(?![\p{{L}}\p{{N}}$])")
-_PREFIX_CURRENCY_RE = regex.compile(rf"(?:^|(?<=[\s(]))({_alt(lx.PREFIX_CURRENCIES)})[ \t]?$")
-_PERCENT_RE = regex.compile(rf"[ \t]*({_alt(lx.PERCENT)})(?![\p{{L}}\p{{N}}])", regex.I)
-_PHYSICAL_RE = regex.compile(rf"[ \t]*({_alt(lx.PHYSICAL)})(?![\p{{L}}\p{{N}}])")
-_DURATION_RE = regex.compile(rf"[ \t]+({_alt(lx.DURATIONS)}){_R}", regex.I)
-_NOUN_RE = regex.compile(rf"[ \t]+({_alt(lx.NOUNS)}){_R}", regex.I)
+_UNIT_RE = regex.compile(
+    rf"[ \t]*(?:(?P<pct>{_alt_ci(lx.PERCENT)})(?![\p{{L}}\p{{N}}])"
+    rf"|(?P<cur>{_alt(lx.CURRENCIES)})(?![\p{{L}}\p{{N}}$])"
+    rf"|(?P<phys>{_alt(lx.PHYSICAL)})(?![\p{{L}}\p{{N}}]))"
+    rf"|[ \t]+(?:(?P<dur>{_alt_ci(lx.DURATIONS)})|(?P<noun>{_alt_ci(lx.NOUNS)})){_R}"
+)
 _CLOCK_AFTER_RE = regex.compile(r"(?:[:h]\d{2}|h(?!\p{L})|[ \t]+giờ[ \t]+\d)")
 _WORD_AFTER_RE = regex.compile(r"[ \t]+(\p{L}+)")
 _GLUED_RE = regex.compile(r"\p{L}+")
+_SPACES = regex.compile(r"\s+")
 
 _UNIT_FOLD = {k.lower(): v for k, v in lx.CURRENCIES.items()}
+_PERCENT_FOLD = {k.lower(): v for k, v in lx.PERCENT.items()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,28 +191,28 @@ class _Unit:
 
 def _unit_after(text: str, pos: int) -> _Unit | None:
     """The unit right after ``pos``: currency, percent, physical unit, duration or counted noun."""
-    if m := _PERCENT_RE.match(text, pos):
-        return _Unit("percent", lx.PERCENT.get(m.group(1).lower(), "%"), m.end())
-    if m := _CURRENCY_RE.match(text, pos):
-        word = regex.sub(r"\s+", " ", m.group(1))
-        code = lx.CURRENCIES.get(word) or _UNIT_FOLD.get(word.lower(), "")
-        if word == "đ" and pos < len(text) and text[pos] == " ":
+    m = _UNIT_RE.match(text, pos)
+    if m is None:
+        return None
+    kind = m.lastgroup
+    word = _SPACES.sub(" ", m.group(kind))
+    if kind == "pct":
+        return _Unit("percent", _PERCENT_FOLD[word.lower()], m.end())
+    if kind == "cur":
+        if word == "đ" and text[pos : pos + 1] == " ":
             return None  # a lone "đ" after a space is not a currency
-        return _Unit("money", code, m.end())
-    if m := _PHYSICAL_RE.match(text, pos):
-        return _Unit("count", lx.PHYSICAL[regex.sub(r"\s+", " ", m.group(1))], m.end())
-    if m := _DURATION_RE.match(text, pos):
-        return _Unit("duration", lx.DURATIONS[regex.sub(r"\s+", " ", m.group(1)).lower()], m.end())
-    if m := _NOUN_RE.match(text, pos):
-        return _Unit("count", lx.NOUNS[regex.sub(r"\s+", " ", m.group(1)).lower()], m.end())
-    return None
+        return _Unit("money", lx.CURRENCIES.get(word) or _UNIT_FOLD[word.lower()], m.end())
+    if kind == "phys":
+        return _Unit("count", lx.PHYSICAL[word], m.end())
+    if kind == "dur":
+        return _Unit("duration", lx.DURATIONS[word.lower()], m.end())
+    return _Unit("count", lx.NOUNS[word.lower()], m.end())
 
 
 # ---------------------------------------------------------------------------------------------- patterns
 
 _DIGIT_RUN = regex.compile(r"\d+(?:[.,]\d+)*")
-_HEDGE_WORDS = list(load_hedges().hedges) + ["từ"]
-_HEDGE_TAIL = regex.compile(rf"{_L}({_alt(_HEDGE_WORDS)})[ \t]+$", regex.I)
+_HEDGES = frozenset(list(load_hedges().hedges) + ["từ"])
 _RANGE_SEP = regex.compile(r"[ \t]*(?:[-–—]|đến|tới)[ \t]*(?=\d)", regex.I)
 _DATE_RANGE_1 = regex.compile(r"(\d{1,2})[ \t]*[-–][ \t]*(\d{1,2})/(\d{1,2})(?:/(\d{4}))?(?![\d/])")
 _DATE_RANGE_2 = regex.compile(
@@ -206,45 +222,104 @@ _DATE_MY = regex.compile(r"(\d{1,2})/(\d{4})(?![\d/])")
 _ISO_DATE = regex.compile(r"((?:1[89]|20)\d{2})-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?(?![\d-])")
 _YEAR_RANGE = regex.compile(r"((?:1[89]|20)\d{2})[ \t]*[-–][ \t]*((?:1[89]|20)\d{2})(?!\d)")
 _TIMESTAMP_AFTER = regex.compile(r"[ \t,]+\d{1,2}:\d{2}")
-_WORD_DATE = regex.compile(
-    rf"{_L}(?:"
-    r"(?P<ng>ngày)[ \t]+(?P<d>\d{1,2})[ \t]+tháng[ \t]+(?P<m>\d{1,2})(?:[ \t]+năm[ \t]+(?P<y>\d{4}))?"
-    r"|(?P<th>tháng)[ \t]+(?P<mm>\d{1,2})(?:[ \t]*/[ \t]*(?P<my>\d{4})|[ \t]+năm[ \t]+(?P<my2>\d{4}))?"
-    r"|(?P<q>quý)[ \t]+(?P<qn>IV|I{1,3}|[1-4])(?:[ \t]*/[ \t]*(?P<qy>\d{4})|[ \t]+năm[ \t]+(?P<qy2>\d{4}))?"
-    r"|(?P<nm>năm)[ \t]+(?P<yr>(?:1[89]|20)\d{2})(?:[ \t]*[-–][ \t]*(?P<yr2>(?:1[89]|20)\d{2}))?"
-    rf"){_R}",
-    regex.I,
+
+# Word-led quantities are found from cheap literal triggers (the stdlib ``re`` scans a literal alternation
+# several times faster than a pattern of word alternatives), then parsed with anchored patterns.
+_NUMBER_WORD_LIST = ["hai", "ba", "bốn", "sáu", "bảy", "bẩy", "tám", "chín"]
+_TRIGGER = re.compile(r"thứ|Thứ|đầu|mươi|mười|Mười|trăm|nghìn|ngàn|vạn|triệu|tỷ|tỉ|chục|quý|Quý")
+# A lone digit word counts only before a unit ("ba ngày", "tám người", "năm người"), not in "hai nước".
+_UNIT_WORDS = list(lx.CURRENCIES) + list(lx.PERCENT) + list(lx.DURATIONS) + list(lx.PEOPLE)
+_LONE_TRIGGER = re.compile(
+    r"\b(?:" + "|".join(w for x in _NUMBER_WORD_LIST for w in (x, x.capitalize())) + r") (?="
+    + "|".join(re.escape(u) for u in sorted(set(_UNIT_WORDS), key=len, reverse=True)) + r")"
+    r"|\b[Nn]ăm (?=" + "|".join(lx.PEOPLE) + r")"
 )
-_NW_FIRST = "hai|ba|bốn|sáu|bảy|bẩy|tám|chín|mười"
-_NW_DIGIT = "một|mốt|hai|ba|bốn|tư|năm|lăm|nhăm|sáu|bảy|bẩy|tám|chín"
+_NW_FIRST = _alt_ci(["hai", "ba", "bốn", "sáu", "bảy", "bẩy", "tám", "chín", "mười"])
+_NW_DIGIT = _alt(["một", "mốt", "hai", "ba", "bốn", "tư", "năm", "lăm", "nhăm", "sáu", "bảy", "bẩy", "tám", "chín"])
 _NW_ANY = _alt(list(lx.DIGIT_WORDS) + list(lx.SCALE_WORDS) + ["linh", "lẻ", "rưỡi"])
-_UNIT_AHEAD = _alt(list(lx.CURRENCIES) + list(lx.PERCENT) + list(lx.DURATIONS) + list(lx.PHYSICAL) + list(lx.PEOPLE))
-_WORD_NUMBER = regex.compile(
-    rf"{_L}(?:(?:{_NW_FIRST}|một|năm)(?:[ \t]+(?:{_NW_ANY}))*[ \t]+(?:{_SCALES}|mươi|mười|trăm|linh|lẻ)"
-    rf"(?:[ \t]+(?:{_NW_ANY}))*|mười[ \t]+(?:{_NW_DIGIT})(?:[ \t]+(?:{_NW_ANY}))*"
-    rf"|(?:{_NW_FIRST})(?=[ \t]+(?:{_UNIT_AHEAD}){_R})){_R}",
-    regex.I,
+_NW_MULT = _alt(list(lx.SCALE_WORDS) + ["mười", "linh", "lẻ"])
+_UNIT_AHEAD = _alt_ci(list(lx.CURRENCIES) + list(lx.PERCENT) + list(lx.DURATIONS) + list(lx.PHYSICAL)
+                      + list(lx.PEOPLE))
+_SP = r"[ \t]+"
+_WORD_NUMBER_AT = regex.compile(
+    rf"(?:(?:{_NW_FIRST}|{_alt_ci(['một', 'năm'])})(?:{_SP}{_NW_ANY})*{_SP}{_NW_MULT}(?:{_SP}{_NW_ANY})*"
+    rf"|{_alt_ci(['mười'])}{_SP}{_NW_DIGIT}(?:{_SP}{_NW_ANY})*"
+    rf"|{_NW_FIRST}(?=[ \t]+{_UNIT_AHEAD}{_R})|{_alt_ci(['năm'])}(?=[ \t]+{_alt(lx.PEOPLE)}{_R})){_R}"
 )
-_RANK_WORD = regex.compile(
-    rf"{_L}(?:(?:đứng[ \t]+)?thứ[ \t]+(?P<o>{_alt(lx.ORDINAL_WORDS)})|(?P<top>hàng[ \t]+đầu|đứng[ \t]+đầu)){_R}",
-    regex.I,
+_NUMBER_WORDS = frozenset(list(lx.DIGIT_WORDS) + list(lx.SCALE_WORDS) + ["linh", "lẻ", "rưỡi"])
+_VAGUE_AT = regex.compile(
+    rf"(?P<vq>{_alt_ci(load_hedges().vague)}){_SP}(?P<vs>chục|trăm|nghìn|ngàn|vạn|triệu|tỷ|tỉ)"
+    rf"(?P<vs2>(?:{_SP}(?:nghìn|ngàn|triệu|tỷ|tỉ))*){_R}"
 )
-_VAGUE = regex.compile(
-    rf"{_L}(?P<q>{_alt(load_hedges().vague)})[ \t]+(?P<s>chục|trăm|nghìn|ngàn|vạn|triệu|tỷ|tỉ)"
-    rf"(?P<s2>(?:[ \t]+(?:nghìn|ngàn|triệu|tỷ|tỉ))*){_R}",
-    regex.I,
+_RANK_AT = regex.compile(rf"{_alt_ci(['thứ'])}{_SP}(?P<o>{_alt_ci(lx.ORDINAL_WORDS)}){_R}")
+_TOP_AT = regex.compile(rf"{_alt_ci(['hàng', 'đứng'])}{_SP}đầu{_R}")
+_WORD_DATE_AT = regex.compile(
+    rf"(?P<ng>{_alt_ci(['ngày'])}){_SP}(?P<d>\d{{1,2}}){_SP}tháng{_SP}(?P<m>\d{{1,2}})(?:{_SP}năm{_SP}(?P<y>\d{{4}}))?"
+    rf"|(?P<th>{_alt_ci(['tháng'])}){_SP}(?P<mm>\d{{1,2}})(?:[ \t]*/[ \t]*(?P<my>\d{{4}})|{_SP}năm{_SP}(?P<my2>\d{{4}}))?"
+    rf"|(?P<q>{_alt_ci(['quý'])}){_SP}(?P<qn>IV|I{{1,3}}|[1-4])(?:[ \t]*/[ \t]*(?P<qy>\d{{4}})|{_SP}năm{_SP}(?P<qy2>\d{{4}}))?"
+    rf"|(?P<nm>{_alt_ci(['năm'])}){_SP}(?P<yr>(?:1[89]|20)\d{{2}})(?:[ \t]*[-–][ \t]*(?P<yr2>(?:1[89]|20)\d{{2}}))?"
 )
-_NAME_PREFIX = regex.compile(
-    rf"{_L}(?:{_alt(lx.NAME_PREFIXES)}|(?<!(?:{_alt(lx.NOT_NAME_BEFORE_SO)})[ \t])số)[ \t]+$", regex.I)
-_THU_BEFORE = regex.compile(r"(?:(?P<dung>đứng)[ \t]+)?(?P<thu>thứ)[ \t]+$", regex.I)
-_ORDINAL_EVENT = regex.compile(rf"{_L}(?:{_alt(lx.ORDINAL_EVENTS)})[ \t]+$", regex.I)
-_PREV_WORD = regex.compile(r"(\S+)[ \t]+$")
+_DATE_WORDS = frozenset(("ngày", "tháng", "năm", "quý"))
+_NAME_PREFIXES = frozenset(lx.NAME_PREFIXES)
+_ORDINAL_EVENTS = frozenset(lx.ORDINAL_EVENTS)
+_NOT_NAME_BEFORE_SO = frozenset(lx.NOT_NAME_BEFORE_SO)
+_WEEKDAY_BEFORE = frozenset(lx.WEEKDAY_CONTEXT_BEFORE)
+_NOT_PROPER = frozenset(("ngày", "tháng", "năm", "sáng", "chiều", "tối", "trưa", "đêm", "quý", "thứ", "từ", "đến",
+                         "hơn", "gần", "khoảng", "trên", "dưới"))
+_OPENERS = "(\"“‘'["
+
+
+def _words_before(text: str, s: int, k: int = 3) -> list[tuple[str, int]]:
+    """Up to ``k`` space-separated words before ``s`` on its line, nearest first, with their offsets.
+
+    Leading opening punctuation is stripped ("(gần" -> "gần"); the walk stops at a line break or at a word
+    that ends in punctuation (a clause boundary).
+    """
+    out: list[tuple[str, int]] = []
+    end = s
+    for _ in range(k):
+        j = end
+        while j > 0 and text[j - 1] in " \t":
+            j -= 1
+        if j == end or j == 0 or text[j - 1] in ".,;:!?)\n\"”":
+            break
+        i = j
+        while i > 0 and not text[i - 1].isspace():
+            i -= 1
+        while i < j and text[i] in _OPENERS:
+            i += 1
+        out.append((text[i:j], i))
+        end = i
+        if i > 0 and not text[i - 1].isspace():
+            break
+    return out
+
+
+def _phrase_before(words: list[tuple[str, int]], table: frozenset[str]) -> tuple[str, int]:
+    """The longest run of the nearest words (up to 3) that is in ``table``: (phrase, start) or ("", -1)."""
+    if not words or words[0][0].lower() not in _last_words(table):
+        return "", -1
+    for n in range(min(3, len(words)), 0, -1):
+        phrase = " ".join(w for w, _ in reversed(words[:n])).lower()
+        if phrase in table:
+            return phrase, words[n - 1][1]
+    return "", -1
+
+
 _WEEKDAY_AFTER = regex.compile(
     r"(?:[ \t]+(?:và|,|hoặc|hay)[ \t]+thứ[ \t]+\S+)*[ \t]*(?:,[ \t]*)?(?:hàng[ \t]+tuần|tuần|ngày[ \t]+\d|\d{1,2}/\d)",
     regex.I)
 _ENUM_AFTER = regex.compile(r"[ \t]*[,:]")
 _EXT = regex.compile(r"\.(?:jpe?g|png|gif|webp|svg|bmp|tiff?|pdf|docx?|xlsx?|html?|php|aspx?|mp[34]|avi)$", regex.I)
+_PLAIN_BEFORE = frozenset(" \n\t(\"“'‘[")
+_PLAIN_AFTER = frozenset(" \n\t,.;:)\"”’%…]!?")
 _FUZZY_SCALES = ("nghìn", "ngàn", "triệu", "trăm", "chục")
+
+
+@functools.cache
+def _last_words(table: frozenset[str]) -> frozenset[str]:
+    """The last word of every phrase in ``table`` (a cheap first test for :func:`_phrase_before`)."""
+    return frozenset(p.split()[-1] for p in table)
 
 
 def _edit1(a: str, b: str) -> bool:
@@ -264,15 +339,13 @@ def _sentence_start(text: str, pos: int) -> bool:
     return i < 0 or text[i] in ".!?\n:;…"
 
 
+_NON_SPACE = regex.compile(r"\S*")
+
+
 def _token_bounds(text: str, pos: int) -> tuple[int, int]:
-    s = pos
-    while s > 0 and not text[s - 1].isspace():
-        s -= 1
-    e = pos
-    n = len(text)
-    while e < n and not text[e].isspace():
-        e += 1
-    return s, e
+    """The whitespace-delimited token around ``pos``."""
+    start = max(text.rfind(" ", 0, pos), text.rfind("\n", 0, pos), text.rfind("\t", 0, pos)) + 1
+    return start, _NON_SPACE.match(text, pos).end()
 
 
 # ---------------------------------------------------------------------------------------------- reader
@@ -316,12 +389,7 @@ class Reader:
         Returns:
             Quantities sorted by position, non-overlapping, malformed tokens included and flagged.
         """
-        found: list[Quantity] = []
-        found += self._word_dates(text, ref_date)
-        found += self._digits(text, ref_date)
-        found += self._word_numbers(text)
-        found += self._rank_words(text)
-        found += self._vague(text)
+        found = self._words(text, ref_date) + self._digits(text, ref_date)
         found.sort(key=lambda q: (q.start, -(q.end - q.start)))
         out: list[Quantity] = []
         last_end = -1
@@ -331,11 +399,10 @@ class Reader:
                 last_end = q.end
         return out
 
-    def _hedge_before(self, text: str, start: int) -> tuple[str, int]:
-        m = _HEDGE_TAIL.search(text, max(0, start - 20), start)
-        if m:
-            return m.group(1).lower(), m.start()
-        return "", start
+    def _hedge_before(self, text: str, start: int, words: list[tuple[str, int]] | None = None) -> tuple[str, int]:
+        """The hedge right before ``start`` ("gần", "lên tới") and where it begins, or ("", start)."""
+        hedge, at = _phrase_before(_words_before(text, start) if words is None else words, _HEDGES)
+        return (hedge, at) if hedge else ("", start)
 
     def _make_number(self, text: str, start: int, end: int, value: float, half: float, unit: _Unit | None,
                      hedge: str, hstart: int, kind_default: str = "count", malformed: str = "") -> Quantity:
@@ -347,95 +414,150 @@ class Reader:
         return Quantity(hstart, end, text[hstart:end], kind, value, low, high, unit.unit if unit else "",
                         hedge, direction, lo_open, hi_open, "", malformed)
 
-    def _word_dates(self, text: str, ref: dt.date | None) -> list[Quantity]:
-        out = []
-        for m in _WORD_DATE.finditer(text):
-            s, e = m.span()
-            g = m.groupdict()
-            if g["ng"]:
-                d, mo = int(g["d"]), int(g["m"])
-                y = int(g["y"]) if g["y"] else _infer_year(mo, ref)
-                if iso := _iso(y, mo, d):
-                    out.append(Quantity(s, e, text[s:e], "date", date=iso))
-            elif g["th"]:
-                mo = int(g["mm"])
-                if not 1 <= mo <= 12:
-                    continue
-                y = g["my"] or g["my2"]
-                if y is None and _DURATION_RE.match(text, s + 0) is None and regex.match(r"\d", text[e:e + 1]):
-                    continue
-                yy = int(y) if y else _infer_year(mo, ref)
-                out.append(Quantity(s, e, text[s:e], "date", date=f"{yy:04d}-{mo:02d}" if yy else f"--{mo:02d}"))
-            elif g["q"]:
-                qn = lx.ROMAN.get(g["qn"].upper()) or int(g["qn"])
-                y = g["qy"] or g["qy2"]
-                yy = int(y) if y else (ref.year if ref else 0)
-                out.append(Quantity(s, e, text[s:e], "date", date=f"{yy:04d}-Q{qn}" if yy else f"Q{qn}"))
-            else:
-                y1 = int(g["yr"])
-                if g["yr2"]:
-                    y2 = int(g["yr2"])
-                    out.append(Quantity(s, e, text[s:e], "daterange", float(y1), float(y1), float(y2),
-                                        unit="year", date=f"{y1}/{y2}"))
-                else:
-                    out.append(Quantity(s, e, text[s:e], "year", float(y1), float(y1), float(y1),
-                                        unit="year", date=str(y1)))
-        return out
-
-    def _digits(self, text: str, ref: dt.date | None) -> list[Quantity]:  # noqa: C901 - one grammar
+    def _words(self, text: str, ref: dt.date | None) -> list[Quantity]:
+        """The word-led pass: ordinal ranks, "hàng đầu", quarters, vague and worded numbers."""
         out: list[Quantity] = []
         done = 0
+        triggers = list(_TRIGGER.finditer(text))
+        if lone := list(_LONE_TRIGGER.finditer(text)):
+            triggers = sorted(triggers + lone, key=lambda t: t.start())
+        for t in triggers:
+            p = t.start()
+            w = t.group().rstrip().lower()
+            wend = p + len(w)
+            if p < done or (p and text[p - 1].isalnum()) or text[wend : wend + 1].isalnum():
+                continue
+            q: Quantity | None = None
+            end = wend
+            if w == "thứ":
+                if m := _RANK_AT.match(text, p):
+                    q, end = self._rank_word(text, m), m.end()
+                    words = _words_before(text, p, 1)
+                    if q is not None and words and words[0][0].lower() == "đứng":
+                        st = words[0][1]
+                        q = Quantity(st, q.end, text[st:q.end], "rank", q.value, q.low, q.high, "rank")
+            elif w == "đầu":
+                if text[p - 5 : p - 1].lower() in ("hàng", "đứng") and (m := _TOP_AT.match(text, p - 5)):
+                    q = Quantity(m.start(), m.end(), m.group(), "rank", 1.0, 1.0, 1.0, "rank")
+            elif w == "quý":
+                if m := _WORD_DATE_AT.match(text, p):
+                    q, end = self._word_date(text, m, ref), m.end()
+            elif w in lx.SCALE_WORDS and p >= 2 and text[p - 2].isdigit():
+                continue  # "50 tỷ": the digit pass reads it
+            else:
+                start = p
+                if w in lx.SCALE_WORDS:  # walk back to the first number word: "một trăm", "hàng nghìn"
+                    for word, at in _words_before(text, p, 8):
+                        if word.lower() not in _NUMBER_WORDS:
+                            break
+                        start = at
+                    before = _words_before(text, start, 1)
+                    if before and before[0][0][-1:].isdigit():
+                        continue
+                    if before and (m := _VAGUE_AT.match(text, before[0][1])):
+                        q, end = self._vague(text, m), m.end()
+                if q is None and (m := _WORD_NUMBER_AT.match(text, start)):
+                    if text[start - 4 : start - 1].lower() == "thứ":
+                        done = m.end()
+                        continue  # "thứ Hai tuần trước": a weekday
+                    q, end = self._word_number(text, m), m.end()
+            if q is not None:
+                out.append(q)
+                end = max(end, q.end)
+            done = max(done, end)
+        return out
+
+    def _word_date(self, text: str, m: regex.Match, ref: dt.date | None) -> Quantity | None:
+        s, e = m.span()
+        g = m.groupdict()
+        if g["ng"]:
+            d, mo = int(g["d"]), int(g["m"])
+            y = int(g["y"]) if g["y"] else _infer_year(mo, ref)
+            iso = _iso(y, mo, d)
+            return Quantity(s, e, text[s:e], "date", date=iso) if iso else None
+        if g["th"]:
+            mo = int(g["mm"])
+            if not 1 <= mo <= 12:
+                return None
+            y = g["my"] or g["my2"]
+            yy = int(y) if y else _infer_year(mo, ref)
+            return Quantity(s, e, text[s:e], "date", date=f"{yy:04d}-{mo:02d}" if yy else f"--{mo:02d}")
+        if g["q"]:
+            qn = lx.ROMAN.get(g["qn"].upper()) or int(g["qn"])
+            y = g["qy"] or g["qy2"]
+            yy = int(y) if y else (ref.year if ref else 0)
+            return Quantity(s, e, text[s:e], "date", date=f"{yy:04d}-Q{qn}" if yy else f"Q{qn}")
+        y1 = int(g["yr"])
+        if g["yr2"]:
+            y2 = int(g["yr2"])
+            return Quantity(s, e, text[s:e], "daterange", float(y1), float(y1), float(y2), unit="year",
+                            date=f"{y1}/{y2}")
+        return Quantity(s, e, text[s:e], "year", float(y1), float(y1), float(y1), unit="year", date=str(y1))
+
+    def _digits(self, text: str, ref: dt.date | None) -> list[Quantity]:
+        out: list[Quantity] = []
+        done = 0
+        n = len(text)
         for m in _DIGIT_RUN.finditer(text):
-            s = m.start()
+            s, e = m.span()
             if s < done:
                 continue
             prev = text[s - 1] if s else " "
-            # -- identifiers glued to letters or hyphenated ("G7", "COVID-19", "LOTUSat-1giai", file names)
-            tok_s, tok_e = _token_bounds(text, s)
-            token = text[tok_s:tok_e]
-            if _EXT.search(token.rstrip(".,;:)\"'”")) or "://" in token or "www." in token or "@" in token:
-                done = tok_e
-                continue
-            glued_before = prev.isalpha() or (prev in "-_" and s >= 2 and text[s - 2].isalnum())
-            if glued_before:
-                lead = regex.search(r"\p{L}+$", text[max(tok_s, s - 12):s])
-                if lead and lead.group().islower() and not lead.group().isascii() and prev.isalpha():
-                    e = m.end()
-                    out.append(Quantity(lead.start() + max(tok_s, s - 12), e,
-                                        text[lead.start() + max(tok_s, s - 12):e], "count",
-                                        *(3 * [parse_digits(m.group())[0]]),
-                                        malformed=f"digits glued to a word: {text[max(tok_s, s - 12) + lead.start():e]!r}"))
-                    done = e
+            nxt = text[e] if e < n else " "
+            # -- identifiers: file names, URLs, "G7", "COVID-19", "LOTUSat-1giai"
+            if prev not in _PLAIN_BEFORE or nxt not in _PLAIN_AFTER:
+                tok_s, tok_e = _token_bounds(text, s)
+                token = text[tok_s:tok_e]
+                if _EXT.search(token.rstrip(".,;:)\"'”")) or "://" in token or "www." in token or "@" in token:
+                    done = tok_e
                     continue
-                q = self._glued_suffix(text, m, tok_s, "identifier glued to a Vietnamese word")
-                if q:
-                    out.append(q)
-                done = m.end()
+                if prev.isalpha() or (prev in "-_" and s >= 2 and text[s - 2].isalnum()):
+                    q = self._glued_before(text, m, tok_s, prev)
+                    if q is not None:
+                        out.append(q)
+                    done = max(e, q.end) if q is not None else e
+                    continue
+            # -- clock times ("07:51", "20h30", "9 giờ 30") and enumerators at line start ("1. ")
+            if (nxt in ":h" or nxt == " " and text[e + 1 : e + 4] == "giờ") and e - s <= 2 and \
+                    _CLOCK_AFTER_RE.match(text, e):
+                done = e + 3
                 continue
-            # -- clock times and bylines
-            if _CLOCK_AFTER_RE.match(text, m.end()) and len(m.group()) <= 2:
-                done = m.end() + 3
+            if (s == 0 or prev == "\n") and text[e : e + 2] in (". ", ") "):
+                done = e
                 continue
-            # -- enumerators at line start: "1. ", "2) "
-            if (s == 0 or text[s - 1] == "\n") and text[m.end():m.end() + 2] in (". ", ") "):
-                done = m.end()
-                continue
-            q = self._dates_at(text, s, ref)
-            if q is not None:
-                if q.kind == "skip":
+            if prev == " " and (lead := _words_before(text, s, 1)) and lead[0][0].lower() in _DATE_WORDS:
+                if (wm := _WORD_DATE_AT.match(text, lead[0][1])) and wm.end() > s:
+                    q = self._word_date(text, wm, ref)
+                    if q is not None:
+                        out.append(q)
+                        done = wm.end()
+                        continue
+            if nxt in "/-–" or (nxt == " " and text[e + 1 : e + 2] in "-–") or e - s == 4:
+                q = self._dates_at(text, s, ref)
+                if q is not None:
+                    if q.kind != "skip":
+                        out.append(q)
                     done = q.end
                     continue
-                out.append(q)
-                done = q.end
-                continue
             q = self._number_at(text, s, m)
             if q is not None:
                 done = q.end
                 if q.kind != "skip":
                     out.append(q)
             else:
-                done = m.end()
+                done = e
         return out
+
+    def _glued_before(self, text: str, m: regex.Match, tok_s: int, prev: str) -> Quantity | None:
+        """Digits glued after letters: a name ("G7") or, after a Vietnamese word, a typo ("đoạn2024")."""
+        s, e = m.span()
+        w0 = max(tok_s, s - 12)
+        lead = regex.search(r"\p{L}+$", text[w0:s])
+        if lead and prev.isalpha() and lead.group().islower() and not lead.group().isascii():
+            st = w0 + lead.start()
+            v = parse_digits(m.group())[0]
+            return Quantity(st, e, text[st:e], "count", v, v, v, malformed=f"digits glued to a word: {text[st:e]!r}")
+        return self._glued_suffix(text, m, tok_s, "identifier glued to a Vietnamese word")
 
     def _glued_suffix(self, text: str, m: regex.Match, tok_s: int, reason: str) -> Quantity | None:
         g = _GLUED_RE.match(text, m.end())
@@ -473,7 +595,8 @@ class Reader:
                 return Quantity(s, mm.end(), mm.group(), "date", date=f"{y:04d}-{mo:02d}")
         if mm := _DATE_DMY.match(text, s):
             d, mo, y = mm.groups()
-            if _NAME_PREFIX.search(text, max(0, s - 24), s) or self._proper_noun_before(text, s):
+            words = _words_before(text, s)
+            if self._name_before(words) or self._proper_noun_before(text, words):
                 return Quantity(s, mm.end(), "", "skip")
             yy = (int(y) + (2000 if int(y) < 50 else 1900) if len(y) == 2 else int(y)) if y else _infer_year(
                 int(mo), ref)
@@ -490,17 +613,25 @@ class Reader:
                                 unit="year", date=f"{y1}/{y2}")
         return None
 
-    def _proper_noun_before(self, text: str, s: int) -> bool:
-        pm = _PREV_WORD.search(text, max(0, s - 30), s)
-        if not pm:
+    @staticmethod
+    def _proper_noun_before(text: str, words: list[tuple[str, int]]) -> bool:
+        """Whether the word before is a name ("COP 26", "iPhone 15", "Nghi Sơn 2"), not a sentence start."""
+        if not words:
             return False
-        w = pm.group(1)
+        w, at = words[0]
         if any(c.isupper() for c in w[1:]):
-            return True  # "UNCLOS 1982", "iPhone 15", "COP 26"
-        if not w[:1].isupper() or _sentence_start(text, pm.start(1)):
+            return True
+        if not w[:1].isupper() or _sentence_start(text, at):
             return False
-        return w.lower() not in ("ngày", "tháng", "năm", "sáng", "chiều", "tối", "trưa", "đêm", "quý", "thứ",
-                                 "từ", "đến", "hơn", "gần", "khoảng", "trên", "dưới")
+        return w.lower() not in _NOT_PROPER
+
+    @staticmethod
+    def _name_before(words: list[tuple[str, int]]) -> bool:
+        """Whether the words before make the number part of a name ("Quận 1", "tuyến số 1", "Điều 5")."""
+        if _phrase_before(words, _NAME_PREFIXES)[0]:
+            return True
+        return bool(words) and words[0][0].lower() == "số" and (
+            len(words) < 2 or words[1][0].lower() not in _NOT_NAME_BEFORE_SO)
 
     def _scaled(self, text: str, s: int) -> tuple[float, float, int, bool, str] | None:
         """Parse digits with scale words from ``s``: value, rounding, end, has-scale, malformed."""
@@ -536,7 +667,7 @@ class Reader:
         malformed = ""
         if not has_scale and (wm := _WORD_AFTER_RE.match(text, end)):
             w = wm.group(1).lower()
-            if w not in lx.NOT_MISSPELT and w not in lx.NOUNS and w not in lx.DURATIONS and any(
+            if w[:2] in ("ng", "tr", "ch") and w not in lx.NOT_MISSPELT and w not in lx.NOUNS and w not in lx.DURATIONS and any(
                 (w.startswith(sc) and len(w) == len(sc) + 1) or (_edit1(w, sc) and w[:3] == sc[:3])
                 for sc in _FUZZY_SCALES
             ):
@@ -552,16 +683,17 @@ class Reader:
         # glued letters that are not a unit: "thứ 2i", "12tuổi"
         glued = _GLUED_RE.match(text, end) if not malformed and end == m.end() else None
         unit_glued = _unit_after(text, end) if glued else None
-        hedge, hstart = self._hedge_before(text, s)
-        thu = _THU_BEFORE.search(text, max(0, s - 12), s)
+        words = _words_before(text, s)
+        hedge, hstart = self._hedge_before(text, s, words)
+        thu = _thu_start(words)
         if glued and unit_glued is None:
             suffix = glued.group()
             if suffix in ("h", "g", "p") or suffix[:1].isupper() or suffix in ("st", "nd", "rd", "th", "x"):
                 return Quantity(s, glued.end(), "", "skip")
-            if thu or len(suffix) >= 2 or suffix.islower():
+            if thu >= 0 or len(suffix) >= 2 or suffix.islower():
                 reason = f"digits glued to letters: {text[s:glued.end()]!r}"
-                if thu:
-                    st = thu.start()
+                if thu >= 0:
+                    st = thu
                     return Quantity(st, glued.end(), text[st:glued.end()], "rank", value, value, value, "rank",
                                     malformed=reason)
                 return Quantity(s, glued.end(), text[s:glued.end()], "count", value, value, value,
@@ -572,8 +704,7 @@ class Reader:
             sep = rm.group().strip().lower()
             if sep in ("-", "–", "—") or hedge == "từ":
                 second = self._scaled(text, rm.end())
-        # prefix currency "$5", "US$ 5"
-        pre = _PREFIX_CURRENCY_RE.search(text, max(0, s - 4), s)
+        pre = _prefix_currency(text, s)  # "$5", "US$ 5"
         if second is not None:
             v2, h2, end2, has2, _ = second
             if has2 and not has_scale:
@@ -581,10 +712,10 @@ class Reader:
                 value, half = value * mult, half * mult
             unit = _unit_after(text, end2)
             if pre and unit is None:
-                unit = _Unit("money", lx.PREFIX_CURRENCIES[pre.group(1)], end2)
-            st = pre.start() if pre else (hstart if hedge == "từ" else s)
+                unit = _Unit("money", pre[0], end2)
+            st = pre[1] if pre else (hstart if hedge == "từ" else s)
             e = unit.end if unit else end2
-            if self._is_name(text, s, unit):
+            if self._is_name(text, words, unit):
                 return Quantity(s, e, "", "skip")
             lo, hi = min(value, v2), max(value, v2)
             return Quantity(st, e, text[st:e], unit.kind if unit else "count", (lo + hi) / 2, lo - 0.0, hi,
@@ -592,104 +723,116 @@ class Reader:
         unit = _unit_after(text, end)
         qstart = hstart if hedge else s
         if pre and (unit is None or unit.kind != "money"):
-            unit = _Unit("money", lx.PREFIX_CURRENCIES[pre.group(1)], end)
-            hedge, hstart = self._hedge_before(text, pre.start())
-            qstart = hstart if hedge else pre.start()
+            unit = _Unit("money", pre[0], end)
+            hedge, hstart = self._hedge_before(text, pre[1])
+            qstart = hstart if hedge else pre[1]
         e = unit.end if unit else end
         if malformed:
             return self._make_number(text, s, end, value, half, None, hedge, hstart if hedge else s,
                                      malformed=malformed)
         # ranks: "thứ 2", "đứng thứ 3"
-        if thu and not has_scale:
-            st = thu.start()
-            if self._weekday(text, st, end) or _ORDINAL_EVENT.search(text, max(0, st - 16), st):
+        if thu >= 0 and not has_scale:
+            if self._weekday(text, thu, end) or _event_before(text, thu):
                 return Quantity(s, end, "", "skip")
-            return Quantity(st, end, text[st:end], "rank", value, value, value, "rank")
-        if self._is_name(text, s, unit) and not has_scale:
+            return Quantity(thu, end, text[thu:end], "rank", value, value, value, "rank")
+        if self._is_name(text, words, unit) and not has_scale:
             return Quantity(s, e, "", "skip")
         # years
         if unit is None and not has_scale and not hedge and regex.fullmatch(r"(?:1[89]|20)\d{2}", m.group()):
-            if self._proper_noun_before(text, s):
+            if self._proper_noun_before(text, words):
                 return Quantity(s, end, "", "skip")  # "UNCLOS 1982", "Expo 2020"
             y = int(m.group())
             return Quantity(s, end, text[s:end], "year", float(y), float(y), float(y), "year", date=str(y))
-        if len(m.group().replace(".", "").replace(",", "")) > 15:
+        if len(m.group().split(",")[0].replace(".", "")) > 16:
             return Quantity(s, end, "", "skip")
         return self._make_number(text, s, e, value, half, unit, hedge, qstart)
 
-    def _is_name(self, text: str, s: int, unit: _Unit | None) -> bool:
+    def _is_name(self, text: str, words: list[tuple[str, int]], unit: _Unit | None) -> bool:
         if unit is not None and unit.kind in ("money", "percent"):
             return False
-        if _NAME_PREFIX.search(text, max(0, s - 24), s):
+        if self._name_before(words):
             return True
-        return unit is None and self._proper_noun_before(text, s)
+        return unit is None and self._proper_noun_before(text, words)
 
     def _weekday(self, text: str, thu_start: int, end: int) -> bool:
         if _WEEKDAY_AFTER.match(text, end):
             return True
-        pm = _PREV_WORD.search(text, max(0, thu_start - 12), thu_start)
-        return bool(pm and pm.group(1).lower() in lx.WEEKDAY_CONTEXT_BEFORE)
+        words = _words_before(text, thu_start, 1)
+        return bool(words) and words[0][0].lower() in _WEEKDAY_BEFORE
 
-    def _word_numbers(self, text: str) -> list[Quantity]:
-        out = []
-        for m in _WORD_NUMBER.finditer(text):
-            words = regex.split(r"[ \t]+", m.group().lower())
-            # a trailing "năm" after "mươi"/"trăm" is a digit; after a scale word it is "year" (a duration)
-            if len(words) > 1 and (
-                (words[-1] == "năm" and words[-2] not in ("linh", "lẻ"))
-                or (words[-1] == "tư" and words[-2] in ("nghìn", "ngàn", "triệu", "tỷ", "tỉ"))
-            ):
-                words = words[:-1]  # "bảy mươi lăm năm": the last "năm" is "years"
-            if _THU_BEFORE.search(text, max(0, m.start() - 12), m.start()):
-                continue  # "thứ Hai tuần trước": a weekday
-            try:
-                value = words_to_number(words)
-            except ValueError:
-                continue
-            s = m.start()
-            e = s + _span_len(m.group(), len(words))
-            unit = _unit_after(text, e)
-            hedge, hstart = self._hedge_before(text, s)
-            out.append(self._make_number(text, s, unit.end if unit else e, value, 0.0, unit, hedge,
-                                         hstart if hedge else s))
-        return out
+    def _word_number(self, text: str, m: regex.Match) -> Quantity | None:
+        s = m.start()
+        words = _SPACES.split(m.group().lower())
+        if len(words) > 1 and (
+            (words[-1] == "năm" and words[-2] not in ("linh", "lẻ"))
+            or (words[-1] == "tư" and words[-2] in ("nghìn", "ngàn", "triệu", "tỷ", "tỉ"))
+        ):
+            words = words[:-1]  # "bảy mươi lăm năm": the last "năm" means "years"
+        try:
+            value = words_to_number(words)
+        except ValueError:
+            return None
+        e = s + _span_len(m.group(), len(words))
+        unit = _unit_after(text, e)
+        hedge, hstart = self._hedge_before(text, s)
+        return self._make_number(text, s, unit.end if unit else e, value, 0.0, unit, hedge, hstart)
 
-    def _rank_words(self, text: str) -> list[Quantity]:
-        out = []
-        for m in _RANK_WORD.finditer(text):
-            s, e = m.span()
-            if m.group("top"):
-                out.append(Quantity(s, e, m.group(), "rank", 1.0, 1.0, 1.0, "rank"))
-                continue
-            o = m.group("o")
-            if o[:1].isupper() or self._weekday(text, s, e):
-                continue  # "thứ Hai": a weekday
-            if _ENUM_AFTER.match(text, e) and _sentence_start(text, s):
-                continue  # "Thứ hai, ..." enumerates paragraphs
-            if _ORDINAL_EVENT.search(text, max(0, s - 16), s):
-                continue  # "lần thứ chín"
-            v = float(lx.ORDINAL_WORDS[o.lower()])
-            out.append(Quantity(s, e, m.group(), "rank", v, v, v, "rank"))
-        return out
+    def _rank_word(self, text: str, m: regex.Match) -> Quantity | None:
+        s, e = m.span()
+        o = m.group("o")
+        if o[:1].isupper() or self._weekday(text, s, e):
+            return None  # "thứ Hai": a weekday
+        if _ENUM_AFTER.match(text, e) and _sentence_start(text, s):
+            return None  # "Thứ hai, ..." enumerates paragraphs
+        if _event_before(text, s):
+            return None  # "lần thứ chín"
+        v = float(lx.ORDINAL_WORDS[o.lower()])
+        return Quantity(s, e, m.group(), "rank", v, v, v, "rank")
 
-    def _vague(self, text: str) -> list[Quantity]:
-        out = []
-        for m in _VAGUE.finditer(text):
-            lo_k, hi_k = self.config.vague[m.group("q").lower()]
-            mult = lx.SCALE_WORDS[m.group("s").lower()]
-            for w in m.group("s2").split():
-                mult *= lx.SCALE_WORDS[w.lower()]
-            unit = _unit_after(text, m.end())
-            e = unit.end if unit else m.end()
-            lo, hi = lo_k * mult, hi_k * mult
-            out.append(Quantity(m.start(), e, text[m.start():e], unit.kind if unit else "count", lo, lo, hi,
-                                unit.unit if unit else "", m.group("q").lower(), "vague", False, True))
-        return out
+    def _vague(self, text: str, m: regex.Match) -> Quantity:
+        lo_k, hi_k = self.config.vague[m.group("vq").lower()]
+        mult = lx.SCALE_WORDS[m.group("vs").lower()]
+        for w in m.group("vs2").split():
+            mult *= lx.SCALE_WORDS[w.lower()]
+        unit = _unit_after(text, m.end())
+        e = unit.end if unit else m.end()
+        lo, hi = lo_k * mult, hi_k * mult
+        return Quantity(m.start(), e, text[m.start():e], unit.kind if unit else "count", lo, lo, hi,
+                        unit.unit if unit else "", m.group("vq").lower(), "vague", False, True)
+
+
+def _thu_start(words: list[tuple[str, int]]) -> int:
+    """Offset of "thứ" (or "đứng thứ") right before a number, or -1."""
+    if not words or words[0][0].lower() != "thứ":
+        return -1
+    if len(words) > 1 and words[1][0].lower() == "đứng":
+        return words[1][1]
+    return words[0][1]
+
+
+def _event_before(text: str, thu: int) -> bool:
+    """Whether "thứ" at ``thu`` numbers an event ("lần thứ 9", "khóa thứ 15") rather than a rank."""
+    return bool(_phrase_before(_words_before(text, thu, 2), _ORDINAL_EVENTS)[0])
+
+
+def _prefix_currency(text: str, s: int) -> tuple[str, int] | None:
+    """A currency sign or code written before the digits ("$5", "US$ 5", "USD 5"): (ISO code, start)."""
+    j = s - 1 if s and text[s - 1] == " " else s
+    for sign, code in _PREFIX_CURRENCY_ITEMS:
+        i = j - len(sign)
+        if i >= 0 and text.startswith(sign, i) and (i == 0 or text[i - 1] in " \t\n(\"“"):
+            if sign == "USD" and j == s:
+                continue  # "USD5" is not a way of writing amounts
+            return code, i
+    return None
+
+
+_PREFIX_CURRENCY_ITEMS = sorted(lx.PREFIX_CURRENCIES.items(), key=lambda kv: -len(kv[0]))
 
 
 def _tidy(x: float) -> float:
-    """Drop binary noise: 440000.00000000006 -> 440000.0 (12 significant digits)."""
-    return float(f"{x:.12g}")
+    """Drop binary noise: 440000.00000000006 -> 440000.0 (15 significant digits)."""
+    return float(f"{x:.15g}")
 
 
 def _span_len(surface: str, n_words: int) -> int:

@@ -1,0 +1,138 @@
+"""Property tests: numbers written the ways Vietnamese news writes them are read back exactly."""
+
+from __future__ import annotations
+
+import math
+from decimal import Decimal
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factlint.vi import read_quantities
+
+DIGITS = ["không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín"]
+GROUP_SCALES = ["", "nghìn", "triệu"]
+
+
+def _group_words(n: int, leading: bool) -> list[str]:
+    """Read a 0..999 group: "hai trăm linh năm", "ba mươi mốt", "mười lăm"."""
+    h, t, u = n // 100, n // 10 % 10, n % 10
+    out: list[str] = []
+    if h or not leading:
+        out += [DIGITS[h], "trăm"]
+    if t == 0:
+        if u and out:
+            out.append("linh")
+    elif t == 1:
+        out.append("mười")
+    else:
+        out += [DIGITS[t], "mươi"]
+    if u:
+        if u == 1 and t >= 2:
+            out.append("mốt")
+        elif u == 5 and t >= 1:
+            out.append("lăm")
+        elif u == 4 and t >= 2:
+            out.append("tư")
+        else:
+            out.append(DIGITS[u])
+    return out
+
+
+def to_words(n: int) -> str:
+    """Vietnamese reading of an integer 2 <= n < 10**15 ("một nghìn không trăm linh một tỷ")."""
+    if n >= 10**9:
+        high, low = divmod(n, 10**9)
+        return " ".join(w for w in (to_words(high) if high > 1 else "một", "tỷ", _below_billion(low)) if w)
+    return _below_billion(n)
+
+
+def _below_billion(n: int) -> str:
+    groups = []
+    while n:
+        groups.append(n % 1000)
+        n //= 1000
+    words: list[str] = []
+    for i in range(len(groups) - 1, -1, -1):
+        g = groups[i]
+        if g == 0:
+            continue
+        words += _group_words(g, leading=not words)
+        if GROUP_SCALES[i]:
+            words += GROUP_SCALES[i].split()
+    return " ".join(words)
+
+
+def to_digits(x: Decimal) -> str:
+    """Vietnamese digits: dots between thousands, comma before decimals ("1.234.567,89")."""
+    whole, _, frac = f"{x:f}".partition(".")
+    grouped = f"{int(whole):,}".replace(",", ".")
+    return f"{grouped},{frac}" if frac else grouped
+
+
+def _read_one(text: str):
+    got = read_quantities(text)
+    assert len(got) == 1, f"{text!r} -> {got}"
+    return got[0]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.decimals(min_value=0, max_value=10**15, places=2, allow_nan=False, allow_infinity=False))
+def test_digits_with_separators(x):
+    q = _read_one(f"có {to_digits(x)} người")
+    assert math.isclose(q.value, float(x), rel_tol=1e-12, abs_tol=1e-9)
+    assert q.unit == "person"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.decimals(min_value=Decimal("0.001"), max_value=999, places=3, allow_nan=False, allow_infinity=False),
+    st.sampled_from([("nghìn", 1e3), ("ngàn", 1e3), ("vạn", 1e4), ("triệu", 1e6), ("tỷ", 1e9), ("tỉ", 1e9),
+                     ("nghìn tỷ", 1e12), ("ngàn tỷ", 1e12), ("trăm", 1e2), ("chục", 10)]),
+    st.sampled_from([("USD", "USD"), ("đồng", "VND"), ("yên", "JPY"), ("euro", "EUR"), ("nhân dân tệ", "CNY")]),
+)
+def test_digits_with_scale_word(x, scale, currency):
+    word, mult = scale
+    q = _read_one(f"đạt {to_digits(x.normalize())} {word} {currency[0]}")
+    assert math.isclose(q.value, float(x) * mult, rel_tol=1e-12)
+    assert (q.kind, q.unit) == ("money", currency[1])
+    assert q.low <= q.value <= q.high
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.integers(min_value=2, max_value=10**15 - 1))
+def test_words(n):
+    text = f"{to_words(n)} người"
+    q = _read_one(text)
+    assert q.value == n, text
+    assert q.unit == "person"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(min_value=1, max_value=999), st.integers(min_value=1, max_value=999),
+       st.sampled_from([("tỷ", "triệu", 1e9, 1e6), ("triệu", "nghìn", 1e6, 1e3), ("tỷ", "nghìn", 1e9, 1e3),
+                        ("nghìn", "trăm", 1e3, 1e2)]))
+def test_mixed(a, b, scales):
+    hi, lo, mh, ml = scales
+    if lo == "trăm" and b > 9:
+        b = b % 9 + 1
+    q = _read_one(f"{a} {hi} {b} {lo} đồng")
+    assert q.value == a * mh + b * ml
+    assert q.unit == "VND"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=1, max_value=999), st.sampled_from([("nghìn", 1e3), ("triệu", 1e6), ("tỷ", 1e9)]))
+def test_half(a, scale):
+    q = _read_one(f"{a} {scale[0]} rưỡi người")
+    assert q.value == a * scale[1] + scale[1] / 2
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.decimals(min_value=1, max_value=10**6, places=1, allow_nan=False, allow_infinity=False),
+       st.sampled_from(["gần", "hơn", "khoảng", "trên", "ngót", "xấp xỉ", "lên tới", "ít nhất"]))
+def test_hedged_interval_contains_or_bounds_value(x, hedge):
+    q = _read_one(f"{hedge} {to_digits(x)} tấn")
+    assert q.hedge == hedge
+    assert q.low <= q.value <= q.high
+    assert q.low < q.high
