@@ -281,18 +281,19 @@ def _words_before(text: str, s: int, k: int = 3) -> list[tuple[str, int]]:
         j = end
         while j > 0 and text[j - 1] in " \t":
             j -= 1
-        if j == end or j == 0 or text[j - 1] in ".,;:!?)\n\"”":
+        if j == end or j == 0 or text[j - 1] in _CLAUSE_END:
             break
-        i = j
-        while i > 0 and not text[i - 1].isspace():
-            i -= 1
+        i = max(text.rfind(" ", 0, j), text.rfind("\n", max(0, j - 64), j), text.rfind("\t", max(0, j - 64), j)) + 1
         while i < j and text[i] in _OPENERS:
             i += 1
         out.append((text[i:j], i))
         end = i
-        if i > 0 and not text[i - 1].isspace():
+        if i > 0 and text[i - 1] not in " \t":
             break
     return out
+
+
+_CLAUSE_END = frozenset(".,;:!?)\n\"”")
 
 
 def _phrase_before(words: list[tuple[str, int]], table: frozenset[str]) -> tuple[str, int]:
@@ -340,6 +341,8 @@ def _sentence_start(text: str, pos: int) -> bool:
 
 
 _NON_SPACE = regex.compile(r"\S*")
+_LETTERS_END = regex.compile(r"\p{L}+$")
+_YEAR_TOKEN = regex.compile(r"(?:1[89]|20)\d{2}")
 
 
 def _token_bounds(text: str, pos: int) -> tuple[int, int]:
@@ -552,7 +555,7 @@ class Reader:
         """Digits glued after letters: a name ("G7") or, after a Vietnamese word, a typo ("đoạn2024")."""
         s, e = m.span()
         w0 = max(tok_s, s - 12)
-        lead = regex.search(r"\p{L}+$", text[w0:s])
+        lead = _LETTERS_END.search(text[w0:s])
         if lead and prev.isalpha() and lead.group().islower() and not lead.group().isascii():
             st = w0 + lead.start()
             v = parse_digits(m.group())[0]
@@ -642,7 +645,7 @@ class Reader:
         end = nm.end()
         has_scale = False
         if am := _ABBREV_RE.match(text, end):  # "5tr", "500k", "2bn" glued to the digits
-            if not (am.group(1) == "k" and regex.match(r"[ \t]+vàng", text[am.end():am.end() + 6])):
+            if not (am.group(1) == "k" and text[am.end() : am.end() + 5].strip() == "vàng"):
                 mult = lx.SCALE_ABBREV[am.group(1)]
                 return value * mult, half * mult, am.end(), True, ""
         mult = 1.0
@@ -738,7 +741,7 @@ class Reader:
         if self._is_name(text, words, unit) and not has_scale:
             return Quantity(s, e, "", "skip")
         # years
-        if unit is None and not has_scale and not hedge and regex.fullmatch(r"(?:1[89]|20)\d{2}", m.group()):
+        if unit is None and not has_scale and not hedge and _YEAR_TOKEN.fullmatch(m.group()):
             if self._proper_noun_before(text, words):
                 return Quantity(s, end, "", "skip")  # "UNCLOS 1982", "Expo 2020"
             y = int(m.group())
