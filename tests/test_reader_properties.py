@@ -136,3 +136,29 @@ def test_hedged_interval_contains_or_bounds_value(x, hedge):
     assert q.hedge == hedge
     assert q.low <= q.value <= q.high
     assert q.low < q.high
+
+
+_ALPHABET = st.sampled_from(list("0123456789.,/-–:%$ \n()") + ["tỷ", "triệu", "nghìn", "USD", "yên", "thứ", "hai",
+                                                                 "mươi", "năm", "ngày", "tháng", "quý", "gần", "hơn",
+                                                                 "hàng", "đầu", "người", "a", "Đ", "\u00a0", "k", "h"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_ALPHABET, max_size=40).map("".join))
+def test_never_crashes_and_spans_are_inside(text):
+    got = read_quantities(text)
+    last = 0
+    for q in got:
+        assert 0 <= q.start < q.end <= len(text)
+        assert q.start >= last
+        assert text[q.start:q.end] == q.text
+        last = q.end
+        if q.low is not None and q.high is not None:
+            assert q.low <= q.high
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=60))
+def test_arbitrary_unicode(text):
+    for q in read_quantities(text):
+        assert text[q.start:q.end] == q.text

@@ -113,12 +113,16 @@ def parse_digits(s: str) -> tuple[float, float]:
     """
     if "," in s:
         whole, frac = s.replace(".", "").split(",", 1)
+        if "," in frac:
+            return parse_digits(_NUM_RE.match(s).group())  # "1,2,3": a list, read the head
         return float(f"{whole}.{frac}"), 0.5 * 10 ** -len(frac)
     if "." in s:
         parts = s.split(".")
         if all(len(p) == 3 for p in parts[1:]) and len(parts[0]) <= 3:
             return float(s.replace(".", "")), 0.5
-        return float(s), 0.5 * 10 ** -len(parts[1])
+        if len(parts) == 2:
+            return float(s), 0.5 * 10 ** -len(parts[1])
+        return parse_digits(_NUM_RE.match(s).group())  # "10.65012.035": read the well-formed head
     return float(s), 0.5
 
 
