@@ -30,7 +30,7 @@ class CorpusError(Exception):
 
 @dataclass
 class Article:
-    """One article: its metadata, normalised text and the map back to the original file.
+    r"""One article: its metadata, normalised text and the map back to the original file.
 
     Attributes:
         path: The path as given (POSIX form, relative where possible).
@@ -41,6 +41,7 @@ class Article:
         meta: The front matter.
         text: The whole file, NFC-normalised, spaces unified, line ends ``\\n``.
         body_start: Offset in ``text`` where the body (after the front matter) begins.
+
     """
 
     path: str
@@ -93,6 +94,7 @@ def decode(data: bytes, path: str, encoding: str | None = None) -> tuple[str, li
 
     Raises:
         CorpusError: The bytes are binary or not valid in any accepted encoding.
+
     """
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
@@ -145,7 +147,7 @@ def _normalise_line(line: str) -> tuple[str, list[int] | None]:
 
 
 def normalise(raw: str) -> tuple[str, list[int], dict[int, list[int]]]:
-    """Normalise a decoded file: line ends to ``\\n``, NFC, spaces; return text, line starts, column maps."""
+    r"""Normalise a decoded file: line ends to ``\n``, NFC, spaces; return text, line starts, column maps."""
     lines = regex.split(r"\r\n|\r|\n", raw)
     parts: list[str] = []
     starts: list[int] = []
@@ -274,6 +276,7 @@ def load_corpus(paths: Iterable[str | Path], encoding: str | None = None) -> lis
 
     Returns:
         One :class:`Article` per file (or per bad path), in a deterministic order.
+
     """
     out: list[Article] = []
     seen: dict[str, str] = {}

@@ -1,5 +1,8 @@
-"""Articles x rules -> claims: every quantity the reader finds, located in the original file and tagged
-by the claim rules with what it is about (``metric``, ``period``, ``subject``)."""
+"""Articles x rules -> claims.
+
+Every quantity the reader finds, located in the original file and tagged by the claim rules with what it is
+about (``metric``, ``period``, ``subject``).
+"""
 
 from __future__ import annotations
 
@@ -50,6 +53,7 @@ class Claim:
     date: str = ""
     malformed: str = ""
     rule: str = ""
+    period_source: str = ""
     offset: int = 0
 
     def as_dict(self) -> dict:
@@ -88,6 +92,7 @@ def extract_article(article: Article, rules: RuleSet | None = None, reader: Read
 
     Returns:
         Claims in text order.
+
     """
     body = article.body
     base = article.body_start
@@ -104,13 +109,14 @@ def extract_article(article: Article, rules: RuleSet | None = None, reader: Read
         line, col = article.position(base + q.start)
         end_line, end_col = article.position(base + q.end)
         n = seen[q.text] = seen.get(q.text, -1) + 1
-        metric, period, subject, rule = tags.get(i, ("", "", "", ""))
+        metric, period, period_source, subject, rule = tags.get(i, ("", "", "", "", ""))
         out.append(Claim(
             article=article.id, path=article.path, line=line, column=col, end_line=end_line,
             end_column=end_col, text=q.text, kind=q.kind, value=q.value, low=q.low, high=q.high, unit=q.unit,
             qualifier=q.hedge, metric=metric, period=period, subject=subject, sentence=body[s0:s1].strip(),
             claim_id=claim_id(article.id, q, n), published=pub, outlet=article.outlet, direction=q.direction,
             low_open=q.low_open, high_open=q.high_open, date=q.date, malformed=q.malformed, rule=rule,
+            period_source=period_source,
             offset=base + q.start,
         ))
     return out

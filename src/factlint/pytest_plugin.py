@@ -1,1 +1,151 @@
-"""The factlint pytest plugin: corpus fixtures and rule-example collection."""
+"""The factlint pytest plugin.
+
+- Collects every claim-rule example in ``claims/*.yaml`` as a test item
+  (``claims/trade.yaml::trade.vn_jp.total::2``), so ``pytest -k trade`` runs the trade rules' examples.
+- Provides the ``corpus``, ``claims`` and ``findings`` fixtures over ``articles/`` for the check suite.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from factlint.rules import NON_RULE_FILES, RuleError, RuleSet, load_rules, run_example
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("factlint")
+    group.addoption("--articles", default="articles", help="factlint: the corpus folder (default articles/)")
+    group.addoption("--rules", dest="factlint_rules", default="claims", help="factlint: claim rules folder")
+
+
+def _is_rule_file(path: Path) -> bool:
+    return (path.suffix == ".yaml" and path.parent.name == "claims" and path.name not in NON_RULE_FILES)
+
+
+def pytest_collect_file(parent: pytest.Collector, file_path: Path) -> pytest.Collector | None:
+    if _is_rule_file(file_path):
+        return RuleFileCollector.from_parent(parent, path=file_path)
+    return None
+
+
+_RULESETS: dict[Path, RuleSet | RuleError] = {}
+
+
+def _ruleset(folder: Path) -> RuleSet | RuleError:
+    if folder not in _RULESETS:
+        try:
+            _RULESETS[folder] = load_rules([folder])
+        except RuleError as exc:
+            _RULESETS[folder] = exc
+    return _RULESETS[folder]
+
+
+class RuleFileCollector(pytest.File):
+    """One rule file: its examples become items."""
+
+    def collect(self):  # noqa: ANN201
+        rules = _ruleset(self.path.parent)
+        if isinstance(rules, RuleError):
+            yield RuleLoadItem.from_parent(self, name="load", error=str(rules))
+            return
+        counters: dict[str, int] = {}
+        for lr in rules.rules:
+            if Path(lr.source).resolve() != self.path.resolve():  # rules of the other files in the folder
+                continue
+            for ex in lr.rule.examples:
+                n = counters[lr.rule.metric] = counters.get(lr.rule.metric, -1) + 1
+                yield RuleExampleItem.from_parent(self, name=f"{lr.rule.metric}::{n}", rules=rules, lr=lr, example=ex)
+
+
+class RuleLoadItem(pytest.Item):
+    """Fails with the rule-file error (file, line, key)."""
+
+    def __init__(self, *, error: str, **kw) -> None:
+        super().__init__(**kw)
+        self.error = error
+
+    def runtest(self) -> None:
+        raise RuleError(self.error)
+
+    def repr_failure(self, excinfo, style=None) -> str:  # noqa: ANN001
+        return str(excinfo.value)
+
+    def reportinfo(self):  # noqa: ANN201
+        return self.path, 0, "rule file"
+
+
+class RuleExampleItem(pytest.Item):
+    """One example of one rule."""
+
+    def __init__(self, *, rules, lr, example, **kw) -> None:  # noqa: ANN001
+        super().__init__(**kw)
+        self.rules, self.lr, self.example = rules, lr, example
+        self.add_marker(pytest.mark.rule_example)
+
+    def runtest(self) -> None:
+        problems, got = run_example(self.rules, self.lr, self.example)
+        if problems:
+            raise ExampleFailure(self.example.text, problems, got)
+
+    def repr_failure(self, excinfo, style=None) -> str:  # noqa: ANN001
+        if isinstance(excinfo.value, ExampleFailure):
+            e = excinfo.value
+            lines = [f"rule {self.lr.id}: example failed", f"  sentence: {e.text}"]
+            lines += [f"  {p}" for p in e.problems]
+            lines.append(f"  came out for {self.lr.rule.metric}: {e.got or 'nothing'}")
+            return "\n".join(lines)
+        return super().repr_failure(excinfo)
+
+    def reportinfo(self):  # noqa: ANN201
+        return self.path, 0, f"{self.lr.rule.metric} example"
+
+
+class ExampleFailure(AssertionError):
+    """A rule example gave something other than expected."""
+
+    def __init__(self, text: str, problems: list[str], got: list) -> None:
+        super().__init__("; ".join(problems))
+        self.text, self.problems, self.got = text, problems, got
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "rule_example: a claim rule's example, collected from claims/*.yaml")
+
+
+# ---------------------------------------------------------------------------------------------- fixtures
+
+
+@pytest.fixture(scope="session")
+def factlint_paths(request: pytest.FixtureRequest) -> dict[str, Path]:
+    """Where the corpus, the rules and the accepted findings live (relative to the rootdir)."""
+    root = request.config.rootpath
+    return {
+        "articles": root / request.config.getoption("--articles"),
+        "rules": root / request.config.getoption("factlint_rules"),
+        "accepted": root / "checks" / "accepted.yaml",
+    }
+
+
+@pytest.fixture(scope="session")
+def corpus(factlint_paths: dict[str, Path]) -> list:
+    """Every article of the corpus (readable or not: each carries its status)."""
+    from factlint.corpus import load_corpus
+
+    return load_corpus([factlint_paths["articles"]])
+
+
+@pytest.fixture(scope="session")
+def ruleset(factlint_paths: dict[str, Path]) -> RuleSet:
+    """The claim rules."""
+    return load_rules([factlint_paths["rules"]])
+
+
+@pytest.fixture(scope="session")
+def claims(corpus: list, ruleset: RuleSet):  # noqa: ANN201 - a DataFrame
+    """The claims table of the corpus (validate it with :func:`factlint.schema.validate`)."""
+    from factlint.extract import extract_corpus
+    from factlint.table import to_frame
+
+    return to_frame(extract_corpus(corpus, ruleset))

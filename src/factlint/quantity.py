@@ -28,6 +28,7 @@ class Quantity:
         high_open: Whether ``high`` itself is excluded ("gần 50" excludes 50).
         date: ISO date, month (``2023-11``), quarter (``2023-Q3``), year, or ``a/b`` for ranges.
         malformed: Why the token is malformed ("digits glued to letters"), or empty.
+
     """
 
     start: int

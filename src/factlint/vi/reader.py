@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-
-import re
 
 import regex
 import yaml
@@ -53,6 +52,7 @@ class HedgeConfig:
     Attributes:
         hedges: hedge word -> (direction, tolerance).
         vague: quantifier ("hàng", "vài") -> (low multiple, high multiple) of the scale word after it.
+
     """
 
     hedges: dict[str, tuple[str, float]]
@@ -71,6 +71,7 @@ def load_hedges(path: str | Path | None = None, overrides: dict | None = None) -
 
     Raises:
         ValueError: An entry lacks ``direction``/``tolerance`` or names an unknown direction.
+
     """
     if path is None:
         data = yaml.safe_load(resources.files("factlint.vi").joinpath("hedges.yaml").read_text("utf-8"))
@@ -110,6 +111,7 @@ def parse_digits(s: str) -> tuple[float, float]:
 
     Returns:
         The value and half the unit of its last written digit (its rounding).
+
     """
     if "," in s:
         whole, frac = s.replace(".", "").split(",", 1)
@@ -140,6 +142,7 @@ def words_to_number(tokens: list[str | float]) -> float:
 
     Raises:
         ValueError: A token is not a number word.
+
     """
     toks = [t for t in tokens if t not in lx.FILLER_WORDS]
     if not toks:
@@ -257,11 +260,14 @@ _VAGUE_AT = regex.compile(
 )
 _RANK_AT = regex.compile(rf"{_alt_ci(['thứ'])}{_SP}(?P<o>{_alt_ci(lx.ORDINAL_WORDS)}){_R}")
 _TOP_AT = regex.compile(rf"{_alt_ci(['hàng', 'đứng'])}{_SP}đầu{_R}")
+_YEAR_AFTER = r"(?:[ \t]*/[ \t]*(?P<{0}>\d{{4}})|[ \t]+năm[ \t]+(?P<{0}2>\d{{4}}))?"
 _WORD_DATE_AT = regex.compile(
-    rf"(?P<ng>{_alt_ci(['ngày'])}){_SP}(?P<d>\d{{1,2}}){_SP}tháng{_SP}(?P<m>\d{{1,2}})(?:{_SP}năm{_SP}(?P<y>\d{{4}}))?"
-    rf"|(?P<th>{_alt_ci(['tháng'])}){_SP}(?P<mm>\d{{1,2}})(?:[ \t]*/[ \t]*(?P<my>\d{{4}})|{_SP}năm{_SP}(?P<my2>\d{{4}}))?"
-    rf"|(?P<q>{_alt_ci(['quý'])}){_SP}(?P<qn>IV|I{{1,3}}|[1-4])(?:[ \t]*/[ \t]*(?P<qy>\d{{4}})|{_SP}năm{_SP}(?P<qy2>\d{{4}}))?"
-    rf"|(?P<nm>{_alt_ci(['năm'])}){_SP}(?P<yr>(?:1[89]|20)\d{{2}})(?:[ \t]*[-–][ \t]*(?P<yr2>(?:1[89]|20)\d{{2}}))?"
+    rf"(?P<ng>{_alt_ci(['ngày'])}){_SP}(?P<d>\d{{1,2}}){_SP}tháng{_SP}(?P<m>\d{{1,2}})"
+    rf"(?:{_SP}năm{_SP}(?P<y>\d{{4}}))?"
+    rf"|(?P<th>{_alt_ci(['tháng'])}){_SP}(?P<mm>\d{{1,2}})" + _YEAR_AFTER.format("my")
+    + rf"|(?P<q>{_alt_ci(['quý'])}){_SP}(?P<qn>IV|I{{1,3}}|[1-4])" + _YEAR_AFTER.format("qy")
+    + rf"|(?P<nm>{_alt_ci(['năm'])}){_SP}(?P<yr>(?:1[89]|20)\d{{2}})"
+    rf"(?:[ \t]*[-–][ \t]*(?P<yr2>(?:1[89]|20)\d{{2}}))?"
 )
 _DATE_WORDS = frozenset(("ngày", "tháng", "năm", "quý"))
 _NAME_PREFIXES = frozenset(lx.NAME_PREFIXES)
@@ -395,6 +401,7 @@ class Reader:
 
         Returns:
             Quantities sorted by position, non-overlapping, malformed tokens included and flagged.
+
         """
         found = self._words(text, ref_date) + self._digits(text, ref_date)
         found.sort(key=lambda q: (q.start, -(q.end - q.start)))
@@ -674,7 +681,8 @@ class Reader:
         malformed = ""
         if not has_scale and (wm := _WORD_AFTER_RE.match(text, end)):
             w = wm.group(1).lower()
-            if w[:2] in ("ng", "tr", "ch") and w not in lx.NOT_MISSPELT and w not in lx.NOUNS and w not in lx.DURATIONS and any(
+            known = w in lx.NOT_MISSPELT or w in lx.NOUNS or w in lx.DURATIONS
+            if w[:2] in ("ng", "tr", "ch") and not known and any(
                 (w.startswith(sc) and len(w) == len(sc) + 1) or (_edit1(w, sc) and w[:3] == sc[:3])
                 for sc in _FUZZY_SCALES
             ):

@@ -1,0 +1,539 @@
+"""Claim rules: load and validate ``claims/*.yaml`` and tag quantities with metric, period and subject.
+
+A rule names a metric and says which quantities it takes (kind, unit, hedges) and what context must and
+must not surround them (patterns before/after the figure, within a distance, in its clause or sentence).
+Rule files are validated on load; every problem names the file, the line and the key.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, Literal
+
+import regex
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from factlint.quantity import KINDS, Quantity
+
+if TYPE_CHECKING:
+    from factlint.corpus import Article
+
+PATTERN_TIMEOUT = 0.05  # seconds per pattern search: no rule can hang a run
+_CLAUSE_SPLIT = regex.compile(r"[;:()\[\]]|(?<!\d),|,(?!\d)")  # "24,2" is a number, not two clauses
+_REFERENCE_YEAR = regex.compile(r"(?:kể từ|từ|sau|trước|so với)[ \t]+$", regex.I)
+
+
+class RuleError(Exception):
+    """A broken rule file: the message names the file, the line and the key."""
+
+
+# ---------------------------------------------------------------------------------------------- schema
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Cue(_Strict):
+    """A pattern that must (``require``) or must not (``exclude``) surround the figure."""
+
+    pattern: str
+    where: Literal["before", "after", "around"] = "around"
+    within: Annotated[int, Field(ge=0, le=2000)] = 150
+    scope: Literal["clause", "sentence"] = "sentence"
+
+    @field_validator("pattern")
+    @classmethod
+    def _compiles(cls, v: str) -> str:
+        try:
+            regex.compile(v, regex.I | regex.V1)
+        except regex.error as exc:
+            raise ValueError(f"pattern does not compile: {exc}") from None
+        return v
+
+
+class Period(_Strict):
+    """How a claim's period is found: ``nearest`` year/date, the ``published`` year, ``none``, or ``fixed``."""
+
+    source: Literal["nearest", "published", "none", "fixed"] = "nearest"
+    value: str | None = None
+
+    @model_validator(mode="after")
+    def _fixed_has_value(self) -> Period:
+        if self.source == "fixed" and not self.value:
+            raise ValueError("period source 'fixed' needs a value")
+        return self
+
+
+class ExpectedClaim(_Strict):
+    """What an example sentence must give."""
+
+    metric: str
+    value: float | None = None
+    unit: str | None = None
+    period: str | None = None
+    text: str | None = None
+
+
+class Example(_Strict):
+    """A sentence with the claims it must give (an empty list: it must give none for this rule)."""
+
+    text: str
+    published: dt.date | None = None
+    context: str = ""
+    claims: list[ExpectedClaim] = []
+
+
+class Rule(_Strict):
+    """One claim rule."""
+
+    metric: Annotated[str, Field(pattern=r"^[a-z0-9_]+(\.[a-z0-9_]+)+$")]
+    description: str
+    kind: list[Literal[KINDS]]  # type: ignore[valid-type]
+    unit: list[str] = []
+    hedges: list[str] | None = None
+    surface: str | None = None  # a pattern the figure as written must match ("hàng đầu")
+    require: list[Cue] = []
+    exclude: list[Cue] = []
+    article: list[str] = []
+    period: Period = Period()
+    subject: str = ""
+    priority: int = 0
+    examples: Annotated[list[Example], Field(min_length=1)]
+
+    @field_validator("kind", "unit", mode="before")
+    @classmethod
+    def _listify(cls, v: Any) -> Any:
+        return [v] if isinstance(v, str) else v
+
+    @field_validator("article", "surface")
+    @classmethod
+    def _article_compiles(cls, v: list[str] | str | None) -> list[str] | str | None:
+        for p in [v] if isinstance(v, str) else v or []:
+            try:
+                regex.compile(p, regex.I | regex.V1)
+            except regex.error as exc:
+                raise ValueError(f"pattern {p!r} does not compile: {exc}") from None
+        return v
+
+
+class RuleFile(_Strict):
+    """A ``claims/*.yaml`` file."""
+
+    description: str = ""
+    definitions: dict[str, Any] = {}  # free-form: a place for YAML anchors (&name) that rules reuse (*name)
+    rules: list[Rule]
+
+
+# ---------------------------------------------------------------------------------------------- loading
+
+
+class _LineLoader(yaml.SafeLoader):
+    """A YAML loader that remembers the line of every mapping key and sequence item."""
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict:
+    mapping = loader.construct_mapping(node, deep=True)
+    lines = {k.value: k.start_mark.line + 1 for k, _ in node.value if isinstance(k, yaml.ScalarNode)}
+    return _Lined(mapping, lines, node.start_mark.line + 1)
+
+
+def _construct_sequence(loader: _LineLoader, node: yaml.SequenceNode) -> list:
+    seq = _LinedList(loader.construct_sequence(node, deep=True))
+    seq.lines = [item.start_mark.line + 1 for item in node.value]
+    return seq
+
+
+class _Lined(dict):
+    def __init__(self, data: dict, lines: dict, line: int) -> None:
+        super().__init__(data)
+        self.lines, self.line = lines, line
+
+
+class _LinedList(list):
+    lines: list[int]
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+
+
+def _line_of(data: Any, loc: tuple) -> int:
+    """The line of the deepest key along ``loc`` in the loaded YAML."""
+    line = getattr(data, "line", 1)
+    node = data
+    for key in loc:
+        if isinstance(node, _Lined) and key in node:
+            line = node.lines.get(key, line)
+            node = node[key]
+        elif isinstance(node, _LinedList) and isinstance(key, int) and key < len(node):
+            line = node.lines[key]
+            node = node[key]
+        else:
+            break
+    return line
+
+
+def load_rule_file(path: Path) -> RuleFile:
+    """Load and validate one rule file.
+
+    Raises:
+        RuleError: Malformed YAML, unknown keys, wrong types, patterns that do not compile.
+
+    """
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)  # noqa: S506 - SafeLoader subclass
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark else 1
+        raise RuleError(f"{path}:{line}: malformed YAML: {getattr(exc, 'problem', exc)}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleError(f"{path}:1: cannot read: {exc}") from None
+    if not isinstance(data, dict):
+        raise RuleError(f"{path}:1: a rule file is a mapping with a 'rules:' list")
+    try:
+        return RuleFile.model_validate(data)
+    except ValidationError as exc:
+        msgs = []
+        for err in exc.errors():
+            loc = tuple(err["loc"])
+            key = ".".join(str(p) for p in loc if not str(p).startswith("function-")) or "(top)"
+            msg = err["msg"].removeprefix("Value error, ")
+            if err["type"] == "extra_forbidden":
+                msg = "unknown key"
+            msgs.append(f"{path}:{_line_of(data, loc)}: {key}: {msg}")
+        raise RuleError("\n".join(msgs)) from None
+
+
+# ---------------------------------------------------------------------------------------------- tagging
+
+
+@dataclass(frozen=True)
+class Tag:
+    """What a rule says about one quantity."""
+
+    metric: str
+    period: str
+    subject: str
+    rule: str
+
+
+@dataclass
+class Decision:
+    """Why each rule did or did not take a quantity (for ``rules explain``)."""
+
+    quantity: Quantity
+    winner: str = ""
+    reasons: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class LoadedRule:
+    """A validated rule with compiled patterns and its origin."""
+
+    rule: Rule
+    source: str
+    index: int
+    require: tuple[tuple[Cue, regex.Pattern], ...]
+    exclude: tuple[tuple[Cue, regex.Pattern], ...]
+    article: tuple[regex.Pattern, ...]
+
+    @property
+    def id(self) -> str:
+        """``file:rules[i]:metric``: which rule, in which file."""
+        return f"{self.source}:rules[{self.index}]:{self.rule.metric}"
+
+
+@functools.cache
+def _compile(pattern: str) -> regex.Pattern:
+    return regex.compile(pattern, regex.I | regex.V1)
+
+
+def _search(pat: regex.Pattern, text: str, pos: int, endpos: int, source: str) -> list[regex.Match]:
+    try:
+        return list(pat.finditer(text, pos, endpos, timeout=PATTERN_TIMEOUT))
+    except TimeoutError:
+        raise RuleError(f"{source}: pattern {pat.pattern!r} took longer than {PATTERN_TIMEOUT}s "
+                        "(catastrophic backtracking?)") from None
+
+
+def clauses(sentence_start: int, sentence: str) -> list[tuple[int, int]]:
+    """Split a sentence into clause spans (absolute offsets) at commas, semicolons, colons, brackets."""
+    out, start = [], 0
+    for m in _CLAUSE_SPLIT.finditer(sentence):
+        out.append((sentence_start + start, sentence_start + m.start()))
+        start = m.end()
+    out.append((sentence_start + start, sentence_start + len(sentence)))
+    return out
+
+
+class RuleSet:
+    """All loaded rules; :meth:`tag` assigns metrics to an article's quantities."""
+
+    def __init__(self, rules: list[LoadedRule]) -> None:
+        """Wrap loaded rules (use :func:`load_rules` to read a folder)."""
+        self.rules = rules
+        self.fingerprint = ""
+
+    def __len__(self) -> int:
+        return len(self.rules)
+
+    def _cue_distance(self, lr: LoadedRule, cue: Cue, pat: regex.Pattern, text: str, q: Quantity,
+                      scope: tuple[int, int]) -> int | None:
+        lo, hi = scope
+        best = None
+        if cue.where in ("before", "around"):
+            for m in _search(pat, text, max(lo, q.start - cue.within - 200), q.start, lr.source):
+                d = q.start - m.end()
+                if d <= cue.within and (best is None or d < best):
+                    best = d
+        if cue.where in ("after", "around"):
+            for m in _search(pat, text, q.end, min(hi, q.end + cue.within + 200), lr.source):
+                d = m.start() - q.end
+                if d <= cue.within and (best is None or d < best):
+                    best = d
+                break
+        return best
+
+    def judge(self, lr: LoadedRule, text: str, q: Quantity, sentence: tuple[int, int], clause: tuple[int, int],
+              article_text: str) -> tuple[int, str]:
+        """Score how well ``lr`` fits ``q``: (distance of its farthest required cue, "") or (-1, reason)."""
+        r = lr.rule
+        if q.kind not in r.kind:
+            return -1, f"kind {q.kind} not in {r.kind}"
+        if r.unit and q.unit not in r.unit:
+            return -1, f"unit {q.unit or '(none)'} not in {r.unit}"
+        if r.hedges is not None and q.hedge and q.hedge not in r.hedges:
+            return -1, f"hedge {q.hedge!r} not allowed"
+        if r.surface is not None and not _compile(r.surface).search(q.text, timeout=PATTERN_TIMEOUT):
+            return -1, f"figure {q.text!r} does not match /{r.surface}/"
+        for pat in lr.article:
+            if not _search(pat, article_text, 0, len(article_text), lr.source)[:1]:
+                return -1, f"article does not mention /{pat.pattern}/"
+        worst = 0
+        for cue, pat in lr.require:
+            scope = clause if cue.scope == "clause" else sentence
+            d = self._cue_distance(lr, cue, pat, text, q, scope)
+            if d is None:
+                return -1, f"no /{cue.pattern}/ {cue.where} within {cue.within} in the {cue.scope}"
+            worst = max(worst, d)
+        for cue, pat in lr.exclude:
+            scope = clause if cue.scope == "clause" else sentence
+            if self._cue_distance(lr, cue, pat, text, q, scope) is not None:
+                return -1, f"excluded by /{cue.pattern}/ {cue.where} in the {cue.scope}"
+        return worst, ""
+
+    def decide(self, text: str, quantities: list[Quantity], spans: list[tuple[int, int]],
+               article_text: str | None = None) -> list[Decision]:
+        """For each quantity, the winning rule (if any) and every rule's reason."""
+        import bisect
+
+        starts = [s for s, _ in spans]
+        article_text = text if article_text is None else article_text
+        out = []
+        for q in quantities:
+            d = Decision(q)
+            si = max(bisect.bisect_right(starts, q.start) - 1, 0)
+            sent = spans[si] if spans else (0, len(text))
+            clause = next((c for c in clauses(sent[0], text[sent[0]:sent[1]]) if c[0] <= q.start < c[1] + 1), sent)
+            best: tuple | None = None
+            for lr in self.rules:
+                if q.kind not in lr.rule.kind:
+                    continue
+                dist, reason = self.judge(lr, text, q, sent, clause, article_text)
+                if dist < 0:
+                    d.reasons[lr.id] = reason
+                    continue
+                key = (-lr.rule.priority, dist, -len(lr.require), lr.rule.metric, lr.id)
+                d.reasons[lr.id] = f"matches (priority {lr.rule.priority}, farthest cue {dist} chars)"
+                if best is None or key < best[0]:
+                    best = (key, lr)
+            if best is not None:
+                d.winner = best[1].id
+                for rid in d.reasons:
+                    if rid != d.winner and d.reasons[rid].startswith("matches"):
+                        d.reasons[rid] += f"; loses to {d.winner} (more specific: higher priority, nearer cue)"
+            out.append(d)
+        return out
+
+    def tag(self, text: str, quantities: list[Quantity], spans: list[tuple[int, int]],
+            article: Article | None = None) -> dict[int, tuple[str, str, str, str, str]]:
+        """Tag quantities: index -> (metric, period, period source, subject, rule id)."""
+        published = article.published if article is not None else None
+        by_id = {lr.id: lr for lr in self.rules}
+        out = {}
+        decisions = self.decide(text, quantities, spans)
+        for i, d in enumerate(decisions):
+            if d.winner:
+                lr = by_id[d.winner]
+                period, source = find_period(lr.rule.period, text, quantities, i, spans, published)
+                out[i] = (lr.rule.metric, period, source, lr.rule.subject, lr.id)
+        return out
+
+
+def find_period(spec: Period, text: str, quantities: list[Quantity], i: int, spans: list[tuple[int, int]],
+                published: dt.date | None) -> tuple[str, str]:
+    """The period of quantity ``i`` and where it came from.
+
+    The nearest year or date in its clause, else its sentence (earlier ones first), else the publication
+    year — or as the rule fixes it. The source is ``stated``, ``published``, ``fixed`` or ``none``.
+    """
+    if spec.source == "fixed":
+        return spec.value or "", "fixed"
+    if spec.source == "none":
+        return "", "none"
+    pub = str(published.year) if published else ""
+    if spec.source == "published":
+        return pub, "published"
+    q = quantities[i]
+    sent = next(((s, e) for s, e in spans if s <= q.start < e + 1), (0, len(text)))
+    clause = next((c for c in clauses(sent[0], text[sent[0]:sent[1]]) if c[0] <= q.start < c[1] + 1), sent)
+    for lo, hi in (clause, sent):
+        cands = [c for c in quantities if c.kind in ("year", "date") and lo <= c.start < hi and c is not q
+                 and c.date[:4].isdigit() and not _REFERENCE_YEAR.search(text[max(0, c.start - 12):c.start])]
+        before = [c for c in cands if c.end <= q.start]
+        after = [c for c in cands if c.start >= q.end]
+        if before:
+            return before[-1].date[:4], "stated"
+        if after:
+            return after[0].date[:4], "stated"
+    return pub, "published"
+
+
+def load_rules(paths: Iterable[str | Path]) -> RuleSet:
+    """Load every ``*.yaml`` rule file under ``paths`` (``reference/`` and ``relations.yaml`` excepted).
+
+    Raises:
+        RuleError: Any file is broken, or two rules define one metric in conflicting ways.
+
+    """
+    import hashlib
+
+    files: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            files += sorted(f for f in p.glob("*.yaml") if f.name not in NON_RULE_FILES)
+        elif p.is_file():
+            files.append(p)
+        else:
+            raise RuleError(f"{p}: no such rule file or folder")
+    loaded: list[LoadedRule] = []
+    errors: list[str] = []
+    digest = hashlib.sha256()
+    for f in files:
+        digest.update(f.read_bytes())
+        try:
+            rf = load_rule_file(Path(_display(f)))
+        except RuleError as exc:
+            errors.append(str(exc))
+            continue
+        src = _display(f)
+        for i, r in enumerate(rf.rules):
+            loaded.append(LoadedRule(r, src, i, tuple((c, _compile(c.pattern)) for c in r.require),
+                                     tuple((c, _compile(c.pattern)) for c in r.exclude),
+                                     tuple(_compile(p) for p in r.article)))
+    errors += _conflicts(loaded)
+    if errors:
+        raise RuleError("\n".join(errors))
+    rs = RuleSet(loaded)
+    rs.fingerprint = digest.hexdigest()[:16]
+    return rs
+
+
+def _display(path: Path) -> str:
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+NON_RULE_FILES = frozenset({"relations.yaml", "config.yaml"})
+
+
+def _conflicts(rules: list[LoadedRule]) -> list[str]:
+    """Two rules for one metric must agree on kind and unit family."""
+    first: dict[str, LoadedRule] = {}
+    out = []
+    for lr in rules:
+        other = first.setdefault(lr.rule.metric, lr)
+        if other is lr:
+            continue
+        if set(other.rule.kind) != set(lr.rule.kind) or (
+            other.rule.unit and lr.rule.unit and not set(other.rule.unit) & set(lr.rule.unit)
+        ):
+            out.append(f"{lr.source}: rules[{lr.index}].metric: {lr.rule.metric!r} is also defined by "
+                       f"{other.source} rules[{other.index}] with kind {other.rule.kind} unit {other.rule.unit}, "
+                       f"here kind {lr.rule.kind} unit {lr.rule.unit}")
+    return out
+
+
+# ---------------------------------------------------------------------------------------------- examples
+
+
+def run_example(rules: RuleSet, lr: LoadedRule, example: Example) -> tuple[list[str], list[tuple]]:
+    """Run one rule example through the whole rule set.
+
+    Returns:
+        The problems (empty when the example passes) and what came out for the rule's metric
+        as ``(text, metric, value, unit, period)`` tuples.
+
+    """
+    from factlint.extract import sentences
+    from factlint.vi import read_quantities
+
+    body = (example.context + "\n\n" if example.context else "") + example.text
+    offset = len(body) - len(example.text)
+    quantities = read_quantities(body, example.published)
+    spans = sentences(body)
+
+    class _Art:
+        published = example.published
+
+    tags = rules.tag(body, quantities, spans, _Art())  # type: ignore[arg-type]
+    metric = lr.rule.metric
+    got = [(quantities[i].text, m, quantities[i].value, quantities[i].unit, p)
+           for i, (m, p, *_) in sorted(tags.items()) if m == metric and quantities[i].start >= offset]
+    problems = []
+    expected = [c for c in example.claims if c.metric == metric]
+    others = [c for c in example.claims if c.metric != metric]
+    remaining = list(got)
+    for exp in expected:
+        hit = next((g for g in remaining if _matches(exp, g)), None)
+        if hit is None:
+            problems.append(f"expected {exp.model_dump(exclude_none=True)}")
+        else:
+            remaining.remove(hit)
+    for g in remaining:
+        problems.append(f"unexpected claim {g}")
+    all_got = {(quantities[i].text, m, quantities[i].value, p) for i, (m, p, *_) in tags.items()}
+    for exp in others:  # claims of other metrics the example also asserts
+        if not any(m == exp.metric and (exp.value is None or _close(v, exp.value))
+                   and (exp.period is None or p == exp.period) for _, m, v, p in all_got):
+            problems.append(f"expected {exp.model_dump(exclude_none=True)}")
+    return problems, got
+
+
+def _close(a: float | None, b: float) -> bool:
+    return a is not None and abs(a - b) <= 1e-9 * max(abs(a), abs(b), 1.0)
+
+
+def _matches(exp: ExpectedClaim, got: tuple) -> bool:
+    text, metric, value, unit, period = got
+    return (metric == exp.metric and (exp.value is None or _close(value, exp.value))
+            and (exp.unit is None or unit == exp.unit) and (exp.period is None or period == exp.period)
+            and (exp.text is None or text == exp.text))
+
+
+def iter_examples(rules: RuleSet) -> Iterable[tuple[str, LoadedRule, Example]]:
+    """Every example as ``(test id, rule, example)``, ids like ``claims/trade.yaml::trade.vn_jp.total::2``."""
+    counters: dict[tuple[str, str], int] = {}
+    for lr in rules.rules:
+        for ex in lr.rule.examples:
+            key = (lr.source, lr.rule.metric)
+            n = counters[key] = counters.get(key, -1) + 1
+            yield f"{lr.source}::{lr.rule.metric}::{n}", lr, ex

@@ -1,0 +1,110 @@
+"""Broken rule files: every error names the file, the line and the key; patterns cannot hang a run."""
+
+from __future__ import annotations
+
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+from factlint.rules import RuleError, load_rules
+
+GOOD_RULE = """\
+rules:
+  - metric: trade.vn_jp.total
+    description: Total trade.
+    kind: money
+    require:
+      - {pattern: 'kim ngạch', where: before, within: 80}
+    examples:
+      - text: Kim ngạch năm 2022 đạt 50 tỷ USD.
+        claims: [{metric: trade.vn_jp.total, value: 5.0e+10}]
+"""
+
+
+def _write(tmp_path: Path, name: str, text: str) -> Path:
+    p = tmp_path / name
+    p.write_text(textwrap.dedent(text), encoding="utf-8")
+    return p
+
+
+def _error(tmp_path: Path) -> str:
+    with pytest.raises(RuleError) as exc:
+        load_rules([tmp_path])
+    return str(exc.value)
+
+
+def test_good_file_loads(tmp_path):
+    _write(tmp_path, "trade.yaml", GOOD_RULE)
+    assert len(load_rules([tmp_path])) == 1
+
+
+def test_malformed_yaml_names_file_and_line(tmp_path):
+    _write(tmp_path, "bad.yaml", GOOD_RULE.replace("    kind: money\n", "    kind: [money\n"))
+    msg = _error(tmp_path)
+    assert msg.startswith(f"{tmp_path / 'bad.yaml'}:") or "bad.yaml:" in msg
+    assert "malformed YAML" in msg
+    line = int(msg.split("bad.yaml:")[1].split(":")[0])
+    assert 5 <= line <= 7
+
+
+def test_unknown_key(tmp_path):
+    _write(tmp_path, "t.yaml", GOOD_RULE.replace("    kind: money\n", "    kind: money\n    colour: blue\n"))
+    msg = _error(tmp_path)
+    assert "t.yaml:5: rules.0.colour: unknown key" in msg
+
+
+def test_wrong_type(tmp_path):
+    _write(tmp_path, "t.yaml", GOOD_RULE.replace("within: 80", "within: far"))
+    msg = _error(tmp_path)
+    assert "t.yaml:6: rules.0.require.0.within:" in msg and "integer" in msg
+
+
+def test_unknown_kind(tmp_path):
+    _write(tmp_path, "t.yaml", GOOD_RULE.replace("kind: money", "kind: wealth"))
+    assert "t.yaml:4: rules.0.kind.0:" in _error(tmp_path)
+
+
+def test_pattern_that_does_not_compile(tmp_path):
+    _write(tmp_path, "t.yaml", GOOD_RULE.replace("'kim ngạch'", "'kim (ngạch'"))
+    msg = _error(tmp_path)
+    assert "t.yaml:6: rules.0.require.0.pattern: pattern does not compile" in msg
+
+
+def test_missing_examples(tmp_path):
+    text = GOOD_RULE.split("    examples:")[0]
+    _write(tmp_path, "t.yaml", text)
+    assert "t.yaml:2: rules.0.examples: Field required" in _error(tmp_path)
+
+
+def test_conflicting_metric(tmp_path):
+    _write(tmp_path, "a.yaml", GOOD_RULE)
+    _write(tmp_path, "b.yaml", GOOD_RULE.replace("kind: money", "kind: count"))
+    msg = _error(tmp_path)
+    assert "b.yaml: rules[0].metric: 'trade.vn_jp.total' is also defined by" in msg and "a.yaml" in msg
+
+
+def test_every_broken_file_is_reported_at_once(tmp_path):
+    _write(tmp_path, "a.yaml", GOOD_RULE.replace("kind: money", "kind: wealth"))
+    _write(tmp_path, "b.yaml", GOOD_RULE.replace("within: 80", "within: far"))
+    msg = _error(tmp_path)
+    assert "a.yaml:4" in msg and "b.yaml:6" in msg
+
+
+def test_catastrophic_pattern_is_bounded(tmp_path):
+    from factlint.extract import sentences
+    from factlint.vi import read_quantities
+
+    _write(tmp_path, "t.yaml", GOOD_RULE.replace("'kim ngạch'", "'(a|aa)+b'").replace("within: 80", "within: 2000"))
+    rs = load_rules([tmp_path])
+    text = "a" * 40 + "! kim ngạch đạt 50 tỷ USD"
+    t0 = time.perf_counter()
+    with pytest.raises(RuleError, match=r"t.yaml.*took longer than"):
+        rs.tag(text, read_quantities(text), sentences(text))
+    assert time.perf_counter() - t0 < 5
+
+
+def test_missing_folder(tmp_path):
+    with pytest.raises(RuleError, match="no such rule file or folder"):
+        load_rules([tmp_path / "nope"])
