@@ -54,6 +54,7 @@ class Claim:
     malformed: str = ""
     rule: str = ""
     period_source: str = ""
+    after: str = ""
     offset: int = 0
 
     def as_dict(self) -> dict:
@@ -116,7 +117,7 @@ def extract_article(article: Article, rules: RuleSet | None = None, reader: Read
             qualifier=q.hedge, metric=metric, period=period, subject=subject, sentence=body[s0:s1].strip(),
             claim_id=claim_id(article.id, q, n), published=pub, outlet=article.outlet, direction=q.direction,
             low_open=q.low_open, high_open=q.high_open, date=q.date, malformed=q.malformed, rule=rule,
-            period_source=period_source,
+            period_source=period_source, after=body[q.end:s1][:200],
             offset=base + q.start,
         ))
     return out

@@ -1,0 +1,46 @@
+"""The check types, each a pure function from the claims table (or the mentions) and configuration to
+findings. :func:`run_checks` runs them all in a fixed order."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from factlint.checks.agreement import check_agreement
+from factlint.checks.common import CheckConfig, FxTable
+from factlint.checks.dates import check_anniversaries, check_dates
+from factlint.checks.magnitude import check_magnitude
+from factlint.checks.ranks import check_ranks
+from factlint.checks.relations import check_count_lists, check_parts, check_sums
+from factlint.checks.typos import check_malformed, check_names, check_titles
+from factlint.findings import Finding
+from factlint.names import Mention
+
+# check name (as in checks/test_<name>.py) -> the finding `check` values it covers
+SUITES = {
+    "agreement": ("agreement", "conversion"),
+    "relations": ("sum", "part_of", "count_list"),
+    "ranks": ("rank",),
+    "dates": ("anniversary", "date_after_publication", "date_range"),
+    "magnitude": ("magnitude",),
+    "typos": ("malformed_numeral", "name_variant", "title_variant"),
+}
+
+
+def run_checks(df: pd.DataFrame, mentions: list[Mention], cfg: CheckConfig, fx: FxTable) -> list[Finding]:
+    """Every check over the claims table and the mentions, findings in a deterministic order."""
+    findings: list[Finding] = []
+    findings += check_agreement(df, cfg, fx)
+    findings += check_sums(df, cfg, fx)
+    findings += check_parts(df, cfg, fx)
+    findings += check_count_lists(df, cfg)
+    findings += check_ranks(df, cfg)
+    findings += check_anniversaries(df, cfg)
+    findings += check_dates(df, cfg)
+    findings += check_magnitude(df, cfg)
+    findings += check_malformed(df, cfg)
+    findings += check_names(mentions, cfg)
+    findings += check_titles(mentions, cfg)
+    return findings
+
+
+__all__ = ["SUITES", "CheckConfig", "FxTable", "run_checks"]

@@ -1,0 +1,194 @@
+"""Shared pieces of the checks: configuration, intervals, exchange rates, locations, figures in words."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import yaml
+
+from factlint.findings import Location
+
+EPS = 1e-9
+
+
+# ---------------------------------------------------------------------------------------------- config
+
+
+@dataclass(frozen=True)
+class CheckConfig:
+    """Thresholds of the checks; override any of them under ``checks:`` in ``claims/config.yaml``.
+
+    Attributes:
+        error_gap: A disagreement whose gap exceeds this share of the larger figure is an error, else a warning.
+        magnitude_factor: Reports of one metric this many times apart are a slipped scale word.
+        future_grace_days: An event may be dated this many days after publication without a finding.
+        name_min_ratio: A name variant is "rare" when the frequent form occurs at least this many times as often.
+        name_max_distance: Largest edit distance between a rare variant and its frequent form.
+        title_max_drop: Largest run of words a title variant may drop from the frequent title.
+    """
+
+    error_gap: float = 0.05
+    magnitude_factor: float = 8.0
+    future_grace_days: int = 0
+    name_min_ratio: float = 1.5
+    name_max_distance: int = 2
+    title_max_drop: int = 3
+    relations: tuple[dict[str, Any], ...] = ()
+
+    @classmethod
+    def load(cls, rules_dir: Path | None) -> CheckConfig:
+        """Read ``config.yaml`` and ``relations.yaml`` beside the rules (both optional)."""
+        if rules_dir is None:
+            return cls()
+        kw: dict[str, Any] = {}
+        cfg = rules_dir / "config.yaml"
+        if cfg.exists():
+            data = yaml.safe_load(cfg.read_text(encoding="utf-8")) or {}
+            kw.update(data.get("checks") or {})
+        rel = rules_dir / "relations.yaml"
+        if rel.exists():
+            data = yaml.safe_load(rel.read_text(encoding="utf-8")) or {}
+            kw["relations"] = tuple(data.get("relations") or ())
+        return cls(**kw)
+
+
+# ---------------------------------------------------------------------------------------------- intervals
+
+
+@dataclass(frozen=True, slots=True)
+class Interval:
+    """``[lo, hi]`` with open ends where a hedge excludes the figure itself."""
+
+    lo: float
+    hi: float
+    lo_open: bool = False
+    hi_open: bool = False
+
+    def meets(self, other: Interval) -> bool:
+        """Whether the two intervals share at least one point."""
+        lo, hi = max(self.lo, other.lo), min(self.hi, other.hi)
+        tol = EPS * max(abs(lo), abs(hi), 1.0)
+        if lo < hi - tol:
+            return True
+        if abs(lo - hi) <= tol:
+            lo_open = (self.lo_open and abs(self.lo - lo) <= tol) or (other.lo_open and abs(other.lo - lo) <= tol)
+            hi_open = (self.hi_open and abs(self.hi - hi) <= tol) or (other.hi_open and abs(other.hi - hi) <= tol)
+            return not (lo_open or hi_open)
+        return False
+
+    def gap(self, other: Interval) -> float:
+        """Distance between the intervals (0 when they meet)."""
+        return 0.0 if self.meets(other) else max(self.lo, other.lo) - min(self.hi, other.hi)
+
+    def contains(self, x: float) -> bool:
+        """Whether ``x`` lies in the interval."""
+        tol = EPS * max(abs(x), 1.0)
+        above = x > self.lo + tol or (not self.lo_open and abs(x - self.lo) <= tol)
+        below = x < self.hi - tol or (not self.hi_open and abs(x - self.hi) <= tol)
+        return above and below
+
+    def __add__(self, other: Interval) -> Interval:
+        return Interval(self.lo + other.lo, self.hi + other.hi, self.lo_open or other.lo_open,
+                        self.hi_open or other.hi_open)
+
+    def scale(self, lo_k: float, hi_k: float) -> Interval:
+        """Multiply by a factor known only to lie in ``[lo_k, hi_k]`` (both positive)."""
+        return Interval(self.lo * lo_k, self.hi * hi_k, self.lo_open, self.hi_open)
+
+
+def interval(row: pd.Series) -> Interval:
+    """The interval a claims-table row stands for."""
+    return Interval(float(row["low"]), float(row["high"]), bool(row["low_open"]), bool(row["high_open"]))
+
+
+# ---------------------------------------------------------------------------------------------- exchange rates
+
+
+class FxGap(Exception):
+    """No exchange rate for a currency in a year."""
+
+    def __init__(self, currency: str, year: str) -> None:
+        super().__init__(f"no {currency} per USD rate for {year}")
+        self.currency, self.year = currency, year
+
+
+@dataclass(frozen=True)
+class FxTable:
+    """Yearly ranges of currency units per US dollar (``claims/reference/fx.yaml``)."""
+
+    rates: dict[str, dict[int, tuple[float, float]]] = field(default_factory=dict)
+    source: str = ""
+
+    @classmethod
+    def load(cls, path: Path | None) -> FxTable:
+        """Read the table; an absent file gives an empty table."""
+        if path is None or not path.exists():
+            return cls()
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        rates = {cur: {int(y): (float(r[0]), float(r[1])) for y, r in years.items()}
+                 for cur, years in (data.get("rates") or {}).items()}
+        return cls(rates, path.as_posix())
+
+    def to_usd(self, iv: Interval, currency: str, year: str) -> Interval:
+        """Convert an amount interval to USD at any rate of that year's range.
+
+        Raises:
+            FxGap: The table has no rate for ``currency`` in ``year``.
+        """
+        if currency == "USD":
+            return iv
+        try:
+            low, high = self.rates[currency][int(year[:4])]
+        except (KeyError, ValueError):
+            raise FxGap(currency, year[:4] or "(no period)") from None
+        return iv.scale(1 / high, 1 / low)
+
+
+# ---------------------------------------------------------------------------------------------- presentation
+
+
+def location(row: pd.Series) -> Location:
+    """The location of a claims-table row."""
+    return Location(row["article"], row["path"], int(row["line"]), int(row["column"]), int(row["end_line"]),
+                    int(row["end_column"]), row["text"], row.get("sentence", ""))
+
+
+_SCALES = ((1e12, "nghìn tỷ"), (1e9, "tỷ"), (1e6, "triệu"), (1e3, "nghìn"))
+
+
+def amount(x: float, unit: str = "") -> str:
+    """A figure in Vietnamese news style: 4.5e10 -> "45 tỷ"."""
+    if x is None or (isinstance(x, float) and math.isnan(x)):
+        return "?"
+    for k, word in _SCALES:
+        if abs(x) >= k:
+            return f"{_num(x / k)} {word}{(' ' + unit) if unit else ''}"
+    return f"{_num(x)}{(' ' + unit) if unit else ''}"
+
+
+def _num(x: float) -> str:
+    s = f"{x:.3f}".rstrip("0").rstrip(".")
+    return s.replace(".", ",")
+
+
+def span(iv: Interval, unit: str = "") -> str:
+    """An interval in words: "[45 – 50) tỷ USD"."""
+    if abs(iv.hi - iv.lo) <= EPS * max(abs(iv.hi), 1):
+        return amount(iv.lo, unit)
+    left = "(" if iv.lo_open else "["
+    right = ")" if iv.hi_open else "]"
+    return f"{left}{amount(iv.lo)} – {amount(iv.hi)}{right}{(' ' + unit) if unit else ''}"
+
+
+def severity_for_gap(gap: float, reference: float, cfg: CheckConfig) -> str:
+    """``warning`` for a small excess, ``error`` for a large one (share of the larger figure)."""
+    return "warning" if reference > 0 and gap / reference <= cfg.error_gap else "error"
+
+
+def claims_with_metric(df: pd.DataFrame) -> pd.DataFrame:
+    """Rows that a rule tagged with a metric."""
+    return df[df["metric"] != ""]

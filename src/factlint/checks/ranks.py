@@ -1,0 +1,48 @@
+"""Ranks: a ranking category keeps one rank across the articles of a period (FL301), and within one ranking
+in one article two categories do not share a rank (FL302)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from factlint.checks.common import CheckConfig, claims_with_metric, location
+from factlint.findings import Finding
+
+
+def _family(metric: str) -> str:
+    return metric.rsplit(".", 1)[0]
+
+
+def check_ranks(df: pd.DataFrame, cfg: CheckConfig) -> list[Finding]:
+    """Findings for changed ranks and shared ranks."""
+    out: list[Finding] = []
+    ranks = claims_with_metric(df)
+    ranks = ranks[ranks["kind"] == "rank"]
+    for (metric, period), group in ranks.groupby(["metric", "period"], sort=True):
+        values = group.groupby("value")
+        if len(values) < 2:
+            continue
+        # the most frequent rank is the reference; every other rank is a change
+        counts = group["value"].value_counts()
+        ref_value = sorted(counts.index, key=lambda v: (-counts[v], v))[0]
+        ref = group[group["value"] == ref_value]
+        for _, r in group[group["value"] != ref_value].iterrows():
+            out.append(Finding(
+                "FL301", "rank", "error", metric,
+                f"{metric} {period}: {r['article']} ranks it {int(r['value'])} ({r['text']!r}) where "
+                f"{', '.join(sorted(set(ref['article'])))} rank it {int(ref_value)} ({ref.iloc[0]['text']!r})",
+                (location(r),) + tuple(location(x) for _, x in ref.iterrows()), f"{metric}-{period}",
+                key=f"{r['text']}|{int(ref_value)}",
+            ))
+    for (article, value), group in ranks.groupby(["article", "value"], sort=True):
+        for family, fam in group.groupby(group["metric"].map(_family), sort=True):
+            metrics = sorted(set(fam["metric"]))
+            if len(metrics) < 2:
+                continue
+            out.append(Finding(
+                "FL302", "rank", "warning", metrics[0],
+                f"{article}: {', '.join(metrics)} all rank {int(value)} in the {family} ranking "
+                f"({', '.join(repr(t) for t in fam['text'])})",
+                tuple(location(x) for _, x in fam.iterrows()), f"{family}-{article}", key="|".join(metrics),
+            ))
+    return out

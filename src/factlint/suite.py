@@ -1,0 +1,94 @@
+"""One run of the whole pipeline: corpus -> claims -> checks -> findings with their accepted status.
+
+Shared by the ``factlint check`` command and the pytest plugin, so both see exactly the same findings.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from factlint.checks import SUITES, CheckConfig, FxTable, run_checks
+from factlint.corpus import Article, load_corpus
+from factlint.extract import extract_article
+from factlint.findings import Accepted, Finding, apply_accepted, load_accepted
+from factlint.names import Mention, extract_mentions
+from factlint.rules import RuleSet, load_rules
+from factlint.table import to_frame
+
+
+@dataclass
+class Run:
+    """Everything a run produced."""
+
+    articles: list[Article]
+    claims: pd.DataFrame
+    mentions: list[Mention]
+    findings: list[Finding]
+    stale: list[Accepted] = field(default_factory=list)
+    rules: RuleSet | None = None
+
+    @property
+    def new(self) -> list[Finding]:
+        """Findings not in the accepted file."""
+        return [f for f in self.findings if f.status == "new"]
+
+
+@dataclass(frozen=True)
+class Case:
+    """One test item of the check suite: a suite, a case id and its findings."""
+
+    suite: str
+    id: str
+    findings: tuple[Finding, ...]
+    stale: tuple[Accepted, ...] = ()
+
+
+def run(paths: list[str | Path], rules_dir: Path | None, accepted: Path | None, encoding: str | None = None,
+        articles: list[Article] | None = None) -> Run:
+    """Run the pipeline over ``paths`` with the rules in ``rules_dir`` and the accepted-findings file."""
+    arts = articles if articles is not None else load_corpus(paths, encoding=encoding)
+    rules = load_rules([rules_dir]) if rules_dir is not None else None
+    claims, mentions = [], []
+    for a in arts:
+        if a.status == "ok":
+            claims += extract_article(a, rules)
+            mentions += extract_mentions(a)
+    df = to_frame(claims)
+    cfg = CheckConfig.load(rules_dir)
+    fx = FxTable.load(rules_dir / "reference" / "fx.yaml" if rules_dir is not None else None)
+    findings = run_checks(df, mentions, cfg, fx)
+    findings, stale = apply_accepted(findings, load_accepted(accepted))
+    return Run(arts, df, mentions, findings, stale, rules)
+
+
+def cases(r: Run, suite: str) -> list[Case]:
+    """The test cases of one suite: every group the suite looks at, those with findings, and stale entries."""
+    checks = SUITES[suite]
+    mine = [f for f in r.findings if f.check in checks]
+    stale = [a for a in r.stale if a.check in checks]
+    ids: set[str] = {f.case for f in mine} | {a.case for a in stale if a.case}
+    df = r.claims
+    tagged = df[df["metric"] != ""]
+    if suite in ("agreement", "magnitude"):
+        num = tagged[tagged["kind"].isin(["money", "count", "percent", "duration"]) & (tagged["period"] != "")]
+        ids |= {f"{m}-{p}" for m, p in zip(num["metric"], num["period"], strict=True)}
+    elif suite == "ranks":
+        rk = tagged[tagged["kind"] == "rank"]
+        ids |= {f"{m}-{p}" for m, p in zip(rk["metric"], rk["period"], strict=True)}
+    elif suite == "relations":
+        ids |= {f"{m}-{p}" for m, p in zip(tagged["metric"], tagged["period"], strict=True)
+                if any(m in (rel.get("total"), rel.get("part")) for rel in CheckConfig.load(_rules_dir(r)).relations)}
+        ids |= {a.id for a in r.articles if a.status == "ok"}
+    else:
+        ids |= {a.id for a in r.articles if a.status == "ok"}
+    return [Case(suite, i, tuple(f for f in mine if f.case == i), tuple(a for a in stale if a.case == i))
+            for i in sorted(ids)]
+
+
+def _rules_dir(r: Run) -> Path | None:
+    if r.rules is None or not r.rules.rules:
+        return None
+    return Path(r.rules.rules[0].source).parent
