@@ -15,8 +15,8 @@ $(STAMP): $(BIN)/python pyproject.toml
 
 ## check: run the check suite over articles/ and write reports/
 check: $(STAMP)
-	$(BIN)/factlint extract articles --format csv -o reports/claims.csv
-	@echo "wrote reports/claims.csv"
+	$(BIN)/python -m pytest checks claims -q --junitxml=reports/junit.xml -o junit_suite_name=factlint \
+		-p no:randomly --factlint-reports=reports
 
 ## test: run the whole pytest suite (unit, property, rule examples, corpus checks)
 test: $(STAMP)

@@ -11,6 +11,8 @@ from tabulate import tabulate
 
 from factlint.corpus import load_corpus
 from factlint.extract import extract_corpus
+from factlint.report import FORMATTERS, render
+from factlint.report.files import write_reports
 from factlint.rules import RuleError, RuleSet, iter_examples, load_rules, run_example
 from factlint.table import to_frame
 
@@ -100,6 +102,55 @@ def _load_rules(rules_dir: str | None) -> RuleSet | None:
     except RuleError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(2)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--rules", "rules_dir", type=click.Path(), default=None, help="Claim rules folder (default claims/).")
+@click.option("--accepted", type=click.Path(), default=None,
+              help="Accepted findings (default checks/accepted.yaml when it exists).")
+@click.option("--format", "fmt", type=click.Choice(sorted(FORMATTERS)), default="text", show_default=True)
+@click.option("-o", "--output", type=click.Path(), default=None, help="Write here instead of stdout.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default="error",
+              show_default=True, help="Exit 1 when a new finding is at least this severe.")
+@click.option("--reports", "reports_dir", type=click.Path(), default=None,
+              help="Also write discrepancies.md/.html, findings.json and claims.csv into this folder.")
+@click.option("--update-accepted", is_flag=True,
+              help="Append every new finding to the accepted file, with a reason to fill in, for review.")
+@click.option("--encoding", default=None, help="Codec for articles that are not UTF-8 (e.g. cp1258).")
+def check(paths: tuple[str, ...], rules_dir: str | None, accepted: str | None, fmt: str, output: str | None,
+          fail_on: str, reports_dir: str | None, update_accepted: bool, encoding: str | None) -> None:
+    """Check the claims of PATHS (default: articles/) and report what does not add up.
+
+    Exit status: 0 when no new finding is at or above --fail-on, 1 when one is, 2 for a usage or
+    configuration error (a broken rule file, a broken accepted file).
+    """
+    from factlint.findings import SEVERITY_RANK, AcceptedError, accepted_entries
+    from factlint.suite import run as run_suite
+
+    rules_path = Path(rules_dir) if rules_dir else (Path("claims") if Path("claims").is_dir() else None)
+    accepted_path = Path(accepted) if accepted else Path("checks/accepted.yaml")
+    try:
+        result = run_suite(_paths(paths), rules_path, accepted_path, encoding=encoding)
+    except (RuleError, AcceptedError) as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(2)
+    _write(render(fmt, result), output)
+    if reports_dir:
+        write_reports(result, Path(reports_dir))
+    if update_accepted and result.new:
+        block = accepted_entries(result.new).split("\n", 1)[1]  # drop the "accepted:" header
+        if not accepted_path.exists():
+            accepted_path.parent.mkdir(parents=True, exist_ok=True)
+            accepted_path.write_text("accepted:\n", encoding="utf-8")
+        with accepted_path.open("a", encoding="utf-8") as fh:
+            fh.write(block)
+        click.echo(f"appended {len(result.new)} entries to {accepted_path}: fill in each reason", err=True)
+    for s in result.stale:
+        click.echo(f"warning: {accepted_path}:{s.line}: accepted entry {s.fingerprint} matches no finding",
+                   err=True)
+    if fail_on != "never" and any(SEVERITY_RANK[f.severity] >= SEVERITY_RANK[fail_on] for f in result.new):
+        sys.exit(1)
 
 
 @main.group()

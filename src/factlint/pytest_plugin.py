@@ -112,6 +112,57 @@ class ExampleFailure(AssertionError):
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "rule_example: a claim rule's example, collected from claims/*.yaml")
+    config.addinivalue_line("markers", "factlint_check(suite): parametrize `case` with the suite's cases")
+
+
+# ---------------------------------------------------------------------------------------------- the check suite
+
+
+def _paths(config: pytest.Config) -> dict[str, Path]:
+    root = config.rootpath
+    return {
+        "articles": root / config.getoption("--articles"),
+        "rules": root / config.getoption("factlint_rules"),
+        "accepted": root / "checks" / "accepted.yaml",
+    }
+
+
+def suite_run(config: pytest.Config):  # noqa: ANN201 - factlint.suite.Run
+    """The pipeline's run over the corpus, computed once per session."""
+    from factlint.suite import run
+
+    if not hasattr(config, "_factlint_run"):
+        p = _paths(config)
+        config._factlint_run = run([p["articles"]], p["rules"], p["accepted"])
+    return config._factlint_run
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    marker = metafunc.definition.get_closest_marker("factlint_check")
+    if marker is None or "case" not in metafunc.fixturenames:
+        return
+    from factlint.suite import cases
+
+    params = []
+    for case in cases(suite_run(metafunc.config), marker.args[0]):
+        marks = []
+        accepted = [f for f in case.findings if f.status == "accepted"]
+        if (accepted and len(accepted) == len(case.findings)) or (case.stale and not case.findings):
+            why = "; ".join(f.reason for f in accepted) or "stale accepted entry: the finding is gone"
+            marks.append(pytest.mark.xfail(strict=True, reason=f"accepted: {why}"))
+        params.append(pytest.param(case, id=case.id, marks=marks))
+    metafunc.parametrize("case", params)
+
+
+def assert_no_findings(case) -> None:  # noqa: ANN001
+    """Fail with every finding's message (accepted ones included: they run as strict xfail)."""
+    if case.findings:
+        lines = [f"{f.severity} {f.code} [{f.status}] {f.locations[0].path}:{f.locations[0].line}: {f.message}"
+                 for f in case.findings]
+        pytest.fail("\n".join(lines), pytrace=False)
+    if case.stale:
+        pytest.fail("\n".join(f"checks/accepted.yaml:{a.line}: accepted entry {a.fingerprint} matches no finding"
+                              f" any more: remove it ({a.reason})" for a in case.stale), pytrace=False)
 
 
 # ---------------------------------------------------------------------------------------------- fixtures
@@ -120,12 +171,13 @@ def pytest_configure(config: pytest.Config) -> None:
 @pytest.fixture(scope="session")
 def factlint_paths(request: pytest.FixtureRequest) -> dict[str, Path]:
     """Where the corpus, the rules and the accepted findings live (relative to the rootdir)."""
-    root = request.config.rootpath
-    return {
-        "articles": root / request.config.getoption("--articles"),
-        "rules": root / request.config.getoption("factlint_rules"),
-        "accepted": root / "checks" / "accepted.yaml",
-    }
+    return _paths(request.config)
+
+
+@pytest.fixture(scope="session")
+def findings(request: pytest.FixtureRequest) -> list:
+    """Every finding over the corpus, each with its status (``new`` or ``accepted``)."""
+    return suite_run(request.config).findings
 
 
 @pytest.fixture(scope="session")

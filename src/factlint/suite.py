@@ -9,11 +9,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
+import regex
 
 from factlint.checks import SUITES, CheckConfig, FxTable, run_checks
 from factlint.corpus import Article, load_corpus
 from factlint.extract import extract_article
-from factlint.findings import Accepted, Finding, apply_accepted, load_accepted
+from factlint.findings import Accepted, Finding, Location, apply_accepted, load_accepted
 from factlint.names import Mention, extract_mentions
 from factlint.rules import RuleSet, load_rules
 from factlint.table import to_frame
@@ -59,9 +60,22 @@ def run(paths: list[str | Path], rules_dir: Path | None, accepted: Path | None, 
     df = to_frame(claims)
     cfg = CheckConfig.load(rules_dir)
     fx = FxTable.load(rules_dir / "reference" / "fx.yaml" if rules_dir is not None else None)
-    findings = run_checks(df, mentions, cfg, fx)
+    findings = unreadable(arts) + run_checks(df, mentions, cfg, fx)
     findings, stale = apply_accepted(findings, load_accepted(accepted))
     return Run(arts, df, mentions, findings, stale, rules)
+
+
+def unreadable(articles: list[Article]) -> list[Finding]:
+    """An error finding (FL001) for every article that could not be read, at the line its error names."""
+    out = []
+    for a in articles:
+        if a.status == "ok":
+            continue
+        m = regex.match(r"[^:]+:(\d+):", a.error)
+        line = int(m.group(1)) if m else 1
+        out.append(Finding("FL001", "corpus", "error", "", a.error, (Location(a.id, a.path, line, 1, line, 1, ""),),
+                           a.id, key=a.error.split(": ", 1)[-1]))
+    return out
 
 
 def cases(r: Run, suite: str) -> list[Case]:

@@ -17,6 +17,7 @@ from factlint.names import Mention
 
 # check name (as in checks/test_<name>.py) -> the finding `check` values it covers
 SUITES = {
+    "corpus": ("corpus",),
     "agreement": ("agreement", "conversion"),
     "relations": ("sum", "part_of", "count_list"),
     "ranks": ("rank",),

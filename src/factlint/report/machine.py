@@ -1,0 +1,55 @@
+"""Machine formats: the JSON contract, GitHub workflow annotations."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from typing import TYPE_CHECKING
+
+from factlint.report import formatter
+
+if TYPE_CHECKING:
+    from factlint.findings import Finding
+    from factlint.suite import Run
+
+_LOC_KEYS = ("article", "path", "line", "column", "end_line", "end_column", "text")
+
+
+def finding_dict(f: Finding) -> dict:
+    """A finding as in the JSON contract."""
+    return {
+        "code": f.code, "check": f.check, "severity": f.severity, "status": f.status, "metric": f.metric,
+        "message": f.message, "fingerprint": f.fingerprint, "case": f.case, "reason": f.reason,
+        "locations": [{k: v for k, v in asdict(loc).items() if k in _LOC_KEYS} for loc in f.locations],
+    }
+
+
+@formatter("json")
+def to_json(run: Run) -> str:
+    """``{"version": 1, "articles": [...], "claims": N, "findings": [...]}``."""
+    doc = {
+        "version": 1,
+        "articles": [{"id": a.id, "path": a.path, "status": a.status, "error": a.error} for a in run.articles],
+        "claims": int(len(run.claims)),
+        "findings": [finding_dict(f) for f in run.findings],
+        "stale_accepted": [{"fingerprint": a.fingerprint, "reason": a.reason, "line": a.line} for a in run.stale],
+    }
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+
+
+def _escape(s: str, prop: bool = False) -> str:
+    s = s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return s.replace(":", "%3A").replace(",", "%2C") if prop else s
+
+
+@formatter("github")
+def to_github(run: Run) -> str:
+    """GitHub Actions workflow commands: one ``::error``/``::warning``/``::notice`` line per new finding."""
+    level = {"error": "error", "warning": "warning", "info": "notice"}
+    lines = []
+    for f in run.new:
+        loc = f.locations[0]
+        props = (f"file={_escape(loc.path, True)},line={loc.line},col={loc.column},endLine={loc.end_line},"
+                 f"endColumn={loc.end_column},title={_escape(f.code + ' ' + f.check, True)}")
+        lines.append(f"::{level[f.severity]} {props}::{_escape(f.message)}")
+    return "\n".join(lines) + ("\n" if lines else "")

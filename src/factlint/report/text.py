@@ -1,0 +1,37 @@
+"""The terminal format: a summary line and a table of findings."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from tabulate import tabulate
+
+from factlint.report import formatter
+
+if TYPE_CHECKING:
+    from factlint.suite import Run
+
+
+def summary(run: Run) -> str:
+    """"5 articles (0 unreadable), 104 claims, 4 findings: 0 new, 4 accepted"."""
+    bad = sum(a.status != "ok" for a in run.articles)
+    new = len(run.new)
+    return (f"{len(run.articles)} articles ({bad} unreadable), {len(run.claims)} claims, "
+            f"{len(run.findings)} findings: {new} new, {len(run.findings) - new} accepted")
+
+
+@formatter("text")
+def to_text(run: Run) -> str:
+    """Findings as a table, new first, then unreadable articles and stale accepted entries."""
+    rows = []
+    for f in sorted(run.findings, key=lambda f: (f.status != "new", f.locations[0].path, f.locations[0].line)):
+        loc = f.locations[0]
+        rows.append([f"{loc.path}:{loc.line}:{loc.column}", f.severity, f.status, f.code, f.message])
+    out = []
+    if rows:
+        out.append(tabulate(rows, headers=["where", "severity", "status", "code", "message"], tablefmt="simple",
+                            maxcolwidths=[None, None, None, None, 90]))
+    for s in run.stale:
+        out.append(f"stale accepted entry (line {s.line}): {s.fingerprint} matches no finding any more ({s.reason})")
+    out.append(summary(run))
+    return "\n".join(out) + "\n"
