@@ -6,6 +6,7 @@ partnership or programme titles ("Đối tác chiến lược toàn diện vì h
 
 from __future__ import annotations
 
+import bisect
 import unicodedata
 from dataclasses import dataclass
 
@@ -43,11 +44,16 @@ class Mention:
     end_line: int
     end_column: int
     sentence_start: bool
+    sentence: str = ""
 
 
 def extract_mentions(article: Article) -> list[Mention]:
     """Name tokens (not sentence-initial words standing alone) and titles of one article."""
+    from factlint.extract import sentences
+
     body, base = article.body, article.body_start
+    spans = sentences(body)
+    starts = [a for a, _ in spans]
     out: list[Mention] = []
     toks = list(_TOKEN.finditer(body))
     for i, m in enumerate(toks):
@@ -57,16 +63,23 @@ def extract_mentions(article: Article) -> list[Mention]:
         while j >= 0 and body[j] in " \t\"“(":
             j -= 1
         initial = j < 0 or body[j] in ".!?\n:;…"
-        out.append(_mention("name", m, prev, nxt, article, base, initial))
+        out.append(_mention("name", m, prev, nxt, article, base, initial, _sentence(body, spans, starts, m.start())))
     for m in _TITLE.finditer(body):
-        out.append(_mention("title", m, "", "", article, base, False))
+        out.append(_mention("title", m, "", "", article, base, False, _sentence(body, spans, starts, m.start())))
     return out
 
 
-def _mention(kind: str, m: regex.Match, prev: str, nxt: str, article: Article, base: int, initial: bool) -> Mention:
+def _sentence(body: str, spans: list[tuple[int, int]], starts: list[int], pos: int) -> str:
+    i = max(bisect.bisect_right(starts, pos) - 1, 0)
+    return body[spans[i][0]:spans[i][1]].strip() if spans else ""
+
+
+def _mention(kind: str, m: regex.Match, prev: str, nxt: str, article: Article, base: int, initial: bool,
+             sentence: str) -> Mention:
     line, col = article.position(base + m.start())
     end_line, end_col = article.position(base + m.end())
-    return Mention(kind, m.group(), prev, nxt, article.id, article.path, line, col, end_line, end_col, initial)
+    return Mention(kind, m.group(), prev, nxt, article.id, article.path, line, col, end_line, end_col, initial,
+                   sentence)
 
 
 def title_words(title: str) -> tuple[str, ...]:

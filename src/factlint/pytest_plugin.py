@@ -18,6 +18,8 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group = parser.getgroup("factlint")
     group.addoption("--articles", default="articles", help="factlint: the corpus folder (default articles/)")
     group.addoption("--rules", dest="factlint_rules", default="claims", help="factlint: claim rules folder")
+    group.addoption("--factlint-reports", default="reports",
+                    help="factlint: write the discrepancy reports here after a check-suite session ('' to skip)")
 
 
 def _is_rule_file(path: Path) -> bool:
@@ -201,3 +203,26 @@ def claims(corpus: list, ruleset: RuleSet):  # noqa: ANN201 - a DataFrame
     from factlint.table import to_frame
 
     return to_frame(extract_corpus(corpus, ruleset))
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config: pytest.Config) -> None:  # noqa: ANN001
+    run = getattr(config, "_factlint_run", None)
+    if run is None:
+        return
+    from factlint.report.text import summary
+
+    terminalreporter.write_sep("-", "factlint")
+    terminalreporter.write_line(summary(run))
+    folder = config.getoption("--factlint-reports")
+    if folder:
+        terminalreporter.write_line(f"reports written to {folder}/")
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    run = getattr(session.config, "_factlint_run", None)
+    folder = session.config.getoption("--factlint-reports")
+    if run is None or not folder:
+        return
+    from factlint.report.files import write_reports
+
+    write_reports(run, session.config.rootpath / folder)

@@ -27,6 +27,6 @@ def render(name: str, run: Run) -> str:
     return FORMATTERS[name](run)
 
 
-from factlint.report import machine, text  # noqa: E402,F401  - registers the formatters
+from factlint.report import html, machine, markdown, sarif, text  # noqa: E402,F401  - registers the formatters
 
 __all__ = ["FORMATTERS", "formatter", "render"]

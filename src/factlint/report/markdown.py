@@ -1,0 +1,98 @@
+"""The Markdown discrepancy report (``reports/discrepancies.md``), for editors."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING
+
+import pandas as pd
+from tabulate import tabulate
+
+from factlint.checks.common import Interval, span
+from factlint.report import formatter
+
+if TYPE_CHECKING:
+    from factlint.findings import Finding
+    from factlint.suite import Run
+
+TYPO_CHECKS = ("malformed_numeral", "name_variant", "title_variant")
+
+
+def _table(rows: list[list], headers: list[str]) -> str:
+    return tabulate(rows, headers=headers, tablefmt="github")
+
+
+def mark(sentence: str, text: str) -> str:
+    """The sentence with the figure in bold (the first occurrence)."""
+    i = sentence.find(text)
+    if i < 0 or not text:
+        return sentence
+    return f"{sentence[:i]}**{text}**{sentence[i + len(text):]}"
+
+
+def claim_rows(claims: pd.DataFrame, metric: str) -> list[list]:
+    """Every claim of a metric, side by side: article, outlet, published, period, figure, interval."""
+    rows = []
+    for _, c in claims[claims["metric"] == metric].sort_values(["period", "article", "line"]).iterrows():
+        if pd.notna(c["low"]):
+            iv = span(Interval(c["low"], c["high"], bool(c["low_open"]), bool(c["high_open"])), c["unit"])
+        else:
+            iv = c["date"]
+        rows.append([c["article"], c["outlet"] or "–", c["published"] or "–", c["period"] or "–",
+                     f"`{c['text']}`", iv, f"{c['path']}:{c['line']}"])
+    return rows
+
+
+def _finding_block(f: Finding) -> list[str]:
+    out = [f"- **{f.severity} {f.code}** ({f.check}, {f.status}): {f.message}"]
+    if f.reason:
+        out.append(f"  - accepted because: {f.reason}")
+    for loc in f.locations:
+        quote = mark(loc.sentence, loc.text) if loc.sentence else f"`{loc.text}`"
+        out.append(f"  - `{loc.path}:{loc.line}:{loc.column}` — {quote}")
+    return out
+
+
+@formatter("markdown")
+def to_markdown(run: Run) -> str:
+    """Summary, then a section per metric with a finding, typos, accepted findings, unreadable articles."""
+    ok = [a for a in run.articles if a.status == "ok"]
+    lines = ["# factlint discrepancy report", ""]
+    lines += ["## Summary", "",
+              _table([["articles read", len(ok)], ["articles unreadable", len(run.articles) - len(ok)],
+                      ["claims", len(run.claims)], ["claims with a metric", int((run.claims["metric"] != "").sum())],
+                      ["findings", len(run.findings)], ["new findings", len(run.new)]], ["", "count"]), ""]
+    by = Counter((f.severity, f.check, f.status) for f in run.findings)
+    if by:
+        lines += [_table([[s, c, st, n] for (s, c, st), n in sorted(by.items())],
+                         ["severity", "check", "status", "findings"]), ""]
+    metric_findings = [f for f in run.findings if f.metric and f.check not in TYPO_CHECKS and f.check != "corpus"]
+    lines += ["## Findings by metric", ""]
+    if not metric_findings:
+        lines += ["No figure disagrees.", ""]
+    for metric in sorted({f.metric for f in metric_findings}):
+        lines += [f"### {metric}", "", _table(claim_rows(run.claims, metric),
+                                              ["article", "outlet", "published", "period", "figure", "interval",
+                                               "where"]), ""]
+        for f in metric_findings:
+            if f.metric == metric:
+                lines += _finding_block(f)
+        lines.append("")
+    typos = [f for f in run.findings if f.check in TYPO_CHECKS]
+    lines += ["## Typos and name variants", ""]
+    lines += [x for f in typos for x in _finding_block(f)] or ["None."]
+    lines.append("")
+    accepted = [f for f in run.findings if f.status == "accepted"]
+    lines += ["## Accepted findings", ""]
+    if accepted:
+        lines += [_table([[f.code, f.check, f"{f.locations[0].path}:{f.locations[0].line}", f"`{f.fingerprint}`",
+                           f.reason] for f in accepted], ["code", "check", "where", "fingerprint", "reason"])]
+    else:
+        lines.append("None.")
+    if run.stale:
+        lines += ["", "Stale entries (they match no finding any more; remove them):", ""]
+        lines += [f"- line {a.line}: `{a.fingerprint}` — {a.reason}" for a in run.stale]
+    lines += ["", "## Articles that could not be read", ""]
+    bad = [a for a in run.articles if a.status != "ok"]
+    lines += [f"- `{a.path}`: {a.error}" for a in bad] or ["None."]
+    return "\n".join(lines) + "\n"
