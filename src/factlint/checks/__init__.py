@@ -1,5 +1,6 @@
 """The check types, each a pure function from the claims table (or the mentions) and configuration to
-findings. :func:`run_checks` runs them all in a fixed order."""
+findings. :func:`run_checks` runs them all in a fixed order.
+"""
 
 from __future__ import annotations
 

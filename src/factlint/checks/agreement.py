@@ -21,7 +21,7 @@ from factlint.checks.common import (
 )
 from factlint.findings import Finding
 
-NUMERIC_KINDS = ("money", "count", "percent", "duration")
+NUMERIC_KINDS = ("money", "count", "percent")  # durations are mostly anniversaries: see the dates check
 
 
 def comparable(group: pd.DataFrame, fx: FxTable, period: str) -> tuple[list[tuple[pd.Series, Interval]], str, list]:
@@ -46,6 +46,10 @@ def consensus(items: list[tuple[pd.Series, Interval]]) -> tuple[list, list]:
     A sweep over the interval ends (an open end leaves before, a closed start enters before a closed end at
     the same point) finds where the most intervals overlap.
     """
+    if len(items) == 2 and not items[0][1].meets(items[1][1]):
+        # two reports that disagree: the older one stands, the newer one is the finding
+        older, newer = sorted(items, key=lambda it: (it[0]["published"], it[0]["article"], it[0]["line"]))
+        return [older], [newer]
     events = []
     for i, (_, iv) in enumerate(items):
         events.append((iv.lo, 2 if iv.lo_open else 0, i))
@@ -89,7 +93,7 @@ def check_agreement(df: pd.DataFrame, cfg: CheckConfig, fx: FxTable) -> list[Fin
             gap = iv.gap(nearest[1])
             ref = max(abs(iv.hi), abs(nearest[1].hi))
             lo_v, hi_v = sorted((abs(r["value"] or 0), abs(nearest[0]["value"] or 0)))
-            same_unit = r["unit"] == nearest[0]["unit"]
+            same_unit = r["unit"] == nearest[0]["unit"] or r["kind"] == "count"
             if same_unit and lo_v > 0 and hi_v / lo_v >= cfg.magnitude_factor:
                 continue  # a slipped scale word: the magnitude check reports it
             mixed = unit == "USD" and not same_unit

@@ -1,5 +1,6 @@
 """Dates: anniversaries against the founding date (FL401), events dated after publication (FL402), and
-date ranges in the wrong order (FL403)."""
+date ranges in the wrong order (FL403).
+"""
 
 from __future__ import annotations
 

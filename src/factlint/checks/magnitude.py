@@ -1,5 +1,6 @@
 """Magnitude: one metric reported an order of magnitude away from its other reports (a slipped scale word,
-"nghìn" for "triệu", "triệu" for "tỷ") - FL501."""
+"nghìn" for "triệu", "triệu" for "tỷ") - FL501.
+"""
 
 from __future__ import annotations
 
@@ -20,14 +21,19 @@ def check_magnitude(df: pd.DataFrame, cfg: CheckConfig) -> list[Finding]:
     out: list[Finding] = []
     rows = claims_with_metric(df)
     rows = rows[rows["kind"].isin(_NUMERIC) & (rows["value"] > 0)]
-    for (metric, unit), group in rows.groupby(["metric", "unit"], sort=True):
-        if len(group) < 2:
+    family = rows["unit"].where(rows["kind"] != "count", "count")  # "người" and "lao động" are both counts
+    for (metric, unit), everyone in rows.groupby([rows["metric"], family], sort=True):
+        if len(everyone) < 2:
             continue
-        values = sorted(group["value"])
+        values = sorted(everyone["value"])
         overall = statistics.median(values)
+        group = everyone
+        if len(values) == 2:  # two reports: flag once, at the newer one (later published, then later in text)
+            newer = everyone.sort_values(["published", "article", "line"]).iloc[1]
+            group = everyone[everyone["claim_id"] == newer["claim_id"]]
         for _, r in group.iterrows():
-            if len(values) >= 5:
-                others, median = values, overall  # one report barely moves the median of many
+            if len(values) >= 3:
+                others, median = values, overall  # the median of three or more is robust to one odd report
             else:
                 others = list(values)
                 others.remove(r["value"])
@@ -43,7 +49,7 @@ def check_magnitude(df: pd.DataFrame, cfg: CheckConfig) -> list[Finding]:
             hint = ""
             if abs(power) in (3, 6):
                 hint = " - a slipped scale word?"
-            ref = group[group["value"] == min(others, key=lambda v: abs(math.log10(v / median)))].iloc[0]
+            ref = everyone[everyone["value"] == min(others, key=lambda v: abs(math.log10(v / median)))].iloc[0]
             out.append(Finding(
                 "FL501", "magnitude", "error", metric,
                 f"{metric}: {r['article']} reports {r['text']!r} ({r['period'] or 'no period'}), about 10^{power} "

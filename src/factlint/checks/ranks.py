@@ -1,5 +1,6 @@
 """Ranks: a ranking category keeps one rank across the articles of a period (FL301), and within one ranking
-in one article two categories do not share a rank (FL302)."""
+in one article two categories do not share a rank (FL302).
+"""
 
 from __future__ import annotations
 
@@ -18,13 +19,14 @@ def check_ranks(df: pd.DataFrame, cfg: CheckConfig) -> list[Finding]:
     out: list[Finding] = []
     ranks = claims_with_metric(df)
     ranks = ranks[ranks["kind"] == "rank"]
+    history = {m: g["value"].value_counts() for m, g in ranks.groupby("metric")}
     for (metric, period), group in ranks.groupby(["metric", "period"], sort=True):
-        values = group.groupby("value")
-        if len(values) < 2:
+        if group["value"].nunique() < 2:
             continue
-        # the most frequent rank is the reference; every other rank is a change
+        # the reference is the rank most articles of the period give; ties go to the rank the category has
+        # most often in every period, then to the better rank
         counts = group["value"].value_counts()
-        ref_value = sorted(counts.index, key=lambda v: (-counts[v], v))[0]
+        ref_value = sorted(counts.index, key=lambda v: (-counts[v], -history[metric].get(v, 0), v))[0]
         ref = group[group["value"] == ref_value]
         for _, r in group[group["value"] != ref_value].iterrows():
             out.append(Finding(

@@ -1,10 +1,11 @@
 """Relations declared in ``claims/relations.yaml``: totals and their parts, parts and their wholes; and a
-count against the list of names that follows it ("05 tỉnh Aichi, Niigata, …")."""
+count against the list of names that follows it ("05 tỉnh Aichi, Niigata, …").
+"""
 
 from __future__ import annotations
 
-import regex
 import pandas as pd
+import regex
 
 from factlint.checks.common import (
     CheckConfig,

@@ -1,5 +1,6 @@
 """Typos: malformed numerals from the reader (FL601), rare spellings of a name (FL602), and titles that
-drop words from their usual form (FL603)."""
+drop words from their usual form (FL603).
+"""
 
 from __future__ import annotations
 

@@ -1,0 +1,269 @@
+"""Each check on small hand-built claims tables, edges included."""
+
+from __future__ import annotations
+
+import pytest
+
+from factlint.checks import CheckConfig, FxTable
+from factlint.checks.agreement import check_agreement
+from factlint.checks.common import Interval
+from factlint.checks.dates import check_anniversaries, check_dates
+from factlint.checks.magnitude import check_magnitude
+from factlint.checks.ranks import check_ranks
+from factlint.checks.relations import check_count_lists, check_parts, check_sums, listed_items
+from factlint.checks.typos import check_malformed, check_names, check_titles
+from factlint.extract import Claim
+from factlint.names import Mention
+from factlint.table import to_frame
+
+FX = FxTable({"JPY": {2023: (127.2, 151.9)}}, "fx.yaml")
+
+
+def claim(article="a1", text="x", kind="money", value=1.0, low=None, high=None, unit="USD", metric="m.x.y",
+          period="2023", lo_open=False, hi_open=False, **kw) -> Claim:
+    base = dict(article=article, path=f"{article}.md", line=kw.pop("line", 1), column=1, end_line=1, end_column=2,
+                text=text, kind=kind, value=value, low=value if low is None else low,
+                high=value if high is None else high, unit=unit, qualifier=kw.pop("qualifier", ""), metric=metric,
+                period=period, subject="", sentence=kw.pop("sentence", text), claim_id=f"{article}:{text}",
+                published=kw.pop("published", "2023-12-01"), low_open=lo_open, high_open=hi_open)
+    base.update(kw)
+    return Claim(**base)
+
+
+def table(*claims):
+    return to_frame(list(claims))
+
+
+# ---------------------------------------------------------------------------------------------- intervals
+
+
+@pytest.mark.parametrize(("a", "b", "meets"), [
+    (Interval(45, 50, hi_open=True), Interval(50, 50), False),          # "gần 50" excludes 50
+    (Interval(45, 50), Interval(50, 50), True),                          # closed ends touch
+    (Interval(50, 55, lo_open=True), Interval(45, 50, hi_open=True), False),
+    (Interval(45, 50, hi_open=True), Interval(49.5, 50.5), True),
+    (Interval(1, 2), Interval(2.0000001, 3), False),
+])
+def test_interval_ends(a, b, meets):
+    assert a.meets(b) is meets and b.meets(a) is meets
+
+
+# ---------------------------------------------------------------------------------------------- agreement
+
+
+def test_agreement_open_end_excludes_the_figure():
+    df = table(claim("a1", "gần 50 tỷ USD", value=50e9, low=45e9, high=50e9, hi_open=True),
+               claim("a2", "50 tỷ USD", value=50e9, low=50e9, high=50e9, published="2023-12-02"))
+    out = check_agreement(df, CheckConfig(), FX)
+    assert [(f.code, f.locations[0].article) for f in out] == [("FL101", "a2")]
+    assert out[0].severity == "warning"  # a gap of nothing but the open end is small
+
+
+def test_agreement_closed_ends_agree():
+    df = table(claim("a1", "x", value=50e9, low=45e9, high=50e9), claim("a2", "y", value=50e9))
+    assert check_agreement(df, CheckConfig(), FX) == []
+
+
+def test_agreement_zero_tolerance_exact_figures():
+    df = table(claim("a1", "24,2 tỷ", value=24.2e9, low=24.15e9, high=24.25e9),
+               claim("a2", "24,3 tỷ", value=24.3e9, low=24.25e9, high=24.35e9, published="2024-01-01"))
+    assert check_agreement(df, CheckConfig(), FX) == []  # 24,25 belongs to both roundings
+    df = table(claim("a1", "24,2 tỷ", value=24.2e9, low=24.2e9, high=24.2e9),
+               claim("a2", "24,3 tỷ", value=24.3e9, low=24.3e9, high=24.3e9, published="2024-01-01"))
+    out = check_agreement(df, CheckConfig(), FX)
+    assert len(out) == 1 and out[0].locations[0].article == "a2" and "gap 100 triệu USD" in out[0].message
+
+
+def test_agreement_missing_period_is_not_compared():
+    df = table(claim("a1", "x", value=1e9, period=""), claim("a2", "y", value=9e9, period=""))
+    assert check_agreement(df, CheckConfig(), FX) == []
+
+
+def test_agreement_one_article_alone_and_within_one_article():
+    assert check_agreement(table(claim("a1", "x", value=1e9)), CheckConfig(), FX) == []
+    df = table(claim("a1", "x", value=1e9, line=1), claim("a1", "y", value=1.5e9, line=9))
+    out = check_agreement(df, CheckConfig(), FX)
+    assert len(out) == 1 and out[0].locations[0].line == 9 and out[0].severity == "error"
+
+
+def test_agreement_majority_stands():
+    df = table(claim("a1", "x", value=10), claim("a2", "y", value=10), claim("a3", "z", value=12, published="2020"))
+    out = check_agreement(df, CheckConfig(), FX)
+    assert [f.locations[0].article for f in out] == ["a3"]
+
+
+def test_conversion_agrees_at_some_rate_and_reports_a_gap():
+    yen = claim("a1", "hơn 100 tỷ yên", value=1e11, low=1e11, high=1.1e11, unit="JPY", lo_open=True)
+    usd = claim("a1", "gần 800 triệu USD", value=8e8, low=7.2e8, high=8e8, hi_open=True)
+    assert check_agreement(table(yen, usd), CheckConfig(), FX) == []
+    usd2 = claim("a1", "gần 500 triệu USD", value=5e8, low=4.5e8, high=5e8, hi_open=True, line=2)
+    out = check_agreement(table(yen, usd2), CheckConfig(), FX)
+    assert [f.code for f in out] == ["FL102"]
+
+
+def test_conversion_without_rate_is_reported():
+    yen = claim("a1", "100 tỷ yên", value=1e11, unit="JPY", period="2019")
+    usd = claim("a1", "800 triệu USD", value=8e8, period="2019")
+    out = check_agreement(table(yen, usd), CheckConfig(), FX)
+    assert [f.code for f in out] == ["FL104"] and "2019" in out[0].message
+
+
+def test_severity_threshold_is_configuration():
+    df = table(claim("a1", "x", value=100), claim("a2", "y", value=103, published="2024"))
+    assert check_agreement(df, CheckConfig(error_gap=0.05), FX)[0].severity == "warning"
+    assert check_agreement(df, CheckConfig(error_gap=0.01), FX)[0].severity == "error"
+
+
+# ---------------------------------------------------------------------------------------------- relations
+
+SUM = CheckConfig(relations=({"type": "sum", "total": "t.t.total", "parts": ["t.t.a", "t.t.b"]},
+                             {"type": "part_of", "part": "t.t.a", "whole": "t.t.total"}))
+
+
+def test_sum_meets_and_fails():
+    total = claim("a1", "gần 50", value=50e9, low=45e9, high=50e9, hi_open=True, metric="t.t.total")
+    a = claim("a1", "24,2", value=24.2e9, low=24.15e9, high=24.25e9, metric="t.t.a")
+    b = claim("a1", "23,4", value=23.4e9, low=23.35e9, high=23.45e9, metric="t.t.b")
+    assert check_sums(table(total, a, b), SUM, FX) == []
+    b2 = claim("a1", "33,4", value=33.4e9, low=33.35e9, high=33.45e9, metric="t.t.b")
+    out = check_sums(table(total, a, b2), SUM, FX)
+    assert [f.code for f in out] == ["FL201"] and len(out[0].locations) == 3
+
+
+def test_sum_takes_parts_from_other_articles_and_skips_missing_parts():
+    total = claim("a1", "50", value=50, metric="t.t.total")
+    a = claim("a2", "20", value=20, metric="t.t.a")
+    assert check_sums(table(total, a), SUM, FX) == []  # part b stated nowhere: nothing to check
+    b = claim("a3", "20", value=20, metric="t.t.b")
+    assert [f.code for f in check_sums(table(total, a, b), SUM, FX)] == ["FL201"]
+
+
+def test_part_of_whole():
+    whole = claim("a1", "3 tỷ", value=3e9, metric="t.t.total")
+    assert check_parts(table(whole, claim("a1", "2 tỷ", value=2e9, metric="t.t.a")), SUM, FX) == []
+    out = check_parts(table(whole, claim("a1", "5 tỷ", value=5e9, metric="t.t.a")), SUM, FX)
+    assert [f.code for f in out] == ["FL202"]
+
+
+@pytest.mark.parametrize(("after", "n"), [
+    (" Aichi, Niigata, Yamanashi, Kanagawa và Tochigi.", 5), (" Hà Nội, Huế và Cần Thơ", 3),
+    (" gồm Hà Nội và Huế.", 2), (" công việc chính: (i)", 0), (" Aichi, tiếp theo là", 0),
+])
+def test_listed_items(after, n):
+    assert len(listed_items(after)) == n
+
+
+def test_count_list():
+    ok = claim("a1", "05 tỉnh", kind="count", value=5, unit="province", metric="",
+               after=" Aichi, Niigata, Yamanashi, Kanagawa và Tochigi.")
+    assert check_count_lists(table(ok), CheckConfig()) == []
+    bad = claim("a1", "04 tỉnh", kind="count", value=4, unit="province", metric="",
+                after=" Aichi, Niigata, Yamanashi, Kanagawa và Tochigi.")
+    assert [f.code for f in check_count_lists(table(bad), CheckConfig())] == ["FL203"]
+    hedged = claim("a1", "hơn 4 tỉnh", kind="count", value=4, unit="province", metric="", qualifier="hơn",
+                   after=" Aichi, Niigata, Yamanashi, Kanagawa và Tochigi.")
+    assert check_count_lists(table(hedged), CheckConfig()) == []
+
+
+# ---------------------------------------------------------------------------------------------- ranks
+
+
+def test_rank_changed_and_shared():
+    r = dict(kind="rank", unit="rank")
+    df = table(claim("a1", "thứ 4", value=4, metric="r.p.trade", **r),
+               claim("a2", "thứ 5", value=5, metric="r.p.trade", published="2023-12-20", **r),
+               claim("a3", "thứ 4", value=4, metric="r.p.trade", **r))
+    out = check_ranks(df, CheckConfig())
+    assert [(f.code, f.locations[0].article, f.severity) for f in out] == [("FL301", "a2", "error")]
+    shared = table(claim("a1", "thứ 2", value=2, metric="r.p.labour", **r),
+                   claim("a1", "thứ 2 ", value=2, metric="r.p.invest", **r),
+                   claim("a1", "hàng đầu", value=2, metric="r.other.x", **r))
+    out = check_ranks(shared, CheckConfig())
+    assert [f.code for f in out] == ["FL302"] and "r.p" in out[0].message
+
+
+def test_rank_one_article_alone():
+    assert check_ranks(table(claim(kind="rank", unit="rank", value=3)), CheckConfig()) == []
+
+
+# ---------------------------------------------------------------------------------------------- dates
+
+ANN = CheckConfig(relations=({"type": "anniversary", "anniversary": "d.x.ann", "founded": "d.x.founded"},))
+
+
+def test_anniversary_stated_and_implicit():
+    founded = claim("a1", "21/9/1973", kind="date", value=None, unit="", metric="d.x.founded", period="",
+                    date="1973-09-21")
+    ok = claim("a2", "50 năm", kind="duration", value=50, unit="year", metric="d.x.ann", period="2023",
+               period_source="stated")
+    bad = claim("a3", "40 năm", kind="duration", value=40, unit="year", metric="d.x.ann", period="2023",
+                period_source="stated")
+    early = claim("a4", "50 năm", kind="duration", value=50, unit="year", metric="d.x.ann", period="2020",
+                  period_source="published", published="2020-05-01")
+    later = claim("a5", "50 năm", kind="duration", value=50, unit="year", metric="d.x.ann", period="2024",
+                  period_source="published", published="2024-09-03")
+    out = check_anniversaries(table(founded, ok, bad, early, later), ANN)
+    assert sorted(f.locations[0].article for f in out) == ["a3", "a4"]
+    assert check_anniversaries(table(ok, bad), ANN) == []  # no founding date anywhere: nothing to check
+
+
+def test_dates_after_publication_and_reversed_ranges():
+    after = claim("a1", "30/9", kind="date", value=None, unit="", metric="", date="2024-09-30",
+                  published="2024-09-03", sentence="Chiều 30/9, hai bên hội đàm.")
+    future = claim("a1", "25/12", kind="date", value=None, unit="", metric="", date="2024-12-25",
+                   published="2024-09-03", sentence="Hội nghị sẽ diễn ra ngày 25/12.")
+    rev = claim("a1", "13 - 10/3", kind="daterange", value=None, unit="", metric="", date="2024-03-13/2024-03-10")
+    out = check_dates(table(after, future, rev), CheckConfig())
+    assert sorted(f.code for f in out) == ["FL402", "FL403"]
+    assert check_dates(table(after), CheckConfig(future_grace_days=30)) == []
+
+
+# ---------------------------------------------------------------------------------------------- magnitude
+
+
+def test_magnitude():
+    df = table(claim("a1", "400 nghìn", kind="count", value=4e5, unit="person"),
+               claim("a2", "410 nghìn", kind="count", value=4.1e5, unit="person"),
+               claim("a3", "400 triệu", kind="count", value=4e8, unit="person"))
+    out = check_magnitude(df, CheckConfig())
+    assert [(f.code, f.locations[0].article) for f in out] == [("FL501", "a3")] and "scale word" in out[0].message
+    assert check_magnitude(df, CheckConfig(magnitude_factor=2000)) == []
+    assert check_magnitude(table(claim(value=5)), CheckConfig()) == []
+
+
+# ---------------------------------------------------------------------------------------------- typos
+
+
+def _m(text, nxt="", prev="", article="a1", kind="name"):
+    return Mention(kind, text, prev, nxt, article, f"{article}.md", 1, 1, 1, 2, False)
+
+
+def test_malformed():
+    df = table(claim("a1", "thứ 2i", kind="rank", unit="rank", value=2, malformed="digits glued"), claim())
+    assert [f.code for f in check_malformed(df, CheckConfig())] == ["FL601"]
+
+
+def test_name_variant_blocked_by_neighbour():
+    ms = [_m("Komura", "Masahiro")] * 4 + [_m("Komuru", "Masahiro", article="a2")] * 2
+    out = check_names(ms, CheckConfig())
+    assert [(f.code, f.locations[0].text) for f in out] == [("FL602", "Komuru")]
+    # without a shared neighbour the two are never compared
+    assert check_names([_m("Komura", "Masahiro")] * 4 + [_m("Komuru", "Taro")] * 2, CheckConfig()) == []
+
+
+@pytest.mark.parametrize("variant", [("Fumio", "", "Kishida"), ("KISHIDA", "Fumio", ""), ("Kíshida", "Fumio", "")])
+def test_reordered_case_and_diacritic_copies_are_not_findings(variant):
+    text, nxt, prev = variant
+    ms = [_m("Kishida", "Fumio")] * 5 + [_m("Fumio", prev="Kishida")] * 5 + [_m(text, nxt, prev)]
+    assert check_names(ms, CheckConfig()) == []
+
+
+def test_title_drop():
+    full = "Đối tác chiến lược toàn diện vì hòa bình và thịnh vượng ở châu Á"
+    ms = [_m(full, kind="title")] * 2 + [_m("Đối tác chiến lược toàn diện vì hòa bình ở châu Á", kind="title")]
+    out = check_titles(ms, CheckConfig())
+    assert [f.code for f in out] == ["FL603"] and "'và thịnh vượng'" in out[0].message
+    truncated = [_m(full, kind="title")] * 2 + [_m("Đối tác chiến lược toàn diện", kind="title")]
+    assert check_titles(truncated, CheckConfig()) == []
+    synonym = [_m(full, kind="title")] * 2 + [_m(full.replace(" ở ", " tại "), kind="title")]
+    assert check_titles(synonym, CheckConfig()) == []
