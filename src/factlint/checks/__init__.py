@@ -1,5 +1,7 @@
-"""The check types, each a pure function from the claims table (or the mentions) and configuration to
-findings. :func:`run_checks` runs them all in a fixed order.
+"""The check types.
+
+Each is a pure function from the claims table (or the mentions) and configuration to findings;
+:func:`run_checks` runs them all in a fixed order.
 """
 
 from __future__ import annotations

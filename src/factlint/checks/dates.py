@@ -1,5 +1,7 @@
-"""Dates: anniversaries against the founding date (FL401), events dated after publication (FL402), and
-date ranges in the wrong order (FL403).
+"""Dates.
+
+Anniversaries against the founding date (FL401), events dated after publication (FL402), and date ranges in
+the wrong order (FL403).
 """
 
 from __future__ import annotations

@@ -1,5 +1,7 @@
-"""Magnitude: one metric reported an order of magnitude away from its other reports (a slipped scale word,
-"nghìn" for "triệu", "triệu" for "tỷ") - FL501.
+"""Magnitude.
+
+One metric reported an order of magnitude away from its other reports (a slipped scale word, "nghìn" for
+"triệu", "triệu" for "tỷ") - FL501.
 """
 
 from __future__ import annotations

@@ -1,5 +1,7 @@
-"""Ranks: a ranking category keeps one rank across the articles of a period (FL301), and within one ranking
-in one article two categories do not share a rank (FL302).
+"""Ranks.
+
+A ranking category keeps one rank across the articles of a period (FL301), and within one ranking in one
+article two categories do not share a rank (FL302).
 """
 
 from __future__ import annotations

@@ -1,5 +1,7 @@
-"""Relations declared in ``claims/relations.yaml``: totals and their parts, parts and their wholes; and a
-count against the list of names that follows it ("05 tỉnh Aichi, Niigata, …").
+"""Relations declared in ``claims/relations.yaml``.
+
+Totals and their parts, parts and their wholes; and a count against the list of names that follows it ("05
+tỉnh Aichi, Niigata, …").
 """
 
 from __future__ import annotations
@@ -23,7 +25,8 @@ from factlint.findings import Finding
 RELATION_TYPES = ("sum", "part_of", "anniversary")
 
 _NAME = r"\p{Lu}[\p{L}\-]*(?:[ \t]+\p{Lu}[\p{L}\-]*)*"
-_LIST = regex.compile(rf"^[ \t]*(?:\((?:gồm|là)?[ \t]*)?(?:gồm[ \t]+|là[ \t]+|:[ \t]*)?({_NAME}(?:[ \t]*,[ \t]*{_NAME})*"
+_LIST = regex.compile(rf"^[ \t]*(?:\((?:gồm|là)?[ \t]*)?(?:gồm[ \t]+|là[ \t]+|:[ \t]*)?"
+                      rf"({_NAME}(?:[ \t]*,[ \t]*{_NAME})*"
                       rf"(?:[ \t]*,?[ \t]+(?:và|cùng)[ \t]+{_NAME}))(?![ \t]*,[ \t]*\p{{Ll}})")
 _SPLIT = regex.compile(r"[ \t]*,[ \t]*(?:và[ \t]+)?|[ \t]+(?:và|cùng)[ \t]+")
 

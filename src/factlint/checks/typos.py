@@ -1,5 +1,7 @@
-"""Typos: malformed numerals from the reader (FL601), rare spellings of a name (FL602), and titles that
-drop words from their usual form (FL603).
+"""Typos.
+
+Malformed numerals from the reader (FL601), rare spellings of a name (FL602), and titles that drop words from
+their usual form (FL603).
 """
 
 from __future__ import annotations
@@ -29,8 +31,9 @@ def _loc(m: Mention) -> Location:
 
 
 def check_names(mentions: list[Mention], cfg: CheckConfig) -> list[Finding]:
-    """Rare name tokens a small edit away from a frequent one that shares a neighbour ("Komuru Masahiro"
-    beside "Komura Masahiro").
+    """Rare name tokens a small edit away from a frequent one that shares a neighbour.
+
+    "Komuru Masahiro" beside "Komura Masahiro".
 
     Candidates are blocked by a shared neighbour token, so tokens are never compared all against all;
     case, diacritics and word order are not variants (folded keys, neighbours on either side).
