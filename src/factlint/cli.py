@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import click
@@ -20,8 +21,16 @@ CONTRACT = ["article", "path", "line", "column", "end_line", "end_column", "text
             "high", "unit", "qualifier", "metric", "period", "subject", "sentence"]
 
 
-def _default(path: str) -> list[str]:
-    return [path] if Path(path).exists() else []
+def _progress(items: list) -> Iterable:
+    """A progress bar on stderr for long runs on a terminal; silent otherwise."""
+    if len(items) < 200 or not sys.stderr.isatty():
+        return items
+    return _bar(items)
+
+
+def _bar(items: list) -> Iterator:
+    with click.progressbar(items, label="reading articles", file=sys.stderr) as bar:
+        yield from bar
 
 
 def _paths(paths: tuple[str, ...]) -> list[str]:
@@ -131,7 +140,7 @@ def check(paths: tuple[str, ...], rules_dir: str | None, accepted: str | None, f
     rules_path = Path(rules_dir) if rules_dir else (Path("claims") if Path("claims").is_dir() else None)
     accepted_path = Path(accepted) if accepted else Path("checks/accepted.yaml")
     try:
-        result = run_suite(_paths(paths), rules_path, accepted_path, encoding=encoding)
+        result = run_suite(_paths(paths), rules_path, accepted_path, encoding=encoding, progress=_progress)
     except (RuleError, AcceptedError) as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(2)

@@ -5,6 +5,7 @@ Shared by the ``factlint check`` command and the pytest plugin, so both see exac
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -48,12 +49,22 @@ class Case:
 
 
 def run(paths: list[str | Path], rules_dir: Path | None, accepted: Path | None, encoding: str | None = None,
-        articles: list[Article] | None = None) -> Run:
-    """Run the pipeline over ``paths`` with the rules in ``rules_dir`` and the accepted-findings file."""
+        articles: list[Article] | None = None,
+        progress: Callable[[list[Article]], Iterable[Article]] | None = None) -> Run:
+    """Run the pipeline over ``paths`` with the rules in ``rules_dir`` and the accepted-findings file.
+
+    Args:
+        paths: Article files or folders.
+        rules_dir: The claim rules (with ``relations.yaml``, ``config.yaml``, ``reference/fx.yaml``).
+        accepted: The accepted-findings file (may not exist).
+        encoding: Fallback codec for articles that are not UTF-8.
+        articles: Already loaded articles (``paths`` is then ignored).
+        progress: Wraps the article loop (a progress bar on a terminal).
+    """
     arts = articles if articles is not None else load_corpus(paths, encoding=encoding)
     rules = load_rules([rules_dir]) if rules_dir is not None else None
     claims, mentions = [], []
-    for a in arts:
+    for a in progress(arts) if progress else arts:
         if a.status == "ok":
             claims += extract_article(a, rules)
             mentions += extract_mentions(a)
