@@ -134,6 +134,7 @@ def check(paths: tuple[str, ...], rules_dir: str | None, accepted: str | None, f
     Exit status: 0 when no new finding is at or above --fail-on, 1 when one is, 2 for a usage or
     configuration error (a broken rule file, a broken accepted file).
     """
+    from factlint.checks.common import ConfigError
     from factlint.findings import SEVERITY_RANK, AcceptedError, accepted_entries
     from factlint.suite import run as run_suite
 
@@ -141,7 +142,7 @@ def check(paths: tuple[str, ...], rules_dir: str | None, accepted: str | None, f
     accepted_path = Path(accepted) if accepted else Path("checks/accepted.yaml")
     try:
         result = run_suite(_paths(paths), rules_path, accepted_path, encoding=encoding, progress=_progress)
-    except (RuleError, AcceptedError) as exc:
+    except (RuleError, AcceptedError, ConfigError) as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(2)
     _write(render(fmt, result), output)

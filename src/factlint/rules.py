@@ -7,6 +7,7 @@ Rule files are validated on load; every problem names the file, the line and the
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 from collections.abc import Iterable
@@ -262,6 +263,13 @@ def _search(pat: regex.Pattern, text: str, pos: int, endpos: int, source: str) -
                         "(catastrophic backtracking?)") from None
 
 
+def _first(pat: regex.Pattern, text: str, source: str) -> bool:
+    try:
+        return pat.search(text, timeout=PATTERN_TIMEOUT * 20) is not None
+    except TimeoutError:
+        raise RuleError(f"{source}: pattern {pat.pattern!r} took too long over the article") from None
+
+
 def clauses(sentence_start: int, sentence: str) -> list[tuple[int, int]]:
     """Split a sentence into clause spans (absolute offsets) at commas, semicolons, colons, brackets."""
     out, start = [], 0
@@ -301,7 +309,7 @@ class RuleSet:
         return best
 
     def judge(self, lr: LoadedRule, text: str, q: Quantity, sentence: tuple[int, int], clause: tuple[int, int],
-              article_text: str) -> tuple[int, str]:
+              article_text: str, mentions: dict[str, bool] | None = None) -> tuple[int, str]:
         """Score how well ``lr`` fits ``q``: (distance of its farthest required cue, "") or (-1, reason)."""
         r = lr.rule
         if q.kind not in r.kind:
@@ -313,7 +321,13 @@ class RuleSet:
         if r.surface is not None and not _compile(r.surface).search(q.text, timeout=PATTERN_TIMEOUT):
             return -1, f"figure {q.text!r} does not match /{r.surface}/"
         for pat in lr.article:
-            if not _search(pat, article_text, 0, len(article_text), lr.source)[:1]:
+            if mentions is None or pat.pattern not in mentions:
+                found = _first(pat, article_text, lr.source)
+                if mentions is not None:
+                    mentions[pat.pattern] = found
+            else:
+                found = mentions[pat.pattern]
+            if not found:
                 return -1, f"article does not mention /{pat.pattern}/"
         worst = 0
         for cue, pat in lr.require:
@@ -331,10 +345,9 @@ class RuleSet:
     def decide(self, text: str, quantities: list[Quantity], spans: list[tuple[int, int]],
                article_text: str | None = None) -> list[Decision]:
         """For each quantity, the winning rule (if any) and every rule's reason."""
-        import bisect
-
         starts = [s for s, _ in spans]
         article_text = text if article_text is None else article_text
+        mentions: dict[str, bool] = {}  # article-level patterns, searched once per article
         out = []
         for q in quantities:
             d = Decision(q)
@@ -345,7 +358,7 @@ class RuleSet:
             for lr in self.rules:
                 if q.kind not in lr.rule.kind:
                     continue
-                dist, reason = self.judge(lr, text, q, sent, clause, article_text)
+                dist, reason = self.judge(lr, text, q, sent, clause, article_text, mentions)
                 if dist < 0:
                     d.reasons[lr.id] = reason
                     continue
@@ -368,16 +381,20 @@ class RuleSet:
         by_id = {lr.id: lr for lr in self.rules}
         out = {}
         decisions = self.decide(text, quantities, spans)
+        q_starts = [q.start for q in quantities]
+        span_starts = [a for a, _ in spans]
         for i, d in enumerate(decisions):
             if d.winner:
                 lr = by_id[d.winner]
-                period, source = find_period(lr.rule.period, text, quantities, i, spans, published)
+                period, source = find_period(lr.rule.period, text, quantities, i, spans, published, q_starts,
+                                             span_starts)
                 out[i] = (lr.rule.metric, period, source, lr.rule.subject, lr.id)
         return out
 
 
 def find_period(spec: Period, text: str, quantities: list[Quantity], i: int, spans: list[tuple[int, int]],
-                published: dt.date | None) -> tuple[str, str]:
+                published: dt.date | None, q_starts: list[int] | None = None,
+                span_starts: list[int] | None = None) -> tuple[str, str]:
     """The period of quantity ``i`` and where it came from.
 
     The nearest year or date in its clause, else its sentence (earlier ones first), else the publication
@@ -391,10 +408,14 @@ def find_period(spec: Period, text: str, quantities: list[Quantity], i: int, spa
     if spec.source == "published":
         return pub, "published"
     q = quantities[i]
-    sent = next(((s, e) for s, e in spans if s <= q.start < e + 1), (0, len(text)))
+    span_starts = span_starts if span_starts is not None else [a for a, _ in spans]
+    si = bisect.bisect_right(span_starts, q.start) - 1
+    sent = spans[si] if si >= 0 else (0, len(text))
     clause = next((c for c in clauses(sent[0], text[sent[0]:sent[1]]) if c[0] <= q.start < c[1] + 1), sent)
+    starts = q_starts if q_starts is not None else [c.start for c in quantities]  # sorted by position
+    nearby = quantities[bisect.bisect_left(starts, sent[0]):bisect.bisect_left(starts, sent[1] + 1)]
     for lo, hi in (clause, sent):
-        cands = [c for c in quantities if c.kind in ("year", "date") and lo <= c.start < hi and c is not q
+        cands = [c for c in nearby if c.kind in ("year", "date") and lo <= c.start < hi and c is not q
                  and c.date[:4].isdigit() and not _REFERENCE_YEAR.search(text[max(0, c.start - 12):c.start])]
         before = [c for c in cands if c.end <= q.start]
         after = [c for c in cands if c.start >= q.end]

@@ -31,6 +31,7 @@ class Run:
     findings: list[Finding]
     stale: list[Accepted] = field(default_factory=list)
     rules: RuleSet | None = None
+    config: CheckConfig = field(default_factory=CheckConfig)
 
     @property
     def new(self) -> list[Finding]:
@@ -69,11 +70,11 @@ def run(paths: list[str | Path], rules_dir: Path | None, accepted: Path | None, 
             claims += extract_article(a, rules)
             mentions += extract_mentions(a)
     df = to_frame(claims)
-    cfg = CheckConfig.load(rules_dir)
+    cfg = CheckConfig.load(rules_dir, {lr.rule.metric for lr in rules.rules} if rules is not None else None)
     fx = FxTable.load(rules_dir / "reference" / "fx.yaml" if rules_dir is not None else None)
     findings = unreadable(arts) + run_checks(df, mentions, cfg, fx)
     findings, stale = apply_accepted(findings, load_accepted(accepted))
-    return Run(arts, df, mentions, findings, stale, rules)
+    return Run(arts, df, mentions, findings, stale, rules, cfg)
 
 
 def unreadable(articles: list[Article]) -> list[Finding]:
@@ -98,22 +99,16 @@ def cases(r: Run, suite: str) -> list[Case]:
     df = r.claims
     tagged = df[df["metric"] != ""]
     if suite in ("agreement", "magnitude"):
-        num = tagged[tagged["kind"].isin(["money", "count", "percent", "duration"]) & (tagged["period"] != "")]
+        num = tagged[tagged["kind"].isin(["money", "count", "percent"]) & (tagged["period"] != "")]
         ids |= {f"{m}-{p}" for m, p in zip(num["metric"], num["period"], strict=True)}
     elif suite == "ranks":
         rk = tagged[tagged["kind"] == "rank"]
         ids |= {f"{m}-{p}" for m, p in zip(rk["metric"], rk["period"], strict=True)}
     elif suite == "relations":
         ids |= {f"{m}-{p}" for m, p in zip(tagged["metric"], tagged["period"], strict=True)
-                if any(m in (rel.get("total"), rel.get("part")) for rel in CheckConfig.load(_rules_dir(r)).relations)}
+                if any(m in (rel.get("total"), rel.get("part")) for rel in r.config.relations)}
         ids |= {a.id for a in r.articles if a.status == "ok"}
     else:
         ids |= {a.id for a in r.articles if a.status == "ok"}
     return [Case(suite, i, tuple(f for f in mine if f.case == i), tuple(a for a in stale if a.case == i))
             for i in sorted(ids)]
-
-
-def _rules_dir(r: Run) -> Path | None:
-    if r.rules is None or not r.rules.rules:
-        return None
-    return Path(r.rules.rules[0].source).parent

@@ -80,8 +80,8 @@ def check_agreement(df: pd.DataFrame, cfg: CheckConfig, fx: FxTable) -> list[Fin
         items, unit, gaps = comparable(group, fx, period)
         for r, gap in gaps:
             out.append(Finding("FL104", "conversion", "warning", metric,
-                               f"{metric} {period}: cannot compare {r['text']!r} with the other currencies: {gap} "
-                               f"in {fx.source or 'the exchange-rate table'}",
+                               f"{metric} {period}: cannot compare {r['text']!r} with the other currencies: "
+                               f"{fx.where(gap.currency)}: {gap}",
                                (location(r),), f"{metric}-{period}", key=f"fx:{gap.currency}:{gap.year}"))
         if len(items) < 2:
             continue

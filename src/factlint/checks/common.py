@@ -40,20 +40,97 @@ class CheckConfig:
     relations: tuple[dict[str, Any], ...] = ()
 
     @classmethod
-    def load(cls, rules_dir: Path | None) -> CheckConfig:
-        """Read ``config.yaml`` and ``relations.yaml`` beside the rules (both optional)."""
+    def load(cls, rules_dir: Path | None, metrics: set[str] | None = None) -> CheckConfig:
+        """Read ``config.yaml`` and ``relations.yaml`` beside the rules (both optional).
+
+        Args:
+            rules_dir: The claim rules folder.
+            metrics: The metrics the rules define; a relation naming another metric is an error.
+
+        Raises:
+            ConfigError: Malformed YAML, an unknown key, a wrong type, a relation naming an undefined metric.
+        """
         if rules_dir is None:
             return cls()
         kw: dict[str, Any] = {}
         cfg = rules_dir / "config.yaml"
         if cfg.exists():
-            data = yaml.safe_load(cfg.read_text(encoding="utf-8")) or {}
-            kw.update(data.get("checks") or {})
+            data, lines = _load_yaml(cfg)
+            checks = data.get("checks") or {}
+            known = {f for f in cls.__dataclass_fields__ if f != "relations"}
+            for key, value in checks.items():
+                if key not in known:
+                    raise ConfigError(f"{cfg}:{lines.get(key, 1)}: checks.{key}: unknown key "
+                                      f"(known: {', '.join(sorted(known))})")
+                want = type(getattr(cls, key))
+                if not isinstance(value, int | float) or isinstance(value, bool) or (want is int and
+                                                                                     not isinstance(value, int)):
+                    raise ConfigError(f"{cfg}:{lines.get(key, 1)}: checks.{key}: expected a {want.__name__}, "
+                                      f"got {value!r}")
+                kw[key] = value
         rel = rules_dir / "relations.yaml"
         if rel.exists():
-            data = yaml.safe_load(rel.read_text(encoding="utf-8")) or {}
-            kw["relations"] = tuple(data.get("relations") or ())
+            kw["relations"] = _relations(rel, metrics)
         return cls(**kw)
+
+
+class ConfigError(Exception):
+    """A broken check configuration or relations file (names the file, line and key)."""
+
+
+_RELATION_KEYS = {"sum": ("total", "parts"), "part_of": ("part", "whole"), "anniversary": ("anniversary", "founded")}
+
+
+def _load_yaml(path: Path) -> tuple[dict, dict[str, int]]:
+    """Load a YAML mapping and the line of each key of every mapping (flattened by key name)."""
+    text = path.read_text(encoding="utf-8")
+    try:
+        node = yaml.compose(text)
+        data = yaml.safe_load(text) or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise ConfigError(f"{path}:{mark.line + 1 if mark else 1}: malformed YAML: "
+                          f"{getattr(exc, 'problem', exc)}") from None
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}:1: expected a mapping")
+    lines: dict[str, int] = {}
+
+    def walk(n: yaml.Node) -> None:
+        if isinstance(n, yaml.MappingNode):
+            for k, v in n.value:
+                lines.setdefault(k.value, k.start_mark.line + 1)
+                walk(v)
+        elif isinstance(n, yaml.SequenceNode):
+            for v in n.value:
+                walk(v)
+
+    if node is not None:
+        walk(node)
+    return data, lines
+
+
+def _relations(path: Path, metrics: set[str] | None) -> tuple[dict[str, Any], ...]:
+    data, _ = _load_yaml(path)
+    root = yaml.compose(path.read_text(encoding="utf-8"))
+    seq = next((v for k, v in root.value if k.value == "relations"), None) if root is not None else None
+    rels = data.get("relations") or []
+    if not isinstance(rels, list):
+        raise ConfigError(f"{path}:1: relations: expected a list")
+    for i, rel in enumerate(rels):
+        line = seq.value[i].start_mark.line + 1 if seq is not None else 1
+        if not isinstance(rel, dict) or rel.get("type") not in _RELATION_KEYS:
+            raise ConfigError(f"{path}:{line}: relations[{i}].type: expected one of {', '.join(_RELATION_KEYS)}")
+        need = _RELATION_KEYS[rel["type"]]
+        for key in set(rel) - {"type", *need}:
+            raise ConfigError(f"{path}:{line}: relations[{i}].{key}: unknown key for a {rel['type']} relation")
+        for key in need:
+            if key not in rel:
+                raise ConfigError(f"{path}:{line}: relations[{i}].{key}: required")
+            names = rel[key] if isinstance(rel[key], list) else [rel[key]]
+            for name in names:
+                if metrics is not None and name not in metrics:
+                    raise ConfigError(f"{path}:{line}: relations[{i}].{key}: metric {name!r} is defined by no rule")
+    return tuple(rels)
 
 
 # ---------------------------------------------------------------------------------------------- intervals
@@ -123,15 +200,32 @@ class FxTable:
     rates: dict[str, dict[int, tuple[float, float]]] = field(default_factory=dict)
     source: str = ""
 
+    lines: dict[str, int] = field(default_factory=dict)
+
     @classmethod
     def load(cls, path: Path | None) -> FxTable:
-        """Read the table; an absent file gives an empty table."""
+        """Read the table; an absent file gives an empty table.
+
+        Raises:
+            ConfigError: Malformed YAML or a rate that is not a [low, high] pair of positive numbers.
+        """
         if path is None or not path.exists():
             return cls()
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        rates = {cur: {int(y): (float(r[0]), float(r[1])) for y, r in years.items()}
-                 for cur, years in (data.get("rates") or {}).items()}
-        return cls(rates, path.as_posix())
+        data, lines = _load_yaml(path)
+        rates: dict[str, dict[int, tuple[float, float]]] = {}
+        for cur, years in (data.get("rates") or {}).items():
+            rates[cur] = {}
+            for y, r in (years or {}).items():
+                ok = isinstance(r, list) and len(r) == 2 and all(isinstance(x, int | float) and x > 0 for x in r)
+                if not ok or r[0] > r[1]:
+                    raise ConfigError(f"{path}:{lines.get(cur, 1)}: rates.{cur}.{y}: expected [low, high] "
+                                      f"units per USD, got {r!r}")
+                rates[cur][int(y)] = (float(r[0]), float(r[1]))
+        return cls(rates, path.as_posix(), lines)
+
+    def where(self, currency: str) -> str:
+        """``file:line: rates.CUR`` for messages about a currency's row."""
+        return f"{self.source or 'exchange-rate table'}:{self.lines.get(currency, 1)}: rates.{currency}"
 
     def to_usd(self, iv: Interval, currency: str, year: str) -> Interval:
         """Convert an amount interval to USD at any rate of that year's range.
