@@ -133,7 +133,8 @@ def test_crlf_and_lone_cr(tmp_path, eol):
     ("blank.md", b"  \n\n", "empty file"),
     ("binary.md", bytes(range(256)) * 4, "looks binary"),
     ("broken.md", b"---\nid: [oops\npublished: 2023\n---\nx\n", ":3: broken front matter"),
-    ("unclosed.md", b"---\nid: x\nbody without the closing line\n", ":1: front matter opened with '---' is never closed"),
+    ("unclosed.md", b"---\nid: x\nbody without the closing line\n",
+     ":1: front matter opened with '---' is never closed"),
     ("list.md", b"---\n- a\n- b\n---\nx\n", ":2: front matter must be a mapping"),
     ("baddate.md", b"---\npublished: yesterday\n---\nx\n", "'published' is not a date"),
 ])
@@ -191,7 +192,6 @@ def test_any_bytes_give_an_article_or_an_error(tmp_path, data):
     a = arts[0]
     assert a.status in ("ok", "error") and (a.status == "ok") == (a.error == "")
     if a.status == "ok":
-        lines = a.text.split("\n")
         for c in extract_article(a):
             assert 1 <= c.line <= len(data.splitlines()) + 1 and c.column >= 1
 
