@@ -262,3 +262,81 @@ def paths_dup(doc) -> str:
     dups = [Path(a["path"]).name for a in doc["articles"] if "duplicate id" in a["error"]]
     assert len(dups) == 1
     return dups[0]
+
+
+# ---------------------------------------------------------------------------------------------- configuration
+
+
+@pytest.fixture()
+def project(tmp_path):
+    shutil.copytree(ROOT / "articles", tmp_path / "articles")
+    shutil.copytree(ROOT / "claims", tmp_path / "claims")
+    shutil.copytree(ROOT / "checks", tmp_path / "checks", ignore=shutil.ignore_patterns("__pycache__"))
+    return tmp_path
+
+
+def _run_check(project: Path, *args: str):
+    import os
+
+    old = os.getcwd()
+    os.chdir(project)
+    try:
+        return CliRunner().invoke(main, ["check", *args])
+    finally:
+        os.chdir(old)
+
+
+def test_relation_naming_an_undefined_metric(project):
+    rel = project / "claims" / "relations.yaml"
+    rel.write_text(rel.read_text(encoding="utf-8").replace("parts: [trade.vn_jp.exports", "parts: [trade.vn_jp.export"),
+                   encoding="utf-8")
+    res = _run_check(project)
+    assert res.exit_code == 2
+    assert "relations.yaml:5: relations[0].parts: metric 'trade.vn_jp.export' is defined by no rule" in res.output
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("checks:\n  error_gap: [1\n", "config.yaml:3: malformed YAML"),
+    ("checks:\n  error_gaps: 0.1\n", "config.yaml:2: checks.error_gaps: unknown key"),
+    ("checks:\n  magnitude_factor: big\n", "config.yaml:2: checks.magnitude_factor: expected a float"),
+])
+def test_broken_check_configuration(project, text, message):
+    (project / "claims" / "config.yaml").write_text(text, encoding="utf-8")
+    res = _run_check(project)
+    assert res.exit_code == 2 and message in res.output
+
+
+def test_exchange_rate_gap_for_a_year_in_use(project):
+    fx = project / "claims" / "reference" / "fx.yaml"
+    fx.write_text(fx.read_text(encoding="utf-8").replace("    2023: [127.2, 151.9]\n", ""), encoding="utf-8")
+    res = _run_check(project, "--fail-on", "warning")
+    assert res.exit_code == 1
+    assert "FL104" in res.output and "fx.yaml:" in res.output and "rates.JPY" in res.output
+    assert "no JPY per USD rate for 2023" in res.output.replace("\n", " ").replace("  ", " ")
+
+
+def test_bad_exchange_rate_value(project):
+    fx = project / "claims" / "reference" / "fx.yaml"
+    fx.write_text(fx.read_text(encoding="utf-8").replace("2023: [127.2, 151.9]", "2023: [151.9]"), encoding="utf-8")
+    res = _run_check(project)
+    assert res.exit_code == 2 and "rates.JPY.2023: expected [low, high]" in res.output
+
+
+def test_accepted_entry_that_matches_nothing(project):
+    acc = project / "checks" / "accepted.yaml"
+    acc.write_text(acc.read_text(encoding="utf-8") + "- fingerprint: 0000000000000000\n  reason: fixed long ago\n",
+                   encoding="utf-8")
+    res = _run_check(project)
+    assert res.exit_code == 0
+    assert "checks/accepted.yaml:" in res.output and "0000000000000000 matches no finding" in res.output
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("accepted: [\n", "accepted.yaml:2: malformed YAML"),
+    ("accepted:\n- fingerprint: abc\n", "accepted.yaml:2: accepted[0].reason: required"),
+    ("accepted:\n- fingerprint: abc\n  reason: x\n  colour: red\n", "accepted.yaml:2: accepted[0].colour: unknown key"),
+])
+def test_broken_accepted_file(project, text, message):
+    (project / "checks" / "accepted.yaml").write_text(text, encoding="utf-8")
+    res = _run_check(project)
+    assert res.exit_code == 2 and message in res.output

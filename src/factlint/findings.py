@@ -113,9 +113,11 @@ def load_accepted(path: Path | None) -> list[Accepted]:
         if unknown:
             raise AcceptedError(f"{path}:{line}: accepted[{i}].{sorted(unknown)[0]}: unknown key")
         for key in ("fingerprint", "reason"):
-            if not str(entry.get(key) or "").strip():
+            if entry.get(key) is None or not str(entry[key]).strip():
                 raise AcceptedError(f"{path}:{line}: accepted[{i}].{key}: required")
-        out.append(Accepted(str(entry["fingerprint"]), str(entry["reason"]), str(entry.get("code", "")),
+        # the fingerprint as written: YAML would read "0012…" as the number 12
+        raw = next(v.value for k, v in seq.value[i].value if k.value == "fingerprint") if seq is not None else None
+        out.append(Accepted(str(raw or entry["fingerprint"]), str(entry["reason"]), str(entry.get("code", "")),
                             str(entry.get("check", "")), str(entry.get("case", "")), str(entry.get("note", "")),
                             line))
     return out
