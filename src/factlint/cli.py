@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -10,8 +11,7 @@ from pathlib import Path
 import click
 from tabulate import tabulate
 
-from factlint.corpus import load_corpus
-from factlint.extract import extract_corpus
+from factlint.collect import CACHE_DIR, collect
 from factlint.report import FORMATTERS, render
 from factlint.report.files import write_reports
 from factlint.rules import RuleError, RuleSet, iter_examples, load_rules, run_example
@@ -67,24 +67,29 @@ def main() -> None:
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "jsonl", "parquet"]), default="table")
 @click.option("-o", "--output", type=click.Path(), default=None, help="Write here instead of stdout.")
 @click.option("--encoding", default=None, help="Codec for articles that are not UTF-8 (e.g. cp1258).")
-def extract(paths: tuple[str, ...], rules_dir: str | None, fmt: str, output: str | None, encoding: str | None) -> None:
+@click.option("--jobs", type=click.IntRange(min=1), default=None, help="Worker processes (default: the cores).")
+@click.option("--no-cache", is_flag=True, help=f"Re-read every article; do not use {CACHE_DIR}/.")
+def extract(paths: tuple[str, ...], rules_dir: str | None, fmt: str, output: str | None, encoding: str | None,
+            jobs: int | None, no_cache: bool) -> None:
     """Print one row per claim found in PATHS (default: articles/).
 
     csv, jsonl and parquet carry the contract's columns first, then claim_id, published, outlet, direction,
     low_open, high_open, date, malformed, rule and offset.
     """
-    articles = load_corpus(_paths(paths), encoding=encoding)
-    rules = _load_rules(rules_dir)
+    rules_path = Path(rules_dir) if rules_dir else (Path("claims") if Path("claims").is_dir() else None)
+    try:
+        got = collect(_paths(paths), rules_path, encoding, jobs=jobs or os.cpu_count() or 1,
+                      cache=None if no_cache else CACHE_DIR, progress=_progress)
+    except RuleError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(2)
+    articles = got.articles
     for art in articles:
         for w in art.warnings:
             click.echo(f"warning: {w}", err=True)
         if art.status != "ok":
             click.echo(f"error: {art.error}", err=True)
-    try:
-        df = to_frame(extract_corpus(articles, rules)).drop(columns=["offset"])
-    except RuleError as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(2)
+    df = to_frame(got.claims).drop(columns=["offset"])
     if fmt == "csv":
         _write(df.to_csv(index=False, lineterminator="\n"), output)
     elif fmt == "jsonl":
@@ -127,8 +132,11 @@ def _load_rules(rules_dir: str | None) -> RuleSet | None:
 @click.option("--update-accepted", is_flag=True,
               help="Append every new finding to the accepted file, with a reason to fill in, for review.")
 @click.option("--encoding", default=None, help="Codec for articles that are not UTF-8 (e.g. cp1258).")
+@click.option("--jobs", type=click.IntRange(min=1), default=None, help="Worker processes (default: the cores).")
+@click.option("--no-cache", is_flag=True, help=f"Re-read every article; do not use {CACHE_DIR}/.")
 def check(paths: tuple[str, ...], rules_dir: str | None, accepted: str | None, fmt: str, output: str | None,
-          fail_on: str, reports_dir: str | None, update_accepted: bool, encoding: str | None) -> None:
+          fail_on: str, reports_dir: str | None, update_accepted: bool, encoding: str | None, jobs: int | None,
+          no_cache: bool) -> None:
     """Check the claims of PATHS (default: articles/) and report what does not add up.
 
     Exit status: 0 when no new finding is at or above --fail-on, 1 when one is, 2 for a usage or
@@ -141,7 +149,8 @@ def check(paths: tuple[str, ...], rules_dir: str | None, accepted: str | None, f
     rules_path = Path(rules_dir) if rules_dir else (Path("claims") if Path("claims").is_dir() else None)
     accepted_path = Path(accepted) if accepted else Path("checks/accepted.yaml")
     try:
-        result = run_suite(_paths(paths), rules_path, accepted_path, encoding=encoding, progress=_progress)
+        result = run_suite(_paths(paths), rules_path, accepted_path, encoding=encoding, progress=_progress,
+                           jobs=jobs or os.cpu_count() or 1, cache=None if no_cache else CACHE_DIR)
     except (RuleError, AcceptedError, ConfigError) as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(2)

@@ -279,17 +279,26 @@ def load_corpus(paths: Iterable[str | Path], encoding: str | None = None) -> lis
 
     """
     out: list[Article] = []
-    seen: dict[str, str] = {}
     for path, shown, error in discover(paths):
         if path is None:
             out.append(Article(path=shown, id=shown, status="error", error=error))
-            continue
-        art = load_article(path, shown, encoding)
-        if art.status == "ok":
-            if art.id in seen:
-                art.status = "error"
-                art.error = f"{shown}: duplicate id {art.id!r} (already used by {seen[art.id]})"
-            else:
-                seen[art.id] = shown
-        out.append(art)
+        else:
+            out.append(load_article(path, shown, encoding))
+    mark_duplicates(out)
     return out
+
+
+def mark_duplicates(articles: list[Article]) -> set[tuple[str, str]]:
+    """Turn every readable article whose id was already used into an error; return their (id, path)."""
+    seen: dict[str, str] = {}
+    marked = set()
+    for art in articles:
+        if art.status != "ok":
+            continue
+        if art.id in seen:
+            art.status = "error"
+            art.error = f"{art.path}: duplicate id {art.id!r} (already used by {seen[art.id]})"
+            marked.add((art.id, art.path))
+        else:
+            seen[art.id] = art.path
+    return marked

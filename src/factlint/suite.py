@@ -13,7 +13,8 @@ import pandas as pd
 import regex
 
 from factlint.checks import SUITES, CheckConfig, FxTable, run_checks
-from factlint.corpus import Article, load_corpus
+from factlint.collect import collect
+from factlint.corpus import Article
 from factlint.extract import extract_article
 from factlint.findings import Accepted, Finding, Location, apply_accepted, load_accepted
 from factlint.names import Mention, extract_mentions
@@ -50,8 +51,8 @@ class Case:
 
 
 def run(paths: list[str | Path], rules_dir: Path | None, accepted: Path | None, encoding: str | None = None,
-        articles: list[Article] | None = None,
-        progress: Callable[[list[Article]], Iterable[Article]] | None = None) -> Run:
+        articles: list[Article] | None = None, progress: Callable[[Iterable], Iterable] | None = None,
+        jobs: int = 1, cache: Path | None = None) -> Run:
     """Run the pipeline over ``paths`` with the rules in ``rules_dir`` and the accepted-findings file.
 
     Args:
@@ -61,14 +62,19 @@ def run(paths: list[str | Path], rules_dir: Path | None, accepted: Path | None, 
         encoding: Fallback codec for articles that are not UTF-8.
         articles: Already loaded articles (``paths`` is then ignored).
         progress: Wraps the article loop (a progress bar on a terminal).
+        jobs: Worker processes for reading and extraction.
+        cache: Folder of the per-article cache (``None``: no cache).
     """
-    arts = articles if articles is not None else load_corpus(paths, encoding=encoding)
     rules = load_rules([rules_dir]) if rules_dir is not None else None
-    claims, mentions = [], []
-    for a in progress(arts) if progress else arts:
-        if a.status == "ok":
-            claims += extract_article(a, rules)
-            mentions += extract_mentions(a)
+    if articles is None:
+        got = collect(paths, rules_dir, encoding, jobs=jobs, cache=cache, progress=progress)
+        arts, claims, mentions = got.articles, got.claims, got.mentions
+    else:
+        arts, claims, mentions = articles, [], []
+        for a in articles:
+            if a.status == "ok":
+                claims += extract_article(a, rules)
+                mentions += extract_mentions(a)
     df = to_frame(claims)
     cfg = CheckConfig.load(rules_dir, {lr.rule.metric for lr in rules.rules} if rules is not None else None)
     fx = FxTable.load(rules_dir / "reference" / "fx.yaml" if rules_dir is not None else None)

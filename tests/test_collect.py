@@ -1,0 +1,68 @@
+"""Parallel extraction and the per-article cache: same output whatever the jobs; unchanged articles are
+not re-read; a changed article or rule set is."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from factlint.collect import collect
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _copy(tmp_path: Path) -> tuple[Path, Path]:
+    shutil.copytree(ROOT / "articles", tmp_path / "articles")
+    shutil.copytree(ROOT / "claims", tmp_path / "claims")
+    return tmp_path / "articles", tmp_path / "claims"
+
+
+def _summary(c):
+    return ([(a.id, a.status) for a in c.articles], [x.as_dict() for x in c.claims], c.mentions)
+
+
+def test_jobs_give_identical_output_in_corpus_order(tmp_path):
+    arts, rules = _copy(tmp_path)
+    one = collect([arts], rules, jobs=1)
+    two = collect([arts], rules, jobs=2)
+    assert _summary(one) == _summary(two)
+    assert [a.id for a in two.articles] == sorted(a.id for a in two.articles)
+
+
+def test_cache_skips_unchanged_articles_and_notices_changes(tmp_path):
+    arts, rules = _copy(tmp_path)
+    cache = tmp_path / "cache"
+    first = collect([arts], rules, cache=cache)
+    assert first.cache_hits == 0
+    again = collect([arts], rules, cache=cache, jobs=2)
+    assert again.cache_hits == 5 and _summary(again) == _summary(first)
+    # an edited article is read again, the others come from the cache
+    p = arts / "000_8334ef254cd483e5.md"
+    p.write_text(p.read_text(encoding="utf-8").replace("hơn 400 nghìn người", "hơn 500 nghìn người"), encoding="utf-8")
+    edited = collect([arts], rules, cache=cache)
+    assert edited.cache_hits == 4
+    assert any(c.text == "hơn 500 nghìn người" for c in edited.claims)
+    # a changed rule set invalidates every entry
+    (rules / "trade.yaml").write_text((rules / "trade.yaml").read_text(encoding="utf-8") + "\n# edited\n",
+                                      encoding="utf-8")
+    assert collect([arts], rules, cache=cache).cache_hits == 0
+
+
+def test_damaged_cache_entry_is_recomputed(tmp_path):
+    arts, rules = _copy(tmp_path)
+    cache = tmp_path / "cache"
+    first = collect([arts], rules, cache=cache)
+    for f in cache.rglob("*.pkl"):
+        f.write_bytes(b"not a pickle")
+    again = collect([arts], rules, cache=cache)
+    assert again.cache_hits == 0 and _summary(again) == _summary(first)
+
+
+def test_duplicates_and_errors_survive_parallel_runs(tmp_path):
+    arts, rules = _copy(tmp_path)
+    shutil.copy(arts / "001_5793ab1afd7dfe9c.md", arts / "zz_copy.md")
+    (arts / "empty.md").write_bytes(b"")
+    got = collect([arts, tmp_path / "missing"], rules, jobs=2)
+    status = {a.path.split("/")[-1]: a.status for a in got.articles}
+    assert status["zz_copy.md"] == "error" and status["empty.md"] == "error" and status["missing"] == "error"
+    assert not any(c.path.endswith("zz_copy.md") for c in got.claims)
