@@ -18,11 +18,13 @@ from pathlib import Path
 
 from factlint import __version__
 from factlint.corpus import Article, discover, load_article, mark_duplicates
-from factlint.extract import Claim, extract_article
+from factlint.extract import CLAIM_COLUMNS, extract_article
 from factlint.names import Mention, extract_mentions
 from factlint.rules import RuleSet, load_rules
 
 CACHE_DIR = Path(".factlint_cache")
+CACHE_FORMAT = "2"  # bump when the cached objects change shape
+_ARTICLE, _PATH = CLAIM_COLUMNS.index("article"), CLAIM_COLUMNS.index("path")
 
 
 @dataclass
@@ -30,7 +32,7 @@ class Collected:
     """Articles (without their text), their claims and their mentions, in corpus order."""
 
     articles: list[Article]
-    claims: list[Claim]
+    claims: list[tuple]  # Claim field tuples, in column order (see Claim.as_tuple)
     mentions: list[Mention]
     cache_hits: int = 0
 
@@ -38,7 +40,7 @@ class Collected:
 def engine_fingerprint(rules: RuleSet | None) -> str:
     """What a cached result depends on besides the article: rules, reader configuration, version."""
     hedges = resources.files("factlint.vi").joinpath("hedges.yaml").read_bytes()
-    h = hashlib.sha256(__version__.encode() + hedges + (rules.fingerprint if rules else "").encode())
+    h = hashlib.sha256(f"{__version__}/{CACHE_FORMAT}".encode() + hedges + (rules.fingerprint if rules else "").encode())
     return h.hexdigest()[:16]
 
 
@@ -52,7 +54,7 @@ def _init(rules_dir: str | None) -> None:
     _RULES = load_rules([rules_dir]) if rules_dir else None
 
 
-def _one(job: tuple[str, str, str | None, str | None, str]) -> tuple[Article, list[Claim], list[Mention], bool]:
+def _one(job: tuple[str, str, str | None, str | None, str]) -> tuple[Article, list[tuple], list[Mention], bool]:
     """Load and extract one article (or take it from the cache)."""
     path, shown, encoding, cache_dir, engine = job
     key = None
@@ -68,13 +70,13 @@ def _one(job: tuple[str, str, str | None, str | None, str]) -> tuple[Article, li
                 try:
                     art, claims, mentions = pickle.loads(hit.read_bytes())
                     return art, claims, mentions, True
-                except (pickle.UnpicklingError, EOFError, ValueError, AttributeError):
-                    pass  # a damaged entry is recomputed
+                except Exception:  # noqa: BLE001 - a damaged or foreign entry is recomputed, whatever broke it
+                    pass
     art = load_article(Path(path), shown, encoding)
-    claims: list[Claim] = []
+    claims: list[tuple] = []
     mentions: list[Mention] = []
     if art.status == "ok":
-        claims = extract_article(art, _RULES)
+        claims = [c.as_tuple() for c in extract_article(art, _RULES)]
         mentions = extract_mentions(art)
     light = replace(art, text="")  # the text is not needed downstream; do not ship it between processes
     light._line_starts, light._colmaps = [], {}
@@ -137,7 +139,7 @@ def collect(paths: Iterable[str | Path], rules_dir: Path | None, encoding: str |
             pool.shutdown()
     dup = mark_duplicates(out.articles)
     if dup:
-        out.claims = [c for c in out.claims if (c.article, c.path) not in dup]
+        out.claims = [c for c in out.claims if (c[_ARTICLE], c[_PATH]) not in dup]
         out.mentions = [m for m in out.mentions if (m.article, m.path) not in dup]
     return out
 

@@ -61,6 +61,10 @@ class Claim:
         """Return the row as a plain dict."""
         return asdict(self)
 
+    def as_tuple(self) -> tuple:
+        """Return the row as a tuple in column order (cheap to pickle between processes)."""
+        return tuple(getattr(self, f) for f in CLAIM_COLUMNS)
+
 
 CLAIM_COLUMNS = [f.name for f in fields(Claim)]
 

@@ -6,9 +6,8 @@ partnership or programme titles ("Đối tác chiến lược toàn diện vì h
 
 from __future__ import annotations
 
-import bisect
 import unicodedata
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -29,9 +28,8 @@ def fold(s: str) -> str:
     return "".join(c for c in nfd if not unicodedata.combining(c))
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """A name token or a title at a place in an article."""
+class Mention(NamedTuple):
+    """A name token or a title at a place in an article (a NamedTuple: cheap to ship between processes)."""
 
     kind: str  # "name" or "title"
     text: str
@@ -44,42 +42,46 @@ class Mention:
     end_line: int
     end_column: int
     sentence_start: bool
-    sentence: str = ""
 
 
 def extract_mentions(article: Article) -> list[Mention]:
-    """Name tokens (not sentence-initial words standing alone) and titles of one article."""
-    from factlint.extract import sentences
-
+    """Name tokens that stand beside another capitalised token, and titles, of one article."""
     body, base = article.body, article.body_start
-    spans = sentences(body)
-    starts = [a for a, _ in spans]
     out: list[Mention] = []
     toks = list(_TOKEN.finditer(body))
     for i, m in enumerate(toks):
         prev = toks[i - 1].group() if i and body[toks[i - 1].end():m.start()] == " " else ""
         nxt = toks[i + 1].group() if i + 1 < len(toks) and body[m.end():toks[i + 1].start()] == " " else ""
+        if not (prev or nxt):
+            continue  # a capitalised word standing alone is not compared (see checks.typos.check_names)
         j = m.start() - 1
         while j >= 0 and body[j] in " \t\"“(":
             j -= 1
         initial = j < 0 or body[j] in ".!?\n:;…"
-        out.append(_mention("name", m, prev, nxt, article, base, initial, _sentence(body, spans, starts, m.start())))
+        out.append(_mention("name", m, prev, nxt, article, base, initial))
     for m in _TITLE.finditer(body):
-        out.append(_mention("title", m, "", "", article, base, False, _sentence(body, spans, starts, m.start())))
+        out.append(_mention("title", m, "", "", article, base, False))
     return out
 
 
-def _sentence(body: str, spans: list[tuple[int, int]], starts: list[int], pos: int) -> str:
-    i = max(bisect.bisect_right(starts, pos) - 1, 0)
-    return body[spans[i][0]:spans[i][1]].strip() if spans else ""
-
-
-def _mention(kind: str, m: regex.Match, prev: str, nxt: str, article: Article, base: int, initial: bool,
-             sentence: str) -> Mention:
+def _mention(kind: str, m: regex.Match, prev: str, nxt: str, article: Article, base: int, initial: bool) -> Mention:
     line, col = article.position(base + m.start())
     end_line, end_col = article.position(base + m.end())
-    return Mention(kind, m.group(), prev, nxt, article.id, article.path, line, col, end_line, end_col, initial,
-                   sentence)
+    return Mention(kind, m.group(), prev, nxt, article.id, article.path, line, col, end_line, end_col, initial)
+
+
+def sentence_at(article: Article, line: int, text: str) -> str:
+    """The sentence of ``article`` on ``line`` (1-based, original file) that contains ``text``."""
+    from factlint.extract import sentences
+
+    lines = article.text.split("\n")
+    if not 1 <= line <= len(lines):
+        return ""
+    src = lines[line - 1]
+    for a, b in sentences(src):
+        if text in src[a:b]:
+            return src[a:b].strip()
+    return src.strip()
 
 
 def title_words(title: str) -> tuple[str, ...]:

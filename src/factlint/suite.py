@@ -6,7 +6,7 @@ Shared by the ``factlint check`` command and the pytest plugin, so both see exac
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pandas as pd
@@ -14,10 +14,10 @@ import regex
 
 from factlint.checks import SUITES, CheckConfig, FxTable, run_checks
 from factlint.collect import collect
-from factlint.corpus import Article
+from factlint.corpus import Article, load_article
 from factlint.extract import extract_article
 from factlint.findings import Accepted, Finding, Location, apply_accepted, load_accepted
-from factlint.names import Mention, extract_mentions
+from factlint.names import Mention, extract_mentions, sentence_at
 from factlint.rules import RuleSet, load_rules
 from factlint.table import to_frame
 
@@ -78,9 +78,30 @@ def run(paths: list[str | Path], rules_dir: Path | None, accepted: Path | None, 
     df = to_frame(claims)
     cfg = CheckConfig.load(rules_dir, {lr.rule.metric for lr in rules.rules} if rules is not None else None)
     fx = FxTable.load(rules_dir / "reference" / "fx.yaml" if rules_dir is not None else None)
-    findings = unreadable(arts) + run_checks(df, mentions, cfg, fx)
+    findings = with_context(unreadable(arts) + run_checks(df, mentions, cfg, fx), arts, encoding)
     findings, stale = apply_accepted(findings, load_accepted(accepted))
     return Run(arts, df, mentions, findings, stale, rules, cfg)
+
+
+def with_context(findings: list[Finding], articles: list[Article], encoding: str | None) -> list[Finding]:
+    """Give locations without a quoted sentence (names, titles) the sentence around them.
+
+    Mentions travel without their sentences (most are never cited); the few articles that findings cite are
+    read again here.
+    """
+    need = {loc.path for f in findings for loc in f.locations if not loc.sentence and loc.text}
+    if not need:
+        return findings
+    by_path = {a.path: a for a in articles if a.status == "ok" and a.path in need}
+    loaded = {p: (a if a.text else load_article(Path(p), p, encoding)) for p, a in by_path.items()}
+    out = []
+    for f in findings:
+        locs = tuple(
+            replace(loc, sentence=sentence_at(loaded[loc.path], loc.line, loc.text))
+            if not loc.sentence and loc.text and loc.path in loaded and loaded[loc.path].status == "ok" else loc
+            for loc in f.locations)
+        out.append(replace(f, locations=locs))
+    return out
 
 
 def unreadable(articles: list[Article]) -> list[Finding]:

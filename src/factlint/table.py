@@ -13,9 +13,10 @@ _INTS = ("line", "column", "end_line", "end_column", "offset")
 _BOOLS = ("low_open", "high_open")
 
 
-def to_frame(claims: Iterable[Claim]) -> pd.DataFrame:
-    """Build the claims table: one row per claim, the contract's columns first."""
-    df = pd.DataFrame([c.as_dict() for c in claims], columns=CLAIM_COLUMNS)
+def to_frame(claims: Iterable[Claim | tuple]) -> pd.DataFrame:
+    """Build the claims table: one row per claim (a :class:`Claim` or its field tuple), contract columns first."""
+    rows = [c if isinstance(c, tuple) else c.as_tuple() for c in claims]
+    df = pd.DataFrame.from_records(rows, columns=CLAIM_COLUMNS)
     for col in _FLOATS:
         df[col] = df[col].astype("float64")
     for col in _INTS:

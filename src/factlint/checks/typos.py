@@ -27,7 +27,7 @@ def check_malformed(df: pd.DataFrame, cfg: CheckConfig) -> list[Finding]:
 
 
 def _loc(m: Mention) -> Location:
-    return Location(m.article, m.path, m.line, m.column, m.end_line, m.end_column, m.text, m.sentence)
+    return Location(m.article, m.path, m.line, m.column, m.end_line, m.end_column, m.text)
 
 
 def check_names(mentions: list[Mention], cfg: CheckConfig) -> list[Finding]:
