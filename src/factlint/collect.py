@@ -40,7 +40,8 @@ class Collected:
 def engine_fingerprint(rules: RuleSet | None) -> str:
     """What a cached result depends on besides the article: rules, reader configuration, version."""
     hedges = resources.files("factlint.vi").joinpath("hedges.yaml").read_bytes()
-    h = hashlib.sha256(f"{__version__}/{CACHE_FORMAT}".encode() + hedges + (rules.fingerprint if rules else "").encode())
+    key = f"{__version__}/{CACHE_FORMAT}/{rules.fingerprint if rules else ''}".encode()
+    h = hashlib.sha256(key + hedges)
     return h.hexdigest()[:16]
 
 

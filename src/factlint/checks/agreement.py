@@ -21,6 +21,7 @@ from factlint.checks.common import (
 )
 from factlint.findings import Finding
 
+MAX_RELATED = 10  # related locations quoted per finding (the agreeing claims can number thousands)
 NUMERIC_KINDS = ("money", "count", "percent")  # durations are mostly anniversaries: see the dates check
 
 
@@ -104,9 +105,9 @@ def check_agreement(df: pd.DataFrame, cfg: CheckConfig, fx: FxTable) -> list[Fin
                 f"{nearest[0]['article']} says {nearest[0]['text']!r} ({span(nearest[1], unit)})"
                 f"{' at any ' + period + ' exchange rate' if mixed else ''}; gap {span(Interval(gap, gap), unit)}"
                 f" ({gap / ref:.1%})",
-                (location(r),) + tuple(location(a) for a, _ in agree), f"{metric}-{period}",
+                (location(r),) + tuple(location(a) for a, _ in agree[:MAX_RELATED]), f"{metric}-{period}",
                 key=f"{r['text']}|{nearest[0]['text']}",
-                data={"unit": unit, "gap": gap, "intervals": [(a["article"], a["text"], i.lo, i.hi) for a, i in items],
+                data={"unit": unit, "gap": gap, "agreeing": len(agree), "intervals": [(a["article"], a["text"], i.lo, i.hi) for a, i in items],
                       "outliers": [r["text"]]},
             ))
     return out

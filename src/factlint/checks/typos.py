@@ -7,6 +7,7 @@ their usual form (FL603).
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 
 import pandas as pd
 from rapidfuzz.distance import Levenshtein
@@ -14,6 +15,8 @@ from rapidfuzz.distance import Levenshtein
 from factlint.checks.common import CheckConfig, location
 from factlint.findings import Finding, Location
 from factlint.names import Mention, fold, title_words
+
+MAX_LOCATIONS = 20  # quoted occurrences of one variant (a corpus can repeat it thousands of times)
 
 
 def check_malformed(df: pd.DataFrame, cfg: CheckConfig) -> list[Finding]:
@@ -39,12 +42,15 @@ def check_names(mentions: list[Mention], cfg: CheckConfig) -> list[Finding]:
     case, diacritics and word order are not variants (folded keys, neighbours on either side).
     """
     names = [m for m in mentions if m.kind == "name" and (m.prev or m.next)]
-    counts = Counter(fold(m.text) for m in names)
+    by_key: dict[str, list[Mention]] = defaultdict(list)
     blocks: dict[str, set[str]] = defaultdict(set)
     for m in names:
+        key = fold(m.text)
+        by_key[key].append(m)
         for nb in (m.prev, m.next):
             if nb:
-                blocks[fold(nb)].add(fold(m.text))
+                blocks[fold(nb)].add(key)
+    counts = {k: len(v) for k, v in by_key.items()}
     out: list[Finding] = []
     reported: set[str] = set()
     for nb, tokens in sorted(blocks.items()):
@@ -60,14 +66,13 @@ def check_names(mentions: list[Mention], cfg: CheckConfig) -> list[Finding]:
                 if rare[0] != freq[0]:
                     continue  # a different initial is a different name ("Lan" / "Ban")
                 reported.add(rare)
-                rare_m = [m for m in names if fold(m.text) == rare]
-                freq_m = [m for m in names if fold(m.text) == freq]
+                rare_m, freq_m = by_key[rare], by_key[freq]
                 out.append(Finding(
                     "FL602", "name_variant", "warning", "",
-                    f"name {rare_m[0].text!r} ({len(rare_m)}x, {', '.join(sorted({m.article for m in rare_m}))}) "
+                    f"name {rare_m[0].text!r} ({len(rare_m)}x, {_few(m.article for m in rare_m)}) "
                     f"looks like a misspelling of {freq_m[0].text!r} ({len(freq_m)}x), seen beside the same "
                     f"name {nb!r}",
-                    tuple(_loc(m) for m in rare_m) + (_loc(freq_m[0]),), rare_m[0].article,
+                    tuple(_loc(m) for m in rare_m[:MAX_LOCATIONS]) + (_loc(freq_m[0]),), rare_m[0].article,
                     key=f"{rare}|{freq}",
                 ))
     return out
@@ -95,13 +100,19 @@ def check_titles(mentions: list[Mention], cfg: CheckConfig) -> list[Finding]:
                 full_m = [m for m in titles if title_words(m.text) == full]
                 out.append(Finding(
                     "FL603", "title_variant", "warning", "",
-                    f"title {short_m[0].text!r} ({', '.join(sorted({m.article for m in short_m}))}) drops "
+                    f"title {short_m[0].text!r} ({_few(m.article for m in short_m)}) drops "
                     f"{' '.join(drop)!r} from {full_m[0].text!r}, as written {len(full_m)}x in "
-                    f"{', '.join(sorted({m.article for m in full_m}))}",
-                    tuple(_loc(m) for m in short_m) + (_loc(full_m[0]),), short_m[0].article,
+                    f"{_few(m.article for m in full_m)}",
+                    tuple(_loc(m) for m in short_m[:MAX_LOCATIONS]) + (_loc(full_m[0]),), short_m[0].article,
                     key=f"{' '.join(short)}|{' '.join(drop)}",
                 ))
     return out
+
+
+def _few(articles: Iterable[str], n: int = 5) -> str:
+    """"a1, a2, a3" or "a1, a2, a3, a4, a5 and 12 more"."""
+    names = sorted(set(articles))
+    return ", ".join(names[:n]) + (f" and {len(names) - n} more" if len(names) > n else "")
 
 
 def _dropped_run(full: tuple[str, ...], short: tuple[str, ...]) -> tuple[str, ...] | None:
