@@ -28,7 +28,7 @@ NUMERIC_KINDS = ("money", "count", "percent")  # durations are mostly anniversar
 def comparable(group: pd.DataFrame, fx: FxTable, period: str) -> tuple[list[tuple[pd.Series, Interval]], str, list]:
     """Intervals of a group in one unit: native when all share a currency, else USD. Also FX gaps."""
     units = set(group["unit"])
-    rows = [r for _, r in group.iterrows()]
+    rows = group.to_dict("records")
     money = set(group["kind"]) == {"money"}
     if not money or len(units) == 1:
         return [(r, interval(r)) for r in rows], (next(iter(units)) if money else ""), []
@@ -107,7 +107,6 @@ def check_agreement(df: pd.DataFrame, cfg: CheckConfig, fx: FxTable) -> list[Fin
                 f" ({gap / ref:.1%})",
                 (location(r),) + tuple(location(a) for a, _ in agree[:MAX_RELATED]), f"{metric}-{period}",
                 key=f"{r['text']}|{nearest[0]['text']}",
-                data={"unit": unit, "gap": gap, "agreeing": len(agree), "intervals": [(a["article"], a["text"], i.lo, i.hi) for a, i in items],
-                      "outliers": [r["text"]]},
+                data={"unit": unit, "gap": gap, "agreeing": len(agree)},
             ))
     return out

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -177,8 +178,8 @@ class Interval:
         return Interval(self.lo * lo_k, self.hi * hi_k, self.lo_open, self.hi_open)
 
 
-def interval(row: pd.Series) -> Interval:
-    """The interval a claims-table row stands for."""
+def interval(row: pd.Series | dict) -> Interval:
+    """The interval a claims-table row (or its dict) stands for."""
     return Interval(float(row["low"]), float(row["high"]), bool(row["low_open"]), bool(row["high_open"]))
 
 
@@ -245,8 +246,10 @@ class FxTable:
 # ---------------------------------------------------------------------------------------------- presentation
 
 
-def location(row: pd.Series) -> Location:
-    """The location of a claims-table row."""
+def location(row: pd.Series | tuple) -> Location:
+    """The location of a claims-table row (a Series, or a named tuple from ``itertuples``)."""
+    if hasattr(row, "_asdict"):
+        row = row._asdict()
     return Location(row["article"], row["path"], int(row["line"]), int(row["column"]), int(row["end_line"]),
                     int(row["end_column"]), row["text"], row.get("sentence", ""))
 
@@ -276,6 +279,12 @@ def span(iv: Interval, unit: str = "") -> str:
     left = "(" if iv.lo_open else "["
     right = ")" if iv.hi_open else "]"
     return f"{left}{amount(iv.lo)} – {amount(iv.hi)}{right}{(' ' + unit) if unit else ''}"
+
+
+def few(articles: Iterable[str], n: int = 5) -> str:
+    """"a1, a2, a3" or "a1, a2, a3, a4, a5 and 12 more"."""
+    names = sorted(set(articles))
+    return ", ".join(names[:n]) + (f" and {len(names) - n} more" if len(names) > n else "")
 
 
 def severity_for_gap(gap: float, reference: float, cfg: CheckConfig) -> str:

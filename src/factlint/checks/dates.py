@@ -42,7 +42,7 @@ def check_anniversaries(df: pd.DataFrame, cfg: CheckConfig) -> list[Finding]:
             continue  # no founding date in the corpus (or several: the agreement of dates is another matter)
         year = int(years[0])
         ref = founded.iloc[0]
-        for _, a in tagged[tagged["metric"] == rel["anniversary"]].iterrows():
+        for a in tagged[tagged["metric"] == rel["anniversary"]].to_dict("records"):
             n = int(a["value"])
             if a["period_source"] == "stated":
                 expected = year + n
@@ -64,7 +64,7 @@ def check_anniversaries(df: pd.DataFrame, cfg: CheckConfig) -> list[Finding]:
 def check_dates(df: pd.DataFrame, cfg: CheckConfig) -> list[Finding]:
     """Events dated after the article's publication, and reversed date ranges."""
     out: list[Finding] = []
-    for _, r in df[df["kind"].isin(["date", "daterange"]) & (df["date"] != "")].iterrows():
+    for r in df[df["kind"].isin(["date", "daterange"]) & (df["date"] != "")].to_dict("records"):
         parts = r["date"].split("/")
         if r["kind"] == "daterange" and len(parts) == 2 and parts[0] > parts[1]:
             out.append(Finding("FL403", "date_range", "error", r["metric"],

@@ -33,7 +33,7 @@ def check_magnitude(df: pd.DataFrame, cfg: CheckConfig) -> list[Finding]:
         if len(values) == 2:  # two reports: flag once, at the newer one (later published, then later in text)
             newer = everyone.sort_values(["published", "article", "line"]).iloc[1]
             group = everyone[everyone["claim_id"] == newer["claim_id"]]
-        for _, r in group.iterrows():
+        for r in group.to_dict("records"):
             if len(values) >= 3:
                 others, median = values, overall  # the median of three or more is robust to one odd report
             else:

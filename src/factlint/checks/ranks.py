@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from factlint.checks.common import CheckConfig, claims_with_metric, location
+from factlint.checks.agreement import MAX_RELATED
+from factlint.checks.common import CheckConfig, claims_with_metric, few, location
 from factlint.findings import Finding
 
 
@@ -30,23 +31,26 @@ def check_ranks(df: pd.DataFrame, cfg: CheckConfig) -> list[Finding]:
         counts = group["value"].value_counts()
         ref_value = sorted(counts.index, key=lambda v: (-counts[v], -history[metric].get(v, 0), v))[0]
         ref = group[group["value"] == ref_value]
-        for _, r in group[group["value"] != ref_value].iterrows():
+        for r in group[group["value"] != ref_value].to_dict("records"):
             out.append(Finding(
                 "FL301", "rank", "error", metric,
                 f"{metric} {period}: {r['article']} ranks it {int(r['value'])} ({r['text']!r}) where "
-                f"{', '.join(sorted(set(ref['article'])))} rank it {int(ref_value)} ({ref.iloc[0]['text']!r})",
-                (location(r),) + tuple(location(x) for _, x in ref.iterrows()), f"{metric}-{period}",
+                f"{few(ref['article'])} rank it {int(ref_value)} ({ref.iloc[0]['text']!r})",
+                (location(r),) + tuple(location(x) for x in ref.head(MAX_RELATED).to_dict("records")),
+                f"{metric}-{period}",
                 key=f"{r['text']}|{int(ref_value)}",
             ))
-    for (article, value), group in ranks.groupby(["article", "value"], sort=True):
-        for family, fam in group.groupby(group["metric"].map(_family), sort=True):
-            metrics = sorted(set(fam["metric"]))
-            if len(metrics) < 2:
-                continue
-            out.append(Finding(
-                "FL302", "rank", "warning", metrics[0],
-                f"{article}: {', '.join(metrics)} all rank {int(value)} in the {family} ranking "
-                f"({', '.join(repr(t) for t in fam['text'])})",
-                tuple(location(x) for _, x in fam.iterrows()), f"{family}-{article}", key="|".join(metrics),
-            ))
+    shared: dict[tuple[str, float, str], list] = {}
+    for row in ranks.itertuples(index=False):
+        shared.setdefault((row.article, row.value, _family(row.metric)), []).append(row)
+    for (article, value, family), rows in sorted(shared.items()):
+        metrics = sorted({x.metric for x in rows})
+        if len(metrics) < 2:
+            continue
+        out.append(Finding(
+            "FL302", "rank", "warning", metrics[0],
+            f"{article}: {', '.join(metrics)} all rank {int(value)} in the {family} ranking "
+            f"({', '.join(repr(x.text) for x in rows)})",
+            tuple(location(x) for x in rows), f"{family}-{article}", key="|".join(metrics),
+        ))
     return out

@@ -7,12 +7,11 @@ their usual form (FL603).
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
 
 import pandas as pd
 from rapidfuzz.distance import Levenshtein
 
-from factlint.checks.common import CheckConfig, location
+from factlint.checks.common import CheckConfig, few, location
 from factlint.findings import Finding, Location
 from factlint.names import Mention, fold, title_words
 
@@ -25,7 +24,7 @@ def check_malformed(df: pd.DataFrame, cfg: CheckConfig) -> list[Finding]:
         Finding("FL601", "malformed_numeral", "warning", r["metric"],
                 f"{r['article']}: malformed numeral {r['text']!r}: {r['malformed']}",
                 (location(r),), r["article"], key=r["text"])
-        for _, r in df[df["malformed"] != ""].iterrows()
+        for r in df[df["malformed"] != ""].to_dict("records")
     ]
 
 
@@ -69,7 +68,7 @@ def check_names(mentions: list[Mention], cfg: CheckConfig) -> list[Finding]:
                 rare_m, freq_m = by_key[rare], by_key[freq]
                 out.append(Finding(
                     "FL602", "name_variant", "warning", "",
-                    f"name {rare_m[0].text!r} ({len(rare_m)}x, {_few(m.article for m in rare_m)}) "
+                    f"name {rare_m[0].text!r} ({len(rare_m)}x, {few(m.article for m in rare_m)}) "
                     f"looks like a misspelling of {freq_m[0].text!r} ({len(freq_m)}x), seen beside the same "
                     f"name {nb!r}",
                     tuple(_loc(m) for m in rare_m[:MAX_LOCATIONS]) + (_loc(freq_m[0]),), rare_m[0].article,
@@ -100,19 +99,13 @@ def check_titles(mentions: list[Mention], cfg: CheckConfig) -> list[Finding]:
                 full_m = [m for m in titles if title_words(m.text) == full]
                 out.append(Finding(
                     "FL603", "title_variant", "warning", "",
-                    f"title {short_m[0].text!r} ({_few(m.article for m in short_m)}) drops "
+                    f"title {short_m[0].text!r} ({few(m.article for m in short_m)}) drops "
                     f"{' '.join(drop)!r} from {full_m[0].text!r}, as written {len(full_m)}x in "
-                    f"{_few(m.article for m in full_m)}",
+                    f"{few(m.article for m in full_m)}",
                     tuple(_loc(m) for m in short_m[:MAX_LOCATIONS]) + (_loc(full_m[0]),), short_m[0].article,
                     key=f"{' '.join(short)}|{' '.join(drop)}",
                 ))
     return out
-
-
-def _few(articles: Iterable[str], n: int = 5) -> str:
-    """"a1, a2, a3" or "a1, a2, a3, a4, a5 and 12 more"."""
-    names = sorted(set(articles))
-    return ", ".join(names[:n]) + (f" and {len(names) - n} more" if len(names) > n else "")
 
 
 def _dropped_run(full: tuple[str, ...], short: tuple[str, ...]) -> tuple[str, ...] | None:
