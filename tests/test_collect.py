@@ -66,3 +66,24 @@ def test_duplicates_and_errors_survive_parallel_runs(tmp_path):
     status = {a.path.split("/")[-1]: a.status for a in got.articles}
     assert status["zz_copy.md"] == "error" and status["empty.md"] == "error" and status["missing"] == "error"
     assert not any(c[1].endswith("zz_copy.md") for c in got.claims)
+
+
+def test_run_cache_reuses_an_unchanged_run_and_notices_changes(tmp_path):
+    from factlint.report import render
+    from factlint.suite import run
+
+    arts, rules = _copy(tmp_path)
+    cache = tmp_path / "cache"
+    first = run([arts], rules, None, cache=cache)
+    assert (cache / "runs").is_dir()
+    again = run([arts], rules, None, cache=cache)
+    assert again.mentions == [] and render("json", again) == render("json", first)  # served from the run cache
+    rel = rules / "relations.yaml"
+    rel.write_text(rel.read_text(encoding="utf-8").replace("parts: [trade.vn_jp.exports, trade.vn_jp.imports]",
+                                                           "parts: [trade.vn_jp.exports]"), encoding="utf-8")
+    changed = run([arts], rules, None, cache=cache)
+    assert changed.mentions and any(f.code == "FL201" for f in changed.findings)  # recomputed
+    p = arts / "003_dad6383fd0be7af4.md"
+    p.write_text(p.read_text(encoding="utf-8") + "\nCộng đồng hơn 900 nghìn người Việt Nam năm 2022.\n",
+                 encoding="utf-8")
+    assert any(f.code == "FL101" for f in run([arts], rules, None, cache=cache).findings)

@@ -276,14 +276,9 @@ def project(tmp_path):
 
 
 def _run_check(project: Path, *args: str):
-    import os
+    from cli_helpers import invoke_in
 
-    old = os.getcwd()
-    os.chdir(project)
-    try:
-        return CliRunner().invoke(main, ["check", *args])
-    finally:
-        os.chdir(old)
+    return invoke_in(project, "check", *args)
 
 
 def test_relation_naming_an_undefined_metric(project):

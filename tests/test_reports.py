@@ -9,9 +9,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from factlint.cli import main
 from factlint.report import render
 from factlint.suite import run
 
@@ -120,12 +118,9 @@ def test_github_annotations(tiny):
 
 
 def _check(args, cwd):
-    old = os.getcwd()
-    os.chdir(cwd)
-    try:
-        return CliRunner().invoke(main, ["check", *args])
-    finally:
-        os.chdir(old)
+    from cli_helpers import invoke_in
+
+    return invoke_in(cwd, "check", *args)
 
 
 @pytest.fixture()

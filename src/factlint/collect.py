@@ -55,24 +55,37 @@ def _init(rules_dir: str | None) -> None:
     _RULES = load_rules([rules_dir]) if rules_dir else None
 
 
-def _one(job: tuple[str, str, str | None, str | None, str]) -> tuple[Article, list[tuple], list[Mention], bool]:
-    """Load and extract one article (or take it from the cache)."""
-    path, shown, encoding, cache_dir, engine = job
-    key = None
-    if cache_dir:
-        try:
-            data = Path(path).read_bytes()
-        except OSError:
-            data = None
-        if data is not None:
-            key = hashlib.sha256(data + f"\0{shown}\0{encoding}\0{engine}".encode()).hexdigest()
-            hit = Path(cache_dir) / key[:2] / f"{key}.pkl"
-            if hit.exists():
-                try:
-                    art, claims, mentions = pickle.loads(hit.read_bytes())
-                    return art, claims, mentions, True
-                except Exception:  # noqa: BLE001 - a damaged or foreign entry is recomputed, whatever broke it
-                    pass
+def article_key(data: bytes, shown: str, encoding: str | None, engine: str) -> str:
+    """The cache key of one article: its bytes, how it is shown, the encoding fallback, the engine."""
+    return hashlib.sha256(data + f"\0{shown}\0{encoding}\0{engine}".encode()).hexdigest()
+
+
+def _cache_file(cache: Path, key: str) -> Path:
+    return cache / key[:2] / f"{key}.pkl"
+
+
+def cached(cache: Path, key: str) -> tuple | None:
+    """A cache entry, or ``None`` when absent or unreadable."""
+    try:
+        return pickle.loads(_cache_file(cache, key).read_bytes())
+    except FileNotFoundError:
+        return None
+    except Exception:  # noqa: BLE001 - a damaged or foreign entry is recomputed, whatever broke it
+        return None
+
+
+def store(cache: Path, key: str, value: object) -> None:
+    """Write a cache entry atomically (a crash never leaves half an entry)."""
+    target = _cache_file(cache, key)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_suffix(f".{os.getpid()}.tmp")
+    tmp.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+    tmp.replace(target)
+
+
+def _one(job: tuple[str, str, str | None]) -> tuple[Article, list[tuple], list[Mention]]:
+    """Load and extract one article."""
+    path, shown, encoding = job
     art = load_article(Path(path), shown, encoding)
     claims: list[tuple] = []
     mentions: list[Mention] = []
@@ -81,21 +94,18 @@ def _one(job: tuple[str, str, str | None, str | None, str]) -> tuple[Article, li
         mentions = extract_mentions(art)
     light = replace(art, text="")  # the text is not needed downstream; do not ship it between processes
     light._line_starts, light._colmaps = [], {}
-    if key is not None:
-        target = Path(cache_dir) / key[:2] / f"{key}.pkl"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_bytes(pickle.dumps((light, claims, mentions), protocol=pickle.HIGHEST_PROTOCOL))
-        tmp.replace(target)
-    return light, claims, mentions, False
+    return light, claims, mentions
 
 
 # ---------------------------------------------------------------------------------------------- the corpus
 
 
 def collect(paths: Iterable[str | Path], rules_dir: Path | None, encoding: str | None = None, jobs: int = 1,
-            cache: Path | None = None, progress: Callable[[Iterable], Iterable] | None = None) -> Collected:
+            cache: Path | None = None, progress: Callable[[Iterable], Iterable] | None = None,
+            keys: dict[str, str] | None = None) -> Collected:
     """Claims and mentions of every article under ``paths``.
+
+    Cached articles are loaded in this process; only the others go to the worker processes.
 
     Args:
         paths: Article files or folders.
@@ -104,45 +114,68 @@ def collect(paths: Iterable[str | Path], rules_dir: Path | None, encoding: str |
         jobs: Worker processes (1: in this process).
         cache: Cache folder (``None``: no cache).
         progress: Wraps the stream of finished articles (a progress bar on a terminal).
+        keys: Cache keys by path, when the caller has computed them already (:func:`corpus_keys`).
 
     Raises:
         RuleError: A rule file is broken, or a pattern runs too long.
     """
     rules = load_rules([rules_dir]) if rules_dir is not None else None  # fail early, in this process
-    engine = engine_fingerprint(rules)
     found = list(discover(paths))
-    jobs_list = [(str(p), shown, encoding, str(cache) if cache else None, engine) for p, shown, err in found if p]
-    if jobs <= 1 or len(jobs_list) < 2:
-        global _RULES
-        _RULES = rules
-        results: Iterable = map(_one, jobs_list)
-        pool = None
-    else:
-        pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init,
-                                   initargs=(str(rules_dir) if rules_dir else None,))
-        results = pool.map(_one, jobs_list, chunksize=max(1, min(64, len(jobs_list) // (jobs * 8) or 1)))
-    out = Collected([], [], [])
-    try:
-        stream = iter(results)
-        wrapped = progress(_Sized(stream, len(jobs_list))) if progress else stream
-        done = iter(wrapped)
-        for p, shown, err in found:
-            if p is None:
-                out.articles.append(Article(path=shown, id=shown, status="error", error=err))
-                continue
-            art, claims, mentions, hit = next(done)
-            out.articles.append(art)
-            out.claims += claims
-            out.mentions += mentions
-            out.cache_hits += hit
-    finally:
-        if pool is not None:
-            pool.shutdown()
+    if cache is not None and keys is None:
+        keys = corpus_keys(found, encoding, engine_fingerprint(rules))
+    results: dict[str, tuple] = {}
+    if cache is not None and keys:
+        for path, key in keys.items():
+            hit = cached(cache, key)
+            if hit is not None:
+                results[path] = hit
+    todo = [(str(p), shown, encoding) for p, shown, _ in found if p and str(p) not in results]
+    hits = len(results)
+    if todo:
+        if jobs <= 1 or len(todo) < 2:
+            global _RULES
+            _RULES = rules
+            stream: Iterable = map(_one, todo)
+            pool = None
+        else:
+            pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init,
+                                       initargs=(str(rules_dir) if rules_dir else None,))
+            stream = pool.map(_one, todo, chunksize=max(1, min(64, len(todo) // (jobs * 8) or 1)))
+        try:
+            for job, res in zip(todo, progress(_Sized(stream, len(todo))) if progress else stream, strict=True):
+                results[job[0]] = res
+                if cache is not None and keys and job[0] in keys:
+                    store(cache, keys[job[0]], res)
+        finally:
+            if pool is not None:
+                pool.shutdown()
+    out = Collected([], [], [], cache_hits=hits)
+    for p, shown, err in found:
+        if p is None:
+            out.articles.append(Article(path=shown, id=shown, status="error", error=err))
+            continue
+        art, claims, mentions = results[str(p)]
+        out.articles.append(art)
+        out.claims += claims
+        out.mentions += mentions
     dup = mark_duplicates(out.articles)
     if dup:
         out.claims = [c for c in out.claims if (c[_ARTICLE], c[_PATH]) not in dup]
         out.mentions = [m for m in out.mentions if (m.article, m.path) not in dup]
     return out
+
+
+def corpus_keys(found: list[tuple[Path | None, str, str]], encoding: str | None, engine: str) -> dict[str, str]:
+    """The cache key of every readable file, by path (reading and hashing is far cheaper than extracting)."""
+    keys = {}
+    for p, shown, _ in found:
+        if p is None:
+            continue
+        try:
+            keys[str(p)] = article_key(p.read_bytes(), shown, encoding, engine)
+        except OSError:
+            continue  # the article itself will report the error
+    return keys
 
 
 class _Sized:

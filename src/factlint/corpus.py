@@ -247,7 +247,8 @@ def load_article(path: Path, display: str | None = None, encoding: str | None = 
     return art
 
 
-def _display(path: Path) -> str:
+def display_path(path: Path) -> str:
+    """A path as shown in output: relative to the working folder when below it, else as given."""
     try:
         return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
     except ValueError:
@@ -261,11 +262,11 @@ def discover(paths: Iterable[str | Path]) -> Iterator[tuple[Path | None, str, st
             files = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in ARTICLE_SUFFIXES
                            and not any(part.startswith(".") for part in f.relative_to(p).parts))
             if not files:
-                yield None, _display(p), f"{_display(p)}: directory holds no articles (*.md, *.txt)"
+                yield None, display_path(p), f"{display_path(p)}: directory holds no articles (*.md, *.txt)"
             for f in files:
-                yield f, _display(f), ""
+                yield f, display_path(f), ""
         elif p.is_file():
-            yield p, _display(p), ""
+            yield p, display_path(p), ""
         else:
             yield None, p.as_posix(), f"{p.as_posix()}: no such file or directory"
 

@@ -6,6 +6,7 @@ partnership or programme titles ("Đối tác chiến lược toàn diện vì h
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from typing import NamedTuple
 
@@ -22,6 +23,7 @@ _TITLE = regex.compile(
 TITLE_SYNONYMS = {"tại": "ở", "hoà": "hòa", "toà": "tòa"}
 
 
+@functools.lru_cache(maxsize=65536)
 def fold(s: str) -> str:
     """Lower-case, strip diacritics (đ -> d): the key under which case and accent variants are one name."""
     nfd = unicodedata.normalize("NFD", s.lower().replace("đ", "d"))

@@ -19,6 +19,7 @@ import regex
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from factlint.corpus import display_path
 from factlint.quantity import KINDS, Quantity
 
 if TYPE_CHECKING:
@@ -36,6 +37,15 @@ class RuleError(Exception):
 # ---------------------------------------------------------------------------------------------- schema
 
 
+def _valid_pattern(pattern: str) -> str:
+    """Return ``pattern`` if it compiles (as rules compile it), else raise a ValueError saying why."""
+    try:
+        regex.compile(pattern, regex.I | regex.V1)
+    except regex.error as exc:
+        raise ValueError(f"pattern does not compile: {exc}") from None
+    return pattern
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -51,11 +61,7 @@ class Cue(_Strict):
     @field_validator("pattern")
     @classmethod
     def _compiles(cls, v: str) -> str:
-        try:
-            regex.compile(v, regex.I | regex.V1)
-        except regex.error as exc:
-            raise ValueError(f"pattern does not compile: {exc}") from None
-        return v
+        return _valid_pattern(v)
 
 
 class Period(_Strict):
@@ -116,10 +122,7 @@ class Rule(_Strict):
     @classmethod
     def _article_compiles(cls, v: list[str] | str | None) -> list[str] | str | None:
         for p in [v] if isinstance(v, str) else v or []:
-            try:
-                regex.compile(p, regex.I | regex.V1)
-            except regex.error as exc:
-                raise ValueError(f"pattern {p!r} does not compile: {exc}") from None
+            _valid_pattern(p)
         return v
 
 
@@ -449,11 +452,11 @@ def load_rules(paths: Iterable[str | Path]) -> RuleSet:
     for f in files:
         digest.update(f.read_bytes())
         try:
-            rf = load_rule_file(Path(_display(f)))
+            rf = load_rule_file(Path(display_path(f)))
         except RuleError as exc:
             errors.append(str(exc))
             continue
-        src = _display(f)
+        src = display_path(f)
         for i, r in enumerate(rf.rules):
             loaded.append(LoadedRule(r, src, i, tuple((c, _compile(c.pattern)) for c in r.require),
                                      tuple((c, _compile(c.pattern)) for c in r.exclude),
@@ -464,13 +467,6 @@ def load_rules(paths: Iterable[str | Path]) -> RuleSet:
     rs = RuleSet(loaded)
     rs.fingerprint = digest.hexdigest()[:16]
     return rs
-
-
-def _display(path: Path) -> str:
-    try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
 
 
 NON_RULE_FILES = frozenset({"relations.yaml", "config.yaml"})

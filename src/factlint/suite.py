@@ -5,6 +5,7 @@ Shared by the ``factlint check`` command and the pytest plugin, so both see exac
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -13,8 +14,8 @@ import pandas as pd
 import regex
 
 from factlint.checks import SUITES, CheckConfig, FxTable, run_checks
-from factlint.collect import collect
-from factlint.corpus import Article, load_article
+from factlint.collect import cached, collect, corpus_keys, engine_fingerprint, store
+from factlint.corpus import Article, discover, load_article
 from factlint.extract import extract_article
 from factlint.findings import Accepted, Finding, Location, apply_accepted, load_accepted
 from factlint.names import Mention, extract_mentions, sentence_at
@@ -66,8 +67,21 @@ def run(paths: list[str | Path], rules_dir: Path | None, accepted: Path | None, 
         cache: Folder of the per-article cache (``None``: no cache).
     """
     rules = load_rules([rules_dir]) if rules_dir is not None else None
+    cfg = CheckConfig.load(rules_dir, {lr.rule.metric for lr in rules.rules} if rules is not None else None)
+    fx = FxTable.load(rules_dir / "reference" / "fx.yaml" if rules_dir is not None else None)
+    accepted_list = load_accepted(accepted)
+    keys = run_key = None
+    if articles is None and cache is not None:
+        found = list(discover(paths))
+        keys = corpus_keys(found, encoding, engine_fingerprint(rules))
+        run_key = _run_key(found, keys, rules_dir)
+        hit = cached(cache / "runs", run_key)
+        if hit is not None:  # nothing changed: the claims and findings of the last run stand
+            arts, df, raw = hit
+            findings, stale = apply_accepted(raw, accepted_list)
+            return Run(arts, df, [], findings, stale, rules, cfg)
     if articles is None:
-        got = collect(paths, rules_dir, encoding, jobs=jobs, cache=cache, progress=progress)
+        got = collect(paths, rules_dir, encoding, jobs=jobs, cache=cache, progress=progress, keys=keys)
         arts, claims, mentions = got.articles, got.claims, got.mentions
     else:
         arts, claims, mentions = articles, [], []
@@ -76,11 +90,23 @@ def run(paths: list[str | Path], rules_dir: Path | None, accepted: Path | None, 
                 claims += extract_article(a, rules)
                 mentions += extract_mentions(a)
     df = to_frame(claims)
-    cfg = CheckConfig.load(rules_dir, {lr.rule.metric for lr in rules.rules} if rules is not None else None)
-    fx = FxTable.load(rules_dir / "reference" / "fx.yaml" if rules_dir is not None else None)
-    findings = with_context(unreadable(arts) + run_checks(df, mentions, cfg, fx), arts, encoding)
-    findings, stale = apply_accepted(findings, load_accepted(accepted))
+    raw = with_context(unreadable(arts) + run_checks(df, mentions, cfg, fx), arts, encoding)
+    if run_key is not None:
+        store(cache / "runs", run_key, (arts, df, raw))
+    findings, stale = apply_accepted(raw, accepted_list)
     return Run(arts, df, mentions, findings, stale, rules, cfg)
+
+
+def _run_key(found: list, keys: dict[str, str], rules_dir: Path | None) -> str:
+    """What a whole run depends on: every article's key, the paths that failed, the check configuration."""
+    h = hashlib.sha256()
+    for p, shown, err in found:
+        h.update(f"{shown}\0{keys.get(str(p), err)}\n".encode())
+    if rules_dir is not None:
+        for name in ("relations.yaml", "config.yaml", "reference/fx.yaml"):
+            f = rules_dir / name
+            h.update(f.read_bytes() if f.exists() else b"-")
+    return h.hexdigest()
 
 
 def with_context(findings: list[Finding], articles: list[Article], encoding: str | None) -> list[Finding]:
