@@ -79,7 +79,8 @@ def store(cache: Path, key: str, value: object) -> None:
     target = _cache_file(cache, key)
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_suffix(f".{os.getpid()}.tmp")
-    tmp.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+    with tmp.open("wb") as fh:  # streamed: a whole run's table is never held twice in memory
+        pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
     tmp.replace(target)
 
 

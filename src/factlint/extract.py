@@ -54,7 +54,7 @@ class Claim:
     malformed: str = ""
     rule: str = ""
     period_source: str = ""
-    after: str = ""
+    after: str = ""  # the rest of the sentence after a count (for "05 tỉnh A, B, C…"); empty for other kinds
     offset: int = 0
 
     def as_dict(self) -> dict:
@@ -121,7 +121,7 @@ def extract_article(article: Article, rules: RuleSet | None = None, reader: Read
             qualifier=q.hedge, metric=metric, period=period, subject=subject, sentence=body[s0:s1].strip(),
             claim_id=claim_id(article.id, q, n), published=pub, outlet=article.outlet, direction=q.direction,
             low_open=q.low_open, high_open=q.high_open, date=q.date, malformed=q.malformed, rule=rule,
-            period_source=period_source, after=body[q.end:s1][:200],
+            period_source=period_source, after=body[q.end:s1][:200] if q.kind == "count" else "",
             offset=base + q.start,
         ))
     return out

@@ -7,6 +7,7 @@ partnership or programme titles ("Đối tác chiến lược toàn diện vì h
 from __future__ import annotations
 
 import functools
+import sys
 import unicodedata
 from typing import NamedTuple
 
@@ -52,8 +53,8 @@ def extract_mentions(article: Article) -> list[Mention]:
     out: list[Mention] = []
     toks = list(_TOKEN.finditer(body))
     for i, m in enumerate(toks):
-        prev = toks[i - 1].group() if i and body[toks[i - 1].end():m.start()] == " " else ""
-        nxt = toks[i + 1].group() if i + 1 < len(toks) and body[m.end():toks[i + 1].start()] == " " else ""
+        prev = sys.intern(toks[i - 1].group()) if i and body[toks[i - 1].end():m.start()] == " " else ""
+        nxt = sys.intern(toks[i + 1].group()) if i + 1 < len(toks) and body[m.end():toks[i + 1].start()] == " " else ""
         if not (prev or nxt):
             continue  # a capitalised word standing alone is not compared (see checks.typos.check_names)
         j = m.start() - 1
@@ -69,7 +70,8 @@ def extract_mentions(article: Article) -> list[Mention]:
 def _mention(kind: str, m: regex.Match, prev: str, nxt: str, article: Article, base: int, initial: bool) -> Mention:
     line, col = article.position(base + m.start())
     end_line, end_col = article.position(base + m.end())
-    return Mention(kind, m.group(), prev, nxt, article.id, article.path, line, col, end_line, end_col, initial)
+    return Mention(kind, sys.intern(m.group()), prev, nxt, article.id, article.path, line, col, end_line, end_col,
+                   initial)
 
 
 def sentence_at(article: Article, line: int, text: str) -> str:
