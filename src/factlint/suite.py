@@ -5,8 +5,10 @@ Shared by the ``factlint check`` command and the pytest plugin, so both see exac
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import hashlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -80,6 +82,29 @@ def run(paths: list[str | Path], rules_dir: Path | None, accepted: Path | None, 
             arts, df, raw = hit
             findings, stale = apply_accepted(raw, accepted_list)
             return Run(arts, df, [], findings, stale, rules, cfg)
+    with _gc_paused():
+        return _compute(paths, rules_dir, encoding, articles, progress, jobs, cache, keys, run_key, rules, cfg, fx,
+                        accepted_list)
+
+
+@contextlib.contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while millions of acyclic tuples are built.
+
+    Its full collections walk the whole heap again and again, which made a run grow faster than the corpus.
+    """
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+def _compute(paths, rules_dir, encoding, articles, progress, jobs, cache, keys, run_key, rules, cfg, fx,  # noqa: ANN001
+             accepted_list) -> Run:
+    """The uncached part of :func:`run`."""
     if articles is None:
         got = collect(paths, rules_dir, encoding, jobs=jobs, cache=cache, progress=progress, keys=keys)
         arts, claims, mentions = got.articles, got.claims, got.mentions
