@@ -247,7 +247,7 @@ class LoadedRule:
     exclude: tuple[tuple[Cue, regex.Pattern], ...]
     article: tuple[regex.Pattern, ...]
 
-    @property
+    @functools.cached_property
     def id(self) -> str:
         """``file:rules[i]:metric``: which rule, in which file."""
         return f"{self.source}:rules[{self.index}]:{self.rule.metric}"
@@ -256,14 +256,6 @@ class LoadedRule:
 @functools.cache
 def _compile(pattern: str) -> regex.Pattern:
     return regex.compile(pattern, regex.I | regex.V1)
-
-
-def _search(pat: regex.Pattern, text: str, pos: int, endpos: int, source: str) -> list[regex.Match]:
-    try:
-        return list(pat.finditer(text, pos, endpos, timeout=PATTERN_TIMEOUT))
-    except TimeoutError:
-        raise RuleError(f"{source}: pattern {pat.pattern!r} took longer than {PATTERN_TIMEOUT}s "
-                        "(catastrophic backtracking?)") from None
 
 
 def _first(pat: regex.Pattern, text: str, source: str) -> bool:
@@ -283,6 +275,28 @@ def clauses(sentence_start: int, sentence: str) -> list[tuple[int, int]]:
     return out
 
 
+class Places:
+    """The sentence and clause around any offset of one text (clauses split once per sentence)."""
+
+    def __init__(self, text: str, spans: list[tuple[int, int]]) -> None:
+        """Index ``spans`` (the sentences of ``text``, in order)."""
+        self.text, self.spans = text, spans
+        self.starts = [s for s, _ in spans]
+        self._clauses: dict[int, list[tuple[int, int]]] = {}
+
+    def at(self, pos: int) -> tuple[tuple[int, int], tuple[int, int]]:
+        """(sentence, clause) spans around ``pos``; the whole text when there are no sentences."""
+        if not self.spans:
+            whole = (0, len(self.text))
+            return whole, whole
+        si = max(bisect.bisect_right(self.starts, pos) - 1, 0)
+        sent = self.spans[si]
+        parts = self._clauses.get(si)
+        if parts is None:
+            parts = self._clauses[si] = clauses(sent[0], self.text[sent[0]:sent[1]])
+        return sent, next((c for c in parts if c[0] <= pos < c[1] + 1), sent)
+
+
 class RuleSet:
     """All loaded rules; :meth:`tag` assigns metrics to an article's quantities."""
 
@@ -290,25 +304,34 @@ class RuleSet:
         """Wrap loaded rules (use :func:`load_rules` to read a folder)."""
         self.rules = rules
         self.fingerprint = ""
+        self._by_kind: dict[str, list[LoadedRule]] = {}
+        for lr in rules:
+            for kind in lr.rule.kind:
+                self._by_kind.setdefault(kind, []).append(lr)
 
     def __len__(self) -> int:
         return len(self.rules)
 
     def _cue_distance(self, lr: LoadedRule, cue: Cue, pat: regex.Pattern, text: str, q: Quantity,
                       scope: tuple[int, int]) -> int | None:
+        """Characters between ``q`` and the nearest match of ``pat`` on the cue's side, if within reach."""
         lo, hi = scope
         best = None
-        if cue.where in ("before", "around"):
-            for m in _search(pat, text, max(lo, q.start - cue.within - 200), q.start, lr.source):
-                d = q.start - m.end()
-                if d <= cue.within and (best is None or d < best):
-                    best = d
-        if cue.where in ("after", "around"):
-            for m in _search(pat, text, q.end, min(hi, q.end + cue.within + 200), lr.source):
-                d = m.start() - q.end
-                if d <= cue.within and (best is None or d < best):
-                    best = d
-                break
+        try:
+            if cue.where in ("before", "around"):
+                last = None
+                for last in pat.finditer(text, max(lo, q.start - cue.within - 200), q.start,  # noqa: B007
+                                         timeout=PATTERN_TIMEOUT):
+                    pass  # matches come in order and do not overlap: the last one ends nearest
+                if last is not None and q.start - last.end() <= cue.within:
+                    best = q.start - last.end()
+            if cue.where in ("after", "around"):
+                m = pat.search(text, q.end, min(hi, q.end + cue.within + 200), timeout=PATTERN_TIMEOUT)
+                if m is not None and m.start() - q.end <= cue.within and (best is None or m.start() - q.end < best):
+                    best = m.start() - q.end
+        except TimeoutError:
+            raise RuleError(f"{lr.source}: pattern {pat.pattern!r} took longer than {PATTERN_TIMEOUT}s "
+                            "(catastrophic backtracking?)") from None
         return best
 
     def judge(self, lr: LoadedRule, text: str, q: Quantity, sentence: tuple[int, int], clause: tuple[int, int],
@@ -346,24 +369,24 @@ class RuleSet:
         return worst, ""
 
     def decide(self, text: str, quantities: list[Quantity], spans: list[tuple[int, int]],
-               article_text: str | None = None) -> list[Decision]:
-        """For each quantity, the winning rule (if any) and every rule's reason."""
-        starts = [s for s, _ in spans]
+               article_text: str | None = None, places: Places | None = None,
+               explain: bool = True) -> list[Decision]:
+        """For each quantity, the winning rule (if any) and, when ``explain``, every rule's reason."""
+        places = places or Places(text, spans)
         article_text = text if article_text is None else article_text
         mentions: dict[str, bool] = {}  # article-level patterns, searched once per article
         out = []
         for q in quantities:
             d = Decision(q)
-            si = max(bisect.bisect_right(starts, q.start) - 1, 0)
-            sent = spans[si] if spans else (0, len(text))
-            clause = next((c for c in clauses(sent[0], text[sent[0]:sent[1]]) if c[0] <= q.start < c[1] + 1), sent)
+            sent, clause = places.at(q.start)
             best: tuple | None = None
-            for lr in self.rules:
-                if q.kind not in lr.rule.kind:
+            for lr in self._by_kind.get(q.kind, ()):
+                if not explain and lr.rule.unit and q.unit not in lr.rule.unit:
                     continue
                 dist, reason = self.judge(lr, text, q, sent, clause, article_text, mentions)
                 if dist < 0:
-                    d.reasons[lr.id] = reason
+                    if explain:
+                        d.reasons[lr.id] = reason
                     continue
                 key = (-lr.rule.priority, dist, -len(lr.require), lr.rule.metric, lr.id)
                 d.reasons[lr.id] = f"matches (priority {lr.rule.priority}, farthest cue {dist} chars)"
@@ -383,21 +406,21 @@ class RuleSet:
         published = article.published if article is not None else None
         by_id = {lr.id: lr for lr in self.rules}
         out = {}
-        decisions = self.decide(text, quantities, spans)
+        places = Places(text, spans)
+        decisions = self.decide(text, quantities, spans, places=places, explain=False)
         q_starts = [q.start for q in quantities]
-        span_starts = [a for a, _ in spans]
         for i, d in enumerate(decisions):
             if d.winner:
                 lr = by_id[d.winner]
                 period, source = find_period(lr.rule.period, text, quantities, i, spans, published, q_starts,
-                                             span_starts)
+                                             places)
                 out[i] = (lr.rule.metric, period, source, lr.rule.subject, lr.id)
         return out
 
 
 def find_period(spec: Period, text: str, quantities: list[Quantity], i: int, spans: list[tuple[int, int]],
                 published: dt.date | None, q_starts: list[int] | None = None,
-                span_starts: list[int] | None = None) -> tuple[str, str]:
+                places: Places | None = None) -> tuple[str, str]:
     """The period of quantity ``i`` and where it came from.
 
     The nearest year or date in its clause, else its sentence (earlier ones first), else the publication
@@ -411,10 +434,7 @@ def find_period(spec: Period, text: str, quantities: list[Quantity], i: int, spa
     if spec.source == "published":
         return pub, "published"
     q = quantities[i]
-    span_starts = span_starts if span_starts is not None else [a for a, _ in spans]
-    si = bisect.bisect_right(span_starts, q.start) - 1
-    sent = spans[si] if si >= 0 else (0, len(text))
-    clause = next((c for c in clauses(sent[0], text[sent[0]:sent[1]]) if c[0] <= q.start < c[1] + 1), sent)
+    sent, clause = (places or Places(text, spans)).at(q.start)
     starts = q_starts if q_starts is not None else [c.start for c in quantities]  # sorted by position
     nearby = quantities[bisect.bisect_left(starts, sent[0]):bisect.bisect_left(starts, sent[1] + 1)]
     for lo, hi in (clause, sent):
