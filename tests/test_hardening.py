@@ -219,6 +219,19 @@ def test_nfc_and_nfd_twins_are_identical_and_positions_stay_in_the_file(tmp_path
         assert 1 <= c.line <= c.end_line <= n_lines and c.column >= 1
 
 
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(_VI.map(lambda t: unicodedata.normalize("NFD", t)), st.data())
+def test_span_maps_like_two_positions(tmp_path, text, data):
+    path = tmp_path / "a.md"
+    path.write_text(text, encoding="utf-8")
+    art = load_article(path)
+    if art.status != "ok" or not art.text:
+        return
+    start = data.draw(st.integers(0, len(art.text)))
+    end = data.draw(st.integers(start, len(art.text)))
+    assert art.span(start, end) == art.position(start) + art.position(end)
+
+
 # ---------------------------------------------------------------------------------------------- end to end
 
 

@@ -84,6 +84,17 @@ class Article:
             col = cmap[min(col, len(cmap) - 1)]
         return i + 1, col + 1
 
+    def span(self, start: int, end: int) -> tuple[int, int, int, int]:
+        """Map offsets ``start``..``end`` of :attr:`text` to (line, column, end line, end column), 1-based."""
+        i = bisect.bisect_right(self._line_starts, start) - 1
+        if i + 1 < len(self._line_starts) and end >= self._line_starts[i + 1]:
+            return self.position(start) + self.position(end)  # the span crosses a line end
+        s, e = start - self._line_starts[i], end - self._line_starts[i]
+        cmap = self._colmaps.get(i)
+        if cmap is not None:
+            s, e = cmap[min(s, len(cmap) - 1)], cmap[min(e, len(cmap) - 1)]
+        return i + 1, s + 1, i + 1, e + 1
+
 
 def decode(data: bytes, path: str, encoding: str | None = None) -> tuple[str, list[str]]:
     """Decode article bytes: UTF-8 (with or without BOM), UTF-16 with BOM, or a forced ``encoding``.

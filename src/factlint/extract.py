@@ -111,8 +111,7 @@ def extract_article(article: Article, rules: RuleSet | None = None, reader: Read
     for i, q in enumerate(quantities):
         si = max(bisect.bisect_right(starts, q.start) - 1, 0)
         s0, s1 = spans[si] if spans else (0, len(body))
-        line, col = article.position(base + q.start)
-        end_line, end_col = article.position(base + q.end)
+        line, col, end_line, end_col = article.span(base + q.start, base + q.end)
         n = seen[q.text] = seen.get(q.text, -1) + 1
         metric, period, period_source, subject, rule = tags.get(i, ("", "", "", "", ""))
         out.append(Claim(

@@ -68,10 +68,8 @@ def extract_mentions(article: Article) -> list[Mention]:
 
 
 def _mention(kind: str, m: regex.Match, prev: str, nxt: str, article: Article, base: int, initial: bool) -> Mention:
-    line, col = article.position(base + m.start())
-    end_line, end_col = article.position(base + m.end())
-    return Mention(kind, sys.intern(m.group()), prev, nxt, article.id, article.path, line, col, end_line, end_col,
-                   initial)
+    return Mention(kind, sys.intern(m.group()), prev, nxt, article.id, article.path,
+                   *article.span(base + m.start(), base + m.end()), initial)
 
 
 def sentence_at(article: Article, line: int, text: str) -> str:
