@@ -21,7 +21,8 @@ import regex
 ROOT = Path(__file__).resolve().parents[1]
 # seeds are 2022-2024; a year either way keeps "hơn 100 tỷ yên ≈ gần 800 triệu USD" true at that year's rates
 SHIFTS = (-1, 0, 1)
-LEADERS = [("Kishida", "Fumio"), ("Ishiba", "Shigeru"), ("Suga", "Yoshihide"), ("Kono", "Taro"), ("Hayashi", "Yoshimasa")]
+LEADERS = [("Kishida", "Fumio"), ("Ishiba", "Shigeru"), ("Suga", "Yoshihide"), ("Kono", "Taro"),
+           ("Hayashi", "Yoshimasa")]
 WORDING = [("Kim ngạch thương mại song phương", "Kim ngạch thương mại hai chiều"),
            ("xuất khẩu sang Nhật Bản", "xuất khẩu sang thị trường Nhật Bản"),
            ("bày tỏ hài lòng", "hài lòng"), ("nhất trí", "thống nhất")]
