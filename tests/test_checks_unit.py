@@ -251,6 +251,15 @@ def test_name_variant_blocked_by_neighbour():
     assert check_names([_m("Komura", "Masahiro")] * 4 + [_m("Komuru", "Taro")] * 2, CheckConfig()) == []
 
 
+@pytest.mark.parametrize(("rare", "frequent"), [("Khôi", "Khai"), ("Coi", "Chị"), ("Thu", "Thi")])
+def test_two_vietnamese_syllables_are_two_words_not_a_variant(rare, frequent):
+    ms = [_m(frequent, "Văn")] * 6 + [_m(rare, "Văn", article="a2")]
+    assert check_names(ms, CheckConfig()) == []
+    # the same shapes in a name that is not one syllable are still compared
+    ms = [_m(frequent + "ra", "Văn")] * 6 + [_m(rare + "ra", "Văn", article="a2")]
+    assert [f.code for f in check_names(ms, CheckConfig())] == ["FL602"]
+
+
 @pytest.mark.parametrize("variant", [("Fumio", "", "Kishida"), ("KISHIDA", "Fumio", ""), ("Kíshida", "Fumio", "")])
 def test_reordered_case_and_diacritic_copies_are_not_findings(variant):
     text, nxt, prev = variant

@@ -156,6 +156,16 @@ def test_missing_and_empty_front_matter_still_give_claims(tmp_path):
     assert [c.value for c in extract_article(no) if c.kind == "money"] == [5e10]
 
 
+@pytest.mark.parametrize(("front", "flagged"), [("", False), ("---\npublished: 2015-03-01\n---\n", True)])
+def test_an_inferred_publication_date_is_no_ground_for_a_date_finding(tmp_path, front, flagged):
+    """The first date in a text is often not the publication date: only a stated one bounds the events."""
+    (tmp_path / "a.md").write_text(front + "Ngày 1/3/2015 dự án khởi công. Tháng 3/2020 dự án hoàn thành.\n",
+                                   encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(tmp_path), "--format", "json", "--no-cache"])
+    codes = [f["code"] for f in json.loads(result.stdout)["findings"]]
+    assert ("FL402" in codes) is flagged, result.stdout
+
+
 def test_duplicate_ids_missing_paths_and_empty_folders(tmp_path):
     (tmp_path / "a").mkdir()
     (tmp_path / "empty").mkdir()

@@ -66,6 +66,11 @@ class Article:
         return value if isinstance(value, dt.date) else None
 
     @property
+    def published_stated(self) -> dt.date | None:
+        """The publication date as the front matter states it (``None`` when missing or only inferred)."""
+        return None if self.meta.get("published_inferred") else self.published
+
+    @property
     def outlet(self) -> str:
         """The outlet named in the front matter, or empty."""
         return str(self.meta.get("outlet") or "")
@@ -249,7 +254,7 @@ def load_article(path: Path, display: str | None = None, encoding: str | None = 
         if meta["published"] is None:
             inferred = infer_published(art.body)
             if inferred:
-                meta["published"] = inferred
+                meta["published"], meta["published_inferred"] = inferred, True
                 art.warnings.append(f"{shown}: no 'published' date; inferred {inferred} from the text")
             else:
                 art.warnings.append(f"{shown}: no 'published' date and none found in the text")

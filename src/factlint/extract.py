@@ -107,7 +107,9 @@ def extract_article(article: Article, rules: RuleSet | None = None, reader: Read
     tags = rules.tag(body, quantities, spans, article) if rules is not None else {}
     seen: dict[str, int] = {}
     out = []
-    pub = article.published.isoformat() if article.published else ""
+    # an inferred date dates the figures (the reader's year, the period fallback) but is not claimed as the
+    # article's publication: checks against it would fault the article for a guess
+    pub = article.published_stated.isoformat() if article.published_stated else ""
     for i, q in enumerate(quantities):
         si = max(bisect.bisect_right(starts, q.start) - 1, 0)
         s0, s1 = spans[si] if spans else (0, len(body))

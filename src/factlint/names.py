@@ -6,9 +6,7 @@ partnership or programme titles ("Đối tác chiến lược toàn diện vì h
 
 from __future__ import annotations
 
-import functools
 import sys
-import unicodedata
 from typing import NamedTuple
 
 import regex
@@ -22,13 +20,6 @@ _TITLE = regex.compile(
 )
 # Words that may replace each other inside a title without making it another title.
 TITLE_SYNONYMS = {"tại": "ở", "hoà": "hòa", "toà": "tòa"}
-
-
-@functools.lru_cache(maxsize=65536)
-def fold(s: str) -> str:
-    """Lower-case, strip diacritics (đ -> d): the key under which case and accent variants are one name."""
-    nfd = unicodedata.normalize("NFD", s.lower().replace("đ", "d"))
-    return "".join(c for c in nfd if not unicodedata.combining(c))
 
 
 class Mention(NamedTuple):

@@ -13,7 +13,8 @@ from rapidfuzz.distance import Levenshtein
 
 from factlint.checks.common import CheckConfig, few, location
 from factlint.findings import Finding, Location
-from factlint.names import Mention, fold, title_words
+from factlint.names import Mention, title_words
+from factlint.vi.syllable import fold, is_syllable
 
 MAX_LOCATIONS = 20  # quoted occurrences of one variant (a corpus can repeat it thousands of times)
 
@@ -38,7 +39,9 @@ def check_names(mentions: list[Mention], cfg: CheckConfig) -> list[Finding]:
     "Komuru Masahiro" beside "Komura Masahiro".
 
     Candidates are blocked by a shared neighbour token, so tokens are never compared all against all;
-    case, diacritics and word order are not variants (folded keys, neighbours on either side).
+    case, diacritics and word order are not variants (folded keys, neighbours on either side). Two
+    Vietnamese syllables are never variants of each other: one letter apart, they are two words or two
+    given names ("Khôi" / "Khai", "Lan" / "Lân").
     """
     names = [m for m in mentions if m.kind == "name" and (m.prev or m.next)]
     by_key: dict[str, list[Mention]] = defaultdict(list)
@@ -64,6 +67,8 @@ def check_names(mentions: list[Mention], cfg: CheckConfig) -> list[Finding]:
                     continue
                 if rare[0] != freq[0]:
                     continue  # a different initial is a different name ("Lan" / "Ban")
+                if is_syllable(by_key[rare][0].text) and is_syllable(by_key[freq][0].text):
+                    continue
                 reported.add(rare)
                 rare_m, freq_m = by_key[rare], by_key[freq]
                 out.append(Finding(

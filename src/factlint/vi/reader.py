@@ -20,6 +20,7 @@ import yaml
 
 from factlint.quantity import Quantity
 from factlint.vi import lexicon as lx
+from factlint.vi.syllable import is_syllable, is_vietnamese_word
 
 _L = r"(?<![\p{L}\p{N}])"  # left word boundary
 _R = r"(?![\p{L}\p{N}])"  # right word boundary
@@ -590,7 +591,7 @@ class Reader:
         if not g:
             return None
         suffix = g.group()
-        if suffix.islower() and len(suffix) >= 3 and suffix not in lx.PHYSICAL and suffix not in lx.SCALE_ABBREV:
+        if is_vietnamese_word(suffix) and suffix not in lx.PHYSICAL and suffix not in lx.SCALE_ABBREV:
             s = tok_s
             return Quantity(s, g.end(), text[s:g.end()], "count", *(3 * [parse_digits(m.group())[0]]),
                             malformed=f"{reason}: {text[s:g.end()]!r}")
@@ -694,10 +695,13 @@ class Reader:
         if not has_scale and (wm := _at(_WORD_AFTER_RE, text, end)):
             w = wm.group(1).lower()
             known = w in lx.NOT_MISSPELT or w in lx.NOUNS or w in lx.DURATIONS
+            # a near miss of a scale word that is no word at all ("nghìnn"), or a word in a scale word's
+            # place, before a unit or a scale ("12 triêu người", "5 nghìm tỷ"); a real word is left alone
+            # ("20 ngành", "chụp")
             if w[:2] in ("ng", "tr", "ch") and not known and any(
                 (w.startswith(sc) and len(w) == len(sc) + 1) or (_edit1(w, sc) and w[:3] == sc[:3])
                 for sc in _FUZZY_SCALES
-            ):
+            ) and (not is_syllable(w) or _unit_after(text, wm.end()) is not None or _at(_SCALE_RE, text, wm.end())):
                 malformed = f"misspelt scale word {wm.group(1)!r}"
                 end = wm.end()
         return value, half, end, has_scale, malformed
@@ -714,17 +718,17 @@ class Reader:
         hedge, hstart = self._hedge_before(text, s, words)
         thu = _thu_start(words)
         if glued and unit_glued is None:
+            # a rank takes no letters ("thứ 2i"), and a Vietnamese word wants its space ("12tuổi", "5con");
+            # other letters are a unit, a label or a model ("250gr", "240mAh", "Điều 5a", "0912xxx")
             suffix = glued.group()
-            if suffix in ("h", "g", "p") or suffix[:1].isupper() or suffix in ("st", "nd", "rd", "th", "x"):
-                return Quantity(s, glued.end(), "", "skip")
-            if thu >= 0 or len(suffix) >= 2 or suffix.islower():
-                reason = f"digits glued to letters: {text[s:glued.end()]!r}"
-                if thu >= 0:
-                    st = thu
-                    return Quantity(st, glued.end(), text[st:glued.end()], "rank", value, value, value, "rank",
-                                    malformed=reason)
+            reason = f"digits glued to letters: {text[s:glued.end()]!r}"
+            if thu >= 0 and suffix not in ("st", "nd", "rd", "th") and not suffix[:1].isupper():
+                return Quantity(thu, glued.end(), text[thu:glued.end()], "rank", value, value, value, "rank",
+                                malformed=reason)
+            if is_vietnamese_word(suffix):
                 return Quantity(s, glued.end(), text[s:glued.end()], "count", value, value, value,
                                 malformed=reason)
+            return Quantity(s, glued.end(), "", "skip")
         # ranges: "3-5 tỷ USD", "từ 3 đến 5 tỷ"
         second = None
         if rm := _at(_RANGE_SEP, text, end):
