@@ -529,6 +529,9 @@ class Reader:
             s, e = m.span()
             if s < done:
                 continue
+            if not m.group().replace(".", "").replace(",", "").isdecimal():
+                done = e  # digits of a script newer than this Python's Unicode tables: no numeral of ours
+                continue
             prev = text[s - 1] if s else " "
             nxt = text[e] if e < n else " "
             # -- identifiers: file names, URLs, "G7", "COVID-19", "LOTUSat-1giai"
