@@ -145,12 +145,16 @@ def test_part_of_whole():
     assert [f.code for f in out] == ["FL202"]
 
 
-@pytest.mark.parametrize(("after", "n"), [
-    (" Aichi, Niigata, Yamanashi, Kanagawa và Tochigi.", 5), (" Hà Nội, Huế và Cần Thơ", 3),
-    (" gồm Hà Nội và Huế.", 2), (" công việc chính: (i)", 0), (" Aichi, tiếp theo là", 0),
+@pytest.mark.parametrize(("after", "n", "introduced"), [
+    (" Aichi, Niigata, Yamanashi, Kanagawa và Tochigi.", 5, False), (" Hà Nội, Huế và Cần Thơ", 3, False),
+    (" gồm Hà Nội và Huế.", 2, True), (" (Hà Nội và Huế)", 2, True), (": Hà Nội và Huế", 2, True),
+    (" công việc chính: (i)", 0, False), (" Aichi, tiếp theo là", 0, False),
 ])
-def test_listed_items(after, n):
-    assert len(listed_items(after)) == n
+def test_listed_items(after, n, introduced):
+    items, intro = listed_items(after)
+    assert len(items) == n
+    if n:
+        assert intro is introduced
 
 
 def test_count_list():
@@ -163,6 +167,18 @@ def test_count_list():
     hedged = claim("a1", "hơn 4 tỉnh", kind="count", value=4, unit="province", metric="", qualifier="hơn",
                    after=" Aichi, Niigata, Yamanashi, Kanagawa và Tochigi.")
     assert check_count_lists(table(hedged), CheckConfig()) == []
+
+
+@pytest.mark.parametrize(("value", "after", "flagged"), [
+    (7, " Trung Đông và Bắc Phi đã tạo nên", False),  # two names qualifying the noun, not a list of seven
+    (3, " gồm Nhật Bản và Hàn Quốc.", True),  # introduced: a list, one short
+    (3, " Nhật Bản, Hàn Quốc và Trung Quốc.", False),
+    (4, " Nhật Bản, Hàn Quốc và Trung Quốc.", True),
+    (1, " Nhật Bản và Hàn Quốc.", True),  # more names than the count announces
+])
+def test_count_list_needs_a_real_list(value, after, flagged):
+    c = claim("a1", f"{value} nước", kind="count", value=value, unit="country", metric="", after=after)
+    assert bool(check_count_lists(table(c), CheckConfig())) is flagged
 
 
 # ---------------------------------------------------------------------------------------------- ranks
@@ -258,6 +274,12 @@ def test_two_vietnamese_syllables_are_two_words_not_a_variant(rare, frequent):
     # the same shapes in a name that is not one syllable are still compared
     ms = [_m(frequent + "ra", "Văn")] * 6 + [_m(rare + "ra", "Văn", article="a2")]
     assert [f.code for f in check_names(ms, CheckConfig())] == ["FL602"]
+
+
+def test_short_names_are_not_compared_unless_configured():
+    ms = [_m("Rod", "Stewart")] * 6 + [_m("Ron", "Stewart", article="a2")]
+    assert check_names(ms, CheckConfig()) == []
+    assert [f.code for f in check_names(ms, CheckConfig(name_min_length=3))] == ["FL602"]
 
 
 @pytest.mark.parametrize("variant", [("Fumio", "", "Kishida"), ("KISHIDA", "Fumio", ""), ("Kíshida", "Fumio", "")])

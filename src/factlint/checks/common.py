@@ -29,6 +29,8 @@ class CheckConfig:
         future_grace_days: An event may be dated this many days after publication without a finding.
         name_min_ratio: A name variant is "rare" when the frequent form occurs at least this many times as often.
         name_max_distance: Largest edit distance between a rare variant and its frequent form.
+        name_min_length: Shorter name tokens are not compared: one letter apart, short names are mostly
+            two names ("Ron" / "Rod", "Gas" / "Ga"), not a slip.
         title_max_drop: Largest run of words a title variant may drop from the frequent title.
     """
 
@@ -37,6 +39,7 @@ class CheckConfig:
     future_grace_days: int = 0
     name_min_ratio: float = 1.5
     name_max_distance: int = 2
+    name_min_length: int = 5
     title_max_drop: int = 3
     relations: tuple[dict[str, Any], ...] = ()
 

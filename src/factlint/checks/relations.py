@@ -25,8 +25,8 @@ from factlint.findings import Finding
 RELATION_TYPES = ("sum", "part_of", "anniversary")
 
 _NAME = r"\p{Lu}[\p{L}\-]*(?:[ \t]+\p{Lu}[\p{L}\-]*)*"
-_LIST = regex.compile(rf"^[ \t]*(?:\((?:gồm|là)?[ \t]*)?(?:gồm[ \t]+|là[ \t]+|:[ \t]*)?"
-                      rf"({_NAME}(?:[ \t]*,[ \t]*{_NAME})*"
+_LIST = regex.compile(rf"^[ \t]*(?P<intro>(?:\((?:gồm|là)?[ \t]*)?(?:gồm[ \t]+|là[ \t]+|:[ \t]*)?)"
+                      rf"(?P<items>{_NAME}(?:[ \t]*,[ \t]*{_NAME})*"
                       rf"(?:[ \t]*,?[ \t]+(?:và|cùng)[ \t]+{_NAME}))(?![ \t]*,[ \t]*\p{{Ll}})")
 _SPLIT = regex.compile(r"[ \t]*,[ \t]*(?:và[ \t]+)?|[ \t]+(?:và|cùng)[ \t]+")
 
@@ -123,12 +123,15 @@ def check_parts(df: pd.DataFrame, cfg: CheckConfig, fx: FxTable) -> list[Finding
     return out
 
 
-def listed_items(after: str) -> list[str]:
-    """The names listed right after a count: " Aichi, Niigata và Tochigi." -> three names."""
+def listed_items(after: str) -> tuple[list[str], bool]:
+    """The names listed right after a count, and whether a word or sign introduces them.
+
+    " Aichi, Niigata và Tochigi." -> three names; " (gồm Aichi và Niigata)" -> two, introduced.
+    """
     m = _LIST.match(after)
     if not m:
-        return []
-    return [x for x in _SPLIT.split(m.group(1)) if x]
+        return [], False
+    return [x for x in _SPLIT.split(m.group("items")) if x], bool(m.group("intro").strip())
 
 
 def check_count_lists(df: pd.DataFrame, cfg: CheckConfig) -> list[Finding]:
@@ -137,9 +140,12 @@ def check_count_lists(df: pd.DataFrame, cfg: CheckConfig) -> list[Finding]:
     rows = df[(df["kind"] == "count") & (df["qualifier"] == "") & (df["direction"] == "exact")
               & (df["unit"] != "") & (df["malformed"] == "")]
     for r in rows.to_dict("records"):
-        items = listed_items(r["after"])
+        items, introduced = listed_items(r["after"])
         if len(items) < 2 or r["value"] != int(r["value"]) or r["value"] == len(items):
             continue
+        if len(items) == 2 and r["value"] > 2 and not introduced:
+            continue  # "7 nước Trung Đông và Bắc Phi": two names after a larger count qualify the noun
+
         out.append(Finding(
             "FL203", "count_list", "error", r["metric"],
             f"{r['article']}: {r['text']!r} announces {int(r['value'])} but {len(items)} are listed: "

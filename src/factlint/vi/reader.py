@@ -242,6 +242,7 @@ _DATE_MY = regex.compile(r"(\d{1,2})/(\d{4})(?![\d/])")
 _ISO_DATE = regex.compile(r"((?:1[89]|20)\d{2})-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?(?![\d-])")
 _YEAR_RANGE = regex.compile(r"((?:1[89]|20)\d{2})[ \t]*[-–][ \t]*((?:1[89]|20)\d{2})(?!\d)")
 _TIMESTAMP_AFTER = regex.compile(r"[ \t,]+\d{1,2}:\d{2}")
+_ARITHMETIC_AFTER = regex.compile(r"[ \t]*(?:[+*×=]|[-–/][ \t]*\d)")
 
 # Word-led quantities are found from cheap literal triggers (the stdlib ``re`` scans a literal alternation
 # several times faster than a pattern of word alternatives), then parsed with anchored patterns.
@@ -610,6 +611,8 @@ class Reader:
             d1, m1, y1, d2, m2, y2 = mm.groups()
             yy2 = int(y2) if y2 else (int(y1) if y1 else _infer_year(int(m2), ref))
             yy1 = int(y1) if y1 else yy2
+            if not y1 and (int(m1), int(d1)) > (int(m2), int(d2)):
+                yy1 -= 1  # "25/12 - 5/1": the range crosses the new year
             a, b = _iso(yy1, int(m1), int(d1)), _iso(yy2, int(m2), int(d2))
             if a and b:
                 return Quantity(s, mm.end(), mm.group(), "daterange", date=f"{a}/{b}")
@@ -637,6 +640,8 @@ class Reader:
                 return Quantity(s, mm.end(), mm.group(), "date", date=iso)
             return Quantity(s, mm.end(), "", "skip")
         if mm := _at(_YEAR_RANGE, text, s):
+            if _at(_ARITHMETIC_AFTER, text, mm.end()):
+                return Quantity(s, mm.end(), "", "skip")  # "2017-1983+1 = 35": a sum, not a range
             if not _unit_after(text, mm.end()):
                 y1, y2 = int(mm.group(1)), int(mm.group(2))
                 return Quantity(s, mm.end(), mm.group(), "daterange", float(y1), float(y1), float(y2),
