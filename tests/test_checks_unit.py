@@ -276,6 +276,14 @@ def test_two_vietnamese_syllables_are_two_words_not_a_variant(rare, frequent):
     assert [f.code for f in check_names(ms, CheckConfig())] == ["FL602"]
 
 
+@pytest.mark.parametrize(("rare", "frequent"), [("Tigers", "Tiger"), ("System", "Systems")])
+def test_a_plural_is_not_a_variant(rare, frequent):
+    ms = [_m(frequent, "Black")] * 6 + [_m(rare, "Black", article="a2")]
+    assert check_names(ms, CheckConfig()) == []
+    ms = [_m(frequent, "Black")] * 6 + [_m(rare.replace("s", "z"), "Black", article="a2")]
+    assert [f.code for f in check_names(ms, CheckConfig())] == ["FL602"]
+
+
 def test_short_names_are_not_compared_unless_configured():
     ms = [_m("Rod", "Stewart")] * 6 + [_m("Ron", "Stewart", article="a2")]
     assert check_names(ms, CheckConfig()) == []

@@ -62,8 +62,8 @@ def check_names(mentions: list[Mention], cfg: CheckConfig) -> list[Finding]:
             for freq in sorted(tokens):
                 if rare == freq or rare in reported or counts[freq] < cfg.name_min_ratio * counts[rare]:
                     continue
-                if len(rare) < cfg.name_min_length:
-                    continue
+                if len(rare) < cfg.name_min_length or rare.rstrip("s") == freq.rstrip("s"):
+                    continue  # short names are mostly two names; a trailing "s" is a plural ("Tigers")
                 limit = 1 if len(freq) <= 6 else cfg.name_max_distance
                 if abs(len(rare) - len(freq)) > limit or Levenshtein.distance(rare, freq) > limit:
                     continue

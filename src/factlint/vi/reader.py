@@ -584,7 +584,7 @@ class Reader:
         s, e = m.span()
         w0 = max(tok_s, s - 12)
         lead = _LETTERS_END.search(text[w0:s])
-        if lead and prev.isalpha() and lead.group().islower() and not lead.group().isascii():
+        if lead and prev.isalpha() and not lead.group().isascii() and is_vietnamese_word(lead.group()):
             st = w0 + lead.start()
             v = parse_digits(m.group())[0]
             return Quantity(st, e, text[st:e], "count", v, v, v, malformed=f"digits glued to a word: {text[st:e]!r}")
@@ -704,12 +704,13 @@ class Reader:
             w = wm.group(1).lower()
             known = w in lx.NOT_MISSPELT or w in lx.NOUNS or w in lx.DURATIONS
             # a near miss of a scale word that is no word at all ("nghìnn"), or a word in a scale word's
-            # place, before a unit or a scale ("12 triêu người", "5 nghìm tỷ"); a real word is left alone
-            # ("20 ngành", "chụp")
+            # place, before a currency, people or a scale ("12 triêu người", "5 nghìm tỷ"); a real word is
+            # left alone ("20 ngành", "19 ngành lĩnh vực", "chụp")
             if w[:2] in ("ng", "tr", "ch") and not known and any(
                 (w.startswith(sc) and len(w) == len(sc) + 1) or (_edit1(w, sc) and w[:3] == sc[:3])
                 for sc in _FUZZY_SCALES
-            ) and (not is_syllable(w) or _unit_after(text, wm.end()) is not None or _at(_SCALE_RE, text, wm.end())):
+            ) and (not is_syllable(w) or _at(_SCALE_RE, text, wm.end()) or (
+                (u := _unit_after(text, wm.end())) is not None and (u.kind == "money" or u.unit == "person"))):
                 malformed = f"misspelt scale word {wm.group(1)!r}"
                 end = wm.end()
         return value, half, end, has_scale, malformed
