@@ -175,6 +175,7 @@ def test_count_list():
     (3, " Nhật Bản, Hàn Quốc và Trung Quốc.", False),
     (4, " Nhật Bản, Hàn Quốc và Trung Quốc.", True),
     (1, " Nhật Bản và Hàn Quốc.", True),  # more names than the count announces
+    (4, " Quảng Ninh, Lạng Sơn, Hà Giang, Cao Bằng và Bí thư Khu ủy Quảng Tây", False),  # an office, not a name
 ])
 def test_count_list_needs_a_real_list(value, after, flagged):
     c = claim("a1", f"{value} nước", kind="count", value=value, unit="country", metric="", after=after)
