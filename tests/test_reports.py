@@ -75,6 +75,44 @@ def test_html_structure(tiny):
     assert {a["data-kind"] for t, a in tags if t == "input"} == {"severity", "check", "status"}
 
 
+_BROWSER = next((b for b in ("chromium", "chromium-browser", "google-chrome") if shutil.which(b)), None)
+# Run after the page's own script: untick one filter of each kind, record which findings stay visible.
+_PROBE = """<script>
+try {
+  const seen = {};
+  document.querySelectorAll('.filters input').forEach(function(i){
+    i.checked = false; i.dispatchEvent(new Event('change'));
+    seen[i.dataset.kind + ':' + i.value] = Array.from(document.querySelectorAll('.finding'))
+      .filter(function(f){ return getComputedStyle(f).display !== 'none'; }).map(function(f){ return f.id; });
+    i.checked = true; i.dispatchEvent(new Event('change'));
+  });
+  const svg = document.querySelector('figure.plot svg').getBoundingClientRect();
+  seen['svg'] = [String(Math.round(svg.width)), String(Math.round(svg.height))];
+  document.body.setAttribute('data-probe', JSON.stringify(seen));
+} catch (e) { document.body.setAttribute('data-probe-error', String(e)); }
+</script>"""
+
+
+@pytest.mark.skipif(_BROWSER is None, reason="no headless Chromium on this machine (apt install chromium)")
+def test_html_renders_and_filters_in_a_headless_browser(tiny, tmp_path):
+    import re
+    import subprocess
+    from html import unescape
+
+    page = tmp_path / "report.html"
+    page.write_text(render("html", tiny).replace("</body>", _PROBE + "</body>"), encoding="utf-8")
+    dom = subprocess.run([_BROWSER, "--headless", "--no-sandbox", "--disable-gpu", "--dump-dom", page.as_uri()],
+                         capture_output=True, text=True, timeout=120, check=True).stdout
+    assert 'data-probe-error="' not in dom, dom[:2000]
+    seen = json.loads(unescape(re.search(r'data-probe="([^"]*)"', dom).group(1)))
+    width, height = (int(x) for x in seen.pop("svg"))
+    assert width > 100 and height > 50, "the interval plot is laid out"
+    for key, visible in seen.items():
+        kind, value = key.split(":", 1)  # severity, check or status: attributes of a finding
+        expected = [f"f-{f.fingerprint}" for f in tiny.findings if getattr(f, kind) != value]
+        assert sorted(visible) == sorted(expected), key
+
+
 def test_sarif_model_and_schema(tiny):
     from sarif_pydantic import Sarif
 
