@@ -298,6 +298,19 @@ def test_reordered_case_and_diacritic_copies_are_not_findings(variant):
     assert check_names(ms, CheckConfig()) == []
 
 
+def test_titles_are_read_up_to_a_verb_or_punctuation(tmp_path):
+    from factlint.corpus import load_article
+    from factlint.names import extract_mentions
+
+    path = tmp_path / "a.md"
+    path.write_text("Chương trình giao lưu thanh niên Đông Nam Á cũng cho biết sẽ mở rộng. Bộ Kế hoạch và Đầu tư "
+                    "đã duyệt. Hai nước nâng quan hệ lên Đối tác chiến lược toàn diện vì hòa bình và thịnh vượng ở "
+                    "châu Á.\n", encoding="utf-8")
+    titles = [m.text for m in extract_mentions(load_article(path)) if m.kind == "title"]
+    assert titles == ["Chương trình giao lưu thanh niên Đông Nam Á", "Kế hoạch và Đầu tư",
+                      "Đối tác chiến lược toàn diện vì hòa bình và thịnh vượng ở châu Á"]
+
+
 def test_title_drop():
     full = "Đối tác chiến lược toàn diện vì hòa bình và thịnh vượng ở châu Á"
     ms = [_m(full, kind="title")] * 2 + [_m("Đối tác chiến lược toàn diện vì hòa bình ở châu Á", kind="title")]

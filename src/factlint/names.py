@@ -1,7 +1,8 @@
 """Mentions of names and titles, the raw material of the typo checks.
 
 Extract stage, beside the claims: capitalised name tokens with their neighbours ("Komura Masahiro"), and
-partnership or programme titles ("Đối tác chiến lược toàn diện vì hòa bình và thịnh vượng …").
+partnership, programme, plan, fund and agreement titles ("Đối tác chiến lược toàn diện vì hòa bình và thịnh
+vượng …", "Chương trình giao lưu thanh niên …"), each ending before a verb, a linking word or punctuation.
 """
 
 from __future__ import annotations
@@ -14,9 +15,12 @@ import regex
 from factlint.corpus import Article
 
 _TOKEN = regex.compile(r"\b\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)*\b")
+TITLE_HEADS = ("Quan hệ [Đđ]ối tác", "Đối tác", "Chương trình", "Sáng kiến", "Hiệp định", "Quỹ", "Kế hoạch",
+               "Chiến lược")
 _TITLE = regex.compile(
-    r"\b(?:Quan hệ [Đđ]ối tác|Đối tác)(?: [\p{Ll}\p{Lu}][\p{L}\-]*)+?"
-    r"(?=[ \t]+(?:với|giữa|của|nhân|và hai|được|vừa|mà|từ khi|sau khi)\b|[\"”“,.;:()\n]|$)"
+    r"\b(?:" + "|".join(TITLE_HEADS) + r")(?: [\p{Ll}\p{Lu}][\p{L}\-]*)+?"
+    r"(?=[ \t]+(?:với|giữa|của|nhân|và hai|được|vừa|mà|từ khi|sau khi|cũng|cho biết|đã|sẽ|đang|là|nhằm|này|do|"
+    r"theo)\b|[\"”“,.;:()\n]|$)"
 )
 # Words that may replace each other inside a title without making it another title.
 TITLE_SYNONYMS = {"tại": "ở", "hoà": "hòa", "toà": "tòa"}

@@ -26,10 +26,11 @@ RELATION_TYPES = ("sum", "part_of", "anniversary")
 
 _NAME = r"\p{Lu}[\p{L}\-]*(?:[ \t]+\p{Lu}[\p{L}\-]*)*"
 # After "và", an office begins a new phrase, not the list's last name: "4 tỉnh A, B, C, D và Bí thư Khu ủy …"
-_TITLES = r"(?:Tổng Bí thư|Bí thư|Chủ tịch|Thủ tướng|Phó Thủ tướng|Bộ trưởng|Thứ trưởng|Tổng thống|Đại sứ|Thống đốc|Giám đốc)\b"
+_OFFICES = (r"(?:Tổng Bí thư|Bí thư|Chủ tịch|Thủ tướng|Phó Thủ tướng|Bộ trưởng|Thứ trưởng|Tổng thống|Đại sứ|"
+            r"Thống đốc|Giám đốc)\b")
 _LIST = regex.compile(rf"^[ \t]*(?P<intro>(?:\((?:gồm|là)?[ \t]*)?(?:gồm[ \t]+|là[ \t]+|:[ \t]*)?)"
                       rf"(?P<items>{_NAME}(?:[ \t]*,[ \t]*{_NAME})*"
-                      rf"(?:[ \t]*,?[ \t]+(?:và|cùng)[ \t]+(?!{_TITLES}){_NAME}))(?![ \t]*,[ \t]*\p{{Ll}})")
+                      rf"(?:[ \t]*,?[ \t]+(?:và|cùng)[ \t]+(?!{_OFFICES}){_NAME}))(?![ \t]*,[ \t]*\p{{Ll}})")
 _SPLIT = regex.compile(r"[ \t]*,[ \t]*(?:và[ \t]+)?|[ \t]+(?:và|cùng)[ \t]+")
 
 
