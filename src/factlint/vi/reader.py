@@ -284,6 +284,9 @@ _WORD_DATE_AT = regex.compile(
     rf"(?:[ \t]*[-–][ \t]*(?P<yr2>(?:1[89]|20)\d{{2}}))?"
 )
 _DATE_WORDS = frozenset(("ngày", "tháng", "năm", "quý"))
+# Words for a day or a part of it, after which "16.5" and "7-5" are dates, not a decimal or a range.
+_DAY_WORDS = frozenset(("ngày", "hôm", "sáng", "trưa", "chiều", "tối", "đêm", "khuya"))
+_DAY_DOT = regex.compile(r"(\d{1,2})[.-](\d{1,2})(?:[.-]((?:19|20)\d{2}))?(?![\d/]|[.,-]\d)")
 _NAME_PREFIXES = frozenset(lx.NAME_PREFIXES)
 _ORDINAL_EVENTS = frozenset(lx.ORDINAL_EVENTS)
 _NOT_NAME_BEFORE_SO = frozenset(lx.NOT_NAME_BEFORE_SO)
@@ -556,13 +559,19 @@ class Reader:
             if (s == 0 or prev == "\n") and text[e : e + 2] in (". ", ") "):
                 done = e
                 continue
-            if prev == " " and (lead := _words_before(text, s, 1)) and lead[0][0].lower() in _DATE_WORDS:
+            lead = _words_before(text, s, 1) if prev == " " else []
+            if lead and lead[0][0].lower() in _DATE_WORDS:
                 if (wm := _at(_WORD_DATE_AT, text, lead[0][1])) and wm.end() > s:
                     q = self._word_date(text, wm, ref)
                     if q is not None:
                         out.append(q)
                         done = wm.end()
                         continue
+            if lead and lead[0][0].lower() in _DAY_WORDS and (nxt == "-" or "." in m.group()) and (
+                    q := self._day_dot(text, s, ref)):
+                out.append(q)  # "chiều 16.5", "tối 7-5": a day and month written with a dot or a dash
+                done = q.end
+                continue
             if nxt in "/-–" or (nxt == " " and text[e + 1 : e + 2] in "-–") or e - s == 4:
                 q = self._dates_at(text, s, ref)
                 if q is not None:
@@ -600,6 +609,16 @@ class Reader:
             return Quantity(s, g.end(), text[s:g.end()], "count", *(3 * [parse_digits(m.group())[0]]),
                             malformed=f"{reason}: {text[s:g.end()]!r}")
         return None
+
+    @staticmethod
+    def _day_dot(text: str, s: int, ref: dt.date | None) -> Quantity | None:
+        """A date after a day word written with dots or dashes ("16.5", "7-5-2017"), if it is a valid one."""
+        mm = _at(_DAY_DOT, text, s)
+        if not mm or _at(_SCALE_RE, text, mm.end()) or _unit_after(text, mm.end()):
+            return None  # "ngày 3.5 triệu", "3-5 tỷ": amounts
+        d, mo, y = mm.groups()
+        iso = _iso(int(y) if y else _infer_year(int(mo), ref), int(mo), int(d))
+        return Quantity(s, mm.end(), mm.group(), "date", date=iso) if iso else None
 
     def _dates_at(self, text: str, s: int, ref: dt.date | None) -> Quantity | None:
         if mm := _at(_ISO_DATE, text, s):
@@ -757,6 +776,8 @@ class Reader:
             e = unit.end if unit else end2
             if self._is_name(text, words, unit):
                 return Quantity(s, e, "", "skip")
+            if value > v2 and hedge != "từ" and unit is None and not (has_scale or has2):
+                return Quantity(s, e, "", "skip")  # "thắng 3-0": a score, not a range
             lo, hi = min(value, v2), max(value, v2)
             return Quantity(st, e, text[st:e], unit.kind if unit else "count", (lo + hi) / 2, lo - 0.0, hi,
                             unit.unit if unit else "", "", "range")
