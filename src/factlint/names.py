@@ -19,7 +19,7 @@ TITLE_HEADS = ("Quan hệ [Đđ]ối tác", "Đối tác", "Chương trình", "S
                "Chiến lược")
 _TITLE = regex.compile(
     r"\b(?:" + "|".join(TITLE_HEADS) + r")(?: [\p{Ll}\p{Lu}][\p{L}\-]*)+?"
-    r"(?=[ \t]+(?:với|giữa|của|nhân|và hai|được|vừa|mà|từ khi|sau khi|cũng|cho biết|đã|sẽ|đang|là|nhằm|này|do|"
+    r"(?=[ \t]+(?:với|đối với|giữa|của|nhân|và hai|được|vừa|mà|từ khi|sau khi|cũng|cho biết|đã|sẽ|đang|là|nhằm|này|do|"
     r"theo)\b|[\"”“,.;:()\n]|$)"
 )
 # Words that may replace each other inside a title without making it another title.

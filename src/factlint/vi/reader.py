@@ -242,6 +242,7 @@ _DATE_MY = regex.compile(r"(\d{1,2})/(\d{4})(?![\d/])")
 _ISO_DATE = regex.compile(r"((?:1[89]|20)\d{2})-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?(?![\d-])")
 _YEAR_RANGE = regex.compile(r"((?:1[89]|20)\d{2})[ \t]*[-–][ \t]*((?:1[89]|20)\d{2})(?!\d)")
 _TIMESTAMP_AFTER = regex.compile(r"[ \t,]+\d{1,2}:\d{2}")
+_MONTH_TURN_DAYS = 10  # "30-1/5" crosses into May; "13-10/3" (25 days) is a reversed range
 _ARITHMETIC_AFTER = regex.compile(r"[ \t]*(?:[+*×=]|[-–/][ \t]*\d)")
 
 # Word-led quantities are found from cheap literal triggers (the stdlib ``re`` scans a literal alternation
@@ -639,6 +640,11 @@ class Reader:
             d1, d2, mo, y = mm.groups()
             yy = int(y) if y else _infer_year(int(mo), ref)
             a, b = _iso(yy, int(mo), int(d1)), _iso(yy, int(mo), int(d2))
+            if b and int(d1) > int(d2):  # "30-1/5": 30 April to 1 May, when that is a span of days, not a slip
+                y1, m1 = (yy, int(mo) - 1) if int(mo) > 1 else (yy - 1, 12)
+                prev = _iso(y1, m1, int(d1))
+                if prev and (dt.date.fromisoformat(b) - dt.date.fromisoformat(prev)).days <= _MONTH_TURN_DAYS:
+                    a = prev
             if a and b:
                 return Quantity(s, mm.end(), mm.group(), "daterange", date=f"{a}/{b}")
         if mm := _at(_DATE_MY, text, s):
