@@ -87,3 +87,33 @@ def test_run_cache_reuses_an_unchanged_run_and_notices_changes(tmp_path):
     p.write_text(p.read_text(encoding="utf-8") + "\nCộng đồng hơn 900 nghìn người Việt Nam năm 2022.\n",
                  encoding="utf-8")
     assert any(f.code == "FL101" for f in run([arts], rules, None, cache=cache).findings)
+
+
+def test_an_engine_failure_on_one_article_is_reported_and_the_run_goes_on(tmp_path, monkeypatch):
+    import factlint.collect as collect_module
+    from factlint.suite import run
+
+    arts, rules = _copy(tmp_path)
+    real = collect_module.extract_article
+
+    def flaky(article, rules=None, reader=None):
+        if article.id.startswith("002"):
+            raise ValueError("Invalid isoformat string: '--05-01'")
+        return real(article, rules, reader)
+
+    monkeypatch.setattr(collect_module, "extract_article", flaky)
+    result = run([arts], rules, None, jobs=1)
+    broken = [a for a in result.articles if a.status == "error"]
+    assert [a.id for a in broken] == ["002_328294faec285e8a"]
+    assert "factlint failed on this article (ValueError" in broken[0].error and broken[0].path in broken[0].error
+    assert sum(a.status == "ok" for a in result.articles) == 4
+    assert [f.code for f in result.findings if f.code == "FL001"] == ["FL001"]
+    assert not any(c.startswith("002") for c in result.claims["article"])
+
+
+def test_an_edited_engine_is_a_new_cache_key(monkeypatch):
+    import factlint.collect as collect_module
+
+    before = collect_module.engine_fingerprint(None)
+    monkeypatch.setattr(collect_module, "_engine_source", lambda: "another reader")
+    assert collect_module.engine_fingerprint(None) != before

@@ -7,23 +7,22 @@ back in corpus order whatever the number of processes, so output is deterministi
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import pickle
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
-from importlib import resources
 from pathlib import Path
 
 from factlint import __version__
 from factlint.corpus import Article, discover, load_article, mark_duplicates
 from factlint.extract import CLAIM_COLUMNS, extract_article
 from factlint.names import Mention, extract_mentions
-from factlint.rules import RuleSet, load_rules
+from factlint.rules import RuleError, RuleSet, load_rules
 
 CACHE_DIR = Path(".factlint_cache")
-CACHE_FORMAT = "2"  # bump when the cached objects change shape
 _ARTICLE, _PATH = CLAIM_COLUMNS.index("article"), CLAIM_COLUMNS.index("path")
 
 
@@ -38,11 +37,19 @@ class Collected:
 
 
 def engine_fingerprint(rules: RuleSet | None) -> str:
-    """What a cached result depends on besides the article: rules, reader configuration, version."""
-    hedges = resources.files("factlint.vi").joinpath("hedges.yaml").read_bytes()
-    key = f"{__version__}/{CACHE_FORMAT}/{rules.fingerprint if rules else ''}".encode()
-    h = hashlib.sha256(key + hedges)
-    return h.hexdigest()[:16]
+    """What a cached result depends on besides the article: the rules and the engine's own code and tables."""
+    key = f"{__version__}/{rules.fingerprint if rules else ''}/{_engine_source()}".encode()
+    return hashlib.sha256(key).hexdigest()[:16]
+
+
+@functools.cache
+def _engine_source() -> str:
+    """A hash of factlint's modules and tables: an edited reader or lexicon is a new engine, cache and all."""
+    root = Path(__file__).parent
+    h = hashlib.sha256()
+    for p in sorted([*root.rglob("*.py"), *root.rglob("*.yaml")]):
+        h.update(p.relative_to(root).as_posix().encode() + b"\0" + p.read_bytes())
+    return h.hexdigest()
 
 
 # ---------------------------------------------------------------------------------------------- one article
@@ -84,15 +91,30 @@ def store(cache: Path, key: str, value: object) -> None:
     tmp.replace(target)
 
 
+def extract_all(art: Article, rules: RuleSet | None) -> tuple[list[tuple], list[Mention]]:
+    """Claims (as field tuples) and mentions of one loaded article.
+
+    A failure of the engine on one article makes that article an error that names it, and the run goes on;
+    a rule that runs too long (:class:`RuleError`) stops the run, as a broken rule file does.
+    """
+    if art.status != "ok":
+        return [], []
+    try:
+        return [c.as_tuple() for c in extract_article(art, rules)], extract_mentions(art)
+    except RuleError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - one article must not sink the corpus; it is reported instead
+        art.status = "error"
+        art.error = (f"{art.path}: factlint failed on this article ({type(exc).__name__}: {exc}); "
+                     "the rest of the corpus was read; please report this article")
+        return [], []
+
+
 def _one(job: tuple[str, str, str | None]) -> tuple[Article, list[tuple], list[Mention]]:
     """Load and extract one article."""
     path, shown, encoding = job
     art = load_article(Path(path), shown, encoding)
-    claims: list[tuple] = []
-    mentions: list[Mention] = []
-    if art.status == "ok":
-        claims = [c.as_tuple() for c in extract_article(art, _RULES)]
-        mentions = extract_mentions(art)
+    claims, mentions = extract_all(art, _RULES)
     light = replace(art, text="")  # the text is not needed downstream; do not ship it between processes
     light._line_starts, light._colmaps = [], {}
     return light, claims, mentions

@@ -16,11 +16,10 @@ import pandas as pd
 import regex
 
 from factlint.checks import SUITES, CheckConfig, FxTable, run_checks
-from factlint.collect import cached, collect, corpus_keys, engine_fingerprint, store
+from factlint.collect import cached, collect, corpus_keys, engine_fingerprint, extract_all, store
 from factlint.corpus import Article, discover, load_article
-from factlint.extract import extract_article
 from factlint.findings import Accepted, Finding, Location, apply_accepted, load_accepted
-from factlint.names import Mention, extract_mentions, sentence_at
+from factlint.names import Mention, sentence_at
 from factlint.rules import RuleSet, load_rules
 from factlint.table import to_frame
 
@@ -111,9 +110,9 @@ def _compute(paths, rules_dir, encoding, articles, progress, jobs, cache, keys, 
     else:
         arts, claims, mentions = articles, [], []
         for a in articles:
-            if a.status == "ok":
-                claims += extract_article(a, rules)
-                mentions += extract_mentions(a)
+            got_claims, got_mentions = extract_all(a, rules)
+            claims += got_claims
+            mentions += got_mentions
     df = to_frame(claims)
     raw = with_context(unreadable(arts) + run_checks(df, mentions, cfg, fx), arts, encoding)
     if run_key is not None:

@@ -641,10 +641,12 @@ class Reader:
             yy = int(y) if y else _infer_year(int(mo), ref)
             a, b = _iso(yy, int(mo), int(d1)), _iso(yy, int(mo), int(d2))
             if b and int(d1) > int(d2):  # "30-1/5": 30 April to 1 May, when that is a span of days, not a slip
-                y1, m1 = (yy, int(mo) - 1) if int(mo) > 1 else (yy - 1, 12)
-                prev = _iso(y1, m1, int(d1))
-                if prev and (dt.date.fromisoformat(b) - dt.date.fromisoformat(prev)).days <= _MONTH_TURN_DAYS:
-                    a = prev
+                m1 = int(mo) - 1 or 12
+                y1 = (yy - (m1 == 12)) if yy else 0
+                start = _iso(y1 or 2000, m1, int(d1))  # a leap year stands in for an unknown one
+                end = _iso(yy or 2000 + (m1 == 12), int(mo), int(d2))
+                if start and end and _days(start, end) <= _MONTH_TURN_DAYS:
+                    a = _iso(y1, m1, int(d1))
             if a and b:
                 return Quantity(s, mm.end(), mm.group(), "daterange", date=f"{a}/{b}")
         if mm := _at(_DATE_MY, text, s):
@@ -913,6 +915,11 @@ def _infer_year(month: int, ref: dt.date | None) -> int:
     if ref is None:
         return 0
     return ref.year - 1 if month > ref.month + 2 else ref.year
+
+
+def _days(start: str, end: str) -> int:
+    """Days from one ISO date to another."""
+    return (dt.date.fromisoformat(end) - dt.date.fromisoformat(start)).days
 
 
 def _iso(y: int, m: int, d: int) -> str:
