@@ -54,7 +54,8 @@ def main() -> None:
     lines = [
         "# The check suite over real news", "",
         f"Command: `python benchmarks/real_news.py {' '.join(sys.argv[1:])}`  ",
-        f"{len(texts):,} articles ({args.mb:g} MB of the dump), read {status['ok']:,}, unreadable "
+        f"{len(texts):,} articles ({sum(len(t.encode()) for t in texts) / 1e6:.0f} MB of text from the dump), "
+        f"read {status['ok']:,}, unreadable "
         f"{status['error']:,}; {report['claims']:,} claims; {len(report['findings']):,} findings; "
         f"`factlint check --jobs {args.jobs}` took {seconds:.1f} s.", "",
         "| code | findings |", "| --- | ---: |",
