@@ -285,6 +285,13 @@ def test_a_plural_is_not_a_variant(rare, frequent):
     assert [f.code for f in check_names(ms, CheckConfig())] == ["FL602"]
 
 
+def test_a_variant_in_many_articles_is_a_name_of_its_own():
+    ms = [_m("Lawrence", "Jennifer", article=f"a{i}") for i in range(30)]
+    ms += [_m("Laurence", "Jennifer", article=f"b{i}") for i in range(6)]
+    assert check_names(ms, CheckConfig()) == []
+    assert [f.code for f in check_names(ms, CheckConfig(name_max_articles=6))] == ["FL602"]
+
+
 def test_short_names_are_not_compared_unless_configured():
     ms = [_m("Rod", "Stewart")] * 6 + [_m("Ron", "Stewart", article="a2")]
     assert check_names(ms, CheckConfig()) == []

@@ -31,6 +31,8 @@ class CheckConfig:
         name_max_distance: Largest edit distance between a rare variant and its frequent form.
         name_min_length: Shorter name tokens are not compared: one letter apart, short names are mostly
             two names ("Ron" / "Rod", "Gas" / "Ga"), not a slip.
+        name_max_articles: A variant written in more articles than this is a name of its own or a house
+            style ("Biden" beside "Biên", "Laurence" beside "Lawrence"), not a slip.
         title_max_drop: Largest run of words a title variant may drop from the frequent title.
     """
 
@@ -40,6 +42,7 @@ class CheckConfig:
     name_min_ratio: float = 1.5
     name_max_distance: int = 2
     name_min_length: int = 5
+    name_max_articles: int = 5
     title_max_drop: int = 3
     relations: tuple[dict[str, Any], ...] = ()
 
