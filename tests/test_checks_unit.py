@@ -268,7 +268,8 @@ def test_name_variant_blocked_by_neighbour():
     assert check_names([_m("Komura", "Masahiro")] * 4 + [_m("Komuru", "Taro")] * 2, CheckConfig()) == []
 
 
-@pytest.mark.parametrize(("rare", "frequent"), [("Khôi", "Khai"), ("Coi", "Chị"), ("Thu", "Thi")])
+@pytest.mark.parametrize(("rare", "frequent"), [("Khôi", "Khai"), ("Coi", "Chị"), ("Thu", "Thi"),
+                                              ("Nam-Ấn", "Nam-Lào")])
 def test_two_vietnamese_syllables_are_two_words_not_a_variant(rare, frequent):
     ms = [_m(frequent, "Văn")] * 6 + [_m(rare, "Văn", article="a2")]
     assert check_names(ms, CheckConfig()) == []

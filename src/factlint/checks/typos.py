@@ -33,6 +33,11 @@ def _loc(m: Mention) -> Location:
     return Location(m.article, m.path, m.line, m.column, m.end_line, m.end_column, m.text)
 
 
+def _syllables(token: str) -> bool:
+    """Whether a name token is Vietnamese syllables only ("Khôi", "Nam-Lào")."""
+    return all(is_syllable(part) for part in token.split("-"))
+
+
 def check_names(mentions: list[Mention], cfg: CheckConfig) -> list[Finding]:
     """Rare name tokens a small edit away from a frequent one that shares a neighbour.
 
@@ -41,7 +46,7 @@ def check_names(mentions: list[Mention], cfg: CheckConfig) -> list[Finding]:
     Candidates are blocked by a shared neighbour token, so tokens are never compared all against all;
     case, diacritics and word order are not variants (folded keys, neighbours on either side). Two
     Vietnamese syllables are never variants of each other: one letter apart, they are two words or two
-    given names ("Khôi" / "Khai", "Lan" / "Lân").
+    given names ("Khôi" / "Khai", "Thu" / "Thi", "Nam-Ấn" / "Nam-Lào").
     """
     names = [m for m in mentions if m.kind == "name" and (m.prev or m.next)]
     by_key: dict[str, list[Mention]] = defaultdict(list)
@@ -71,7 +76,7 @@ def check_names(mentions: list[Mention], cfg: CheckConfig) -> list[Finding]:
                     continue
                 if rare[0] != freq[0]:
                     continue  # a different initial is a different name ("Lan" / "Ban")
-                if is_syllable(by_key[rare][0].text) and is_syllable(by_key[freq][0].text):
+                if _syllables(by_key[rare][0].text) and _syllables(by_key[freq][0].text):
                     continue
                 reported.add(rare)
                 rare_m, freq_m = by_key[rare], by_key[freq]
