@@ -58,6 +58,7 @@ def check_names(mentions: list[Mention], cfg: CheckConfig) -> list[Finding]:
             if nb:
                 blocks[fold(nb)].add(key)
     counts = {k: len(v) for k, v in by_key.items()}
+    n_articles = {k: len({m.article for m in v}) for k, v in by_key.items()}
     out: list[Finding] = []
     reported: set[str] = set()
     for nb, tokens in sorted(blocks.items()):
@@ -69,7 +70,7 @@ def check_names(mentions: list[Mention], cfg: CheckConfig) -> list[Finding]:
                     continue
                 if len(rare) < cfg.name_min_length or rare.rstrip("s") == freq.rstrip("s"):
                     continue  # short names are mostly two names; a trailing "s" is a plural ("Tigers")
-                if len({m.article for m in by_key[rare]}) > cfg.name_max_articles:
+                if n_articles[rare] > cfg.name_max_articles:
                     continue
                 limit = 1 if len(freq) <= 6 else cfg.name_max_distance
                 if abs(len(rare) - len(freq)) > limit or Levenshtein.distance(rare, freq) > limit:
