@@ -631,7 +631,7 @@ class Reader:
             d1, m1, y1, d2, m2, y2 = mm.groups()
             yy2 = int(y2) if y2 else (int(y1) if y1 else _infer_year(int(m2), ref))
             yy1 = int(y1) if y1 else yy2
-            if not y1 and (int(m1), int(d1)) > (int(m2), int(d2)):
+            if yy1 and not y1 and (int(m1), int(d1)) > (int(m2), int(d2)):
                 yy1 -= 1  # "25/12 - 5/1": the range crosses the new year
             a, b = _iso(yy1, int(m1), int(d1)), _iso(yy2, int(m2), int(d2))
             if a and b:
