@@ -233,6 +233,9 @@ def test_dates_after_publication_and_reversed_ranges():
     out = check_dates(table(after, future, rev), CheckConfig())
     assert sorted(f.code for f in out) == ["FL402", "FL403"]
     assert check_dates(table(after), CheckConfig(future_grace_days=30)) == []
+    # with no year known, a range that runs backwards crosses a new year ("25/12 - 5/1"): no finding
+    yearless = claim("a1", "25/12 - 5/1", kind="daterange", value=None, unit="", metric="", date="--12-25/--01-05")
+    assert check_dates(table(yearless), CheckConfig()) == []
 
 
 # ---------------------------------------------------------------------------------------------- magnitude

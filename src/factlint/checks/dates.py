@@ -66,7 +66,8 @@ def check_dates(df: pd.DataFrame, cfg: CheckConfig) -> list[Finding]:
     out: list[Finding] = []
     for r in df[df["kind"].isin(["date", "daterange"]) & (df["date"] != "")].to_dict("records"):
         parts = r["date"].split("/")
-        if r["kind"] == "daterange" and len(parts) == 2 and parts[0] > parts[1]:
+        # without a year, "25/12 - 5/1" crosses a new year: only a range with its year can be reversed
+        if r["kind"] == "daterange" and len(parts) == 2 and parts[0] > parts[1] and not parts[1].startswith("--"):
             out.append(Finding("FL403", "date_range", "error", r["metric"],
                                f"{r['article']}: the range {r['text']!r} ends ({parts[1]}) before it starts "
                                f"({parts[0]})", (location(r),), r["article"], key=r["text"]))
