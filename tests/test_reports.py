@@ -75,6 +75,19 @@ def test_html_structure(tiny):
     assert {a["data-kind"] for t, a in tags if t == "input"} == {"severity", "check", "status"}
 
 
+def test_interval_plot_draws_one_axis_per_unit_with_figures_as_written():
+    import re
+
+    from factlint.report.html import interval_plot
+    from test_checks_unit import claim, table
+
+    df = table(claim("a1", "hơn 100 tỷ yên", value=1e11, unit="JPY", metric="oda.jp_vn.total"),
+               claim("a2", "gần 800 triệu USD", value=8e8, unit="USD", metric="oda.jp_vn.total"))
+    texts = re.findall(r"<!-- (.*?) -->", interval_plot(df, "oda.jp_vn.total", set()))  # matplotlib's text notes
+    assert [t for t in texts if t.startswith("oda.")] == ["oda.jp_vn.total (JPY)", "oda.jp_vn.total (USD)"]
+    assert "100 tỷ" in texts and "800 triệu" in texts
+
+
 _BROWSER = next((b for b in ("chromium", "chromium-browser", "google-chrome") if shutil.which(b)), None)
 # Run after the page's own script: untick one filter of each kind, record which findings stay visible.
 _PROBE = """<script>

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from factlint.checks.common import amount
 from factlint.report import formatter
 from factlint.report.markdown import TYPO_CHECKS, claim_rows
 from factlint.report.text import summary
@@ -66,31 +67,37 @@ def _marked(loc: Location) -> str:
 
 
 def interval_plot(claims: pd.DataFrame, metric: str, flagged: set[tuple[str, str]]) -> str:
-    """An inline SVG: every article's interval for ``metric`` on one axis, the disagreeing ones in red."""
+    """An inline SVG: every article's interval for ``metric``, the disagreeing ones in red.
+
+    One axis per unit (yen and dollars are not drawn on one scale), ticks written as in the text ("50 tỷ").
+    """
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
+    from matplotlib.ticker import FuncFormatter
 
     rows = claims[(claims["metric"] == metric) & claims["low"].notna()].sort_values(["period", "article", "line"])
     if rows.empty:
         return ""
     plt.rcParams["svg.hashsalt"] = "factlint"
-    fig, ax = plt.subplots(figsize=(7.5, 0.45 * len(rows) + 0.9))
-    labels = []
-    for y, (_, r) in enumerate(rows.iterrows()):
-        bad = (r["article"], r["text"]) in flagged
-        color = "#c62828" if bad else "#2e7d32"
-        lo, hi = float(r["low"]), float(r["high"])
-        ax.plot([lo, hi], [y, y], color=color, linewidth=6, solid_capstyle="butt")
-        ax.plot([r["value"]], [y], marker="|", color="black", markersize=12)
-        labels.append(f"{r['article'][:12]} {r['period']}: {r['text']}")
-    ax.set_yticks(range(len(rows)), labels=labels, fontsize=8)
-    ax.set_ylim(-0.7, len(rows) - 0.3)
-    unit = "/".join(sorted(set(rows["unit"]))) or "value"
-    ax.set_xlabel(f"{metric} ({unit})", fontsize=8)
-    ax.tick_params(axis="x", labelsize=8)
-    ax.grid(axis="x", alpha=0.3)
+    groups = [(unit, rows[rows["unit"] == unit]) for unit in sorted(set(rows["unit"]))]
+    fig, axes = plt.subplots(len(groups), 1, squeeze=False,
+                             figsize=(7.5, sum(0.45 * len(g) + 0.9 for _, g in groups)),
+                             height_ratios=[len(g) + 2 for _, g in groups])
+    for ax, (unit, group) in zip(axes[:, 0], groups, strict=True):
+        labels = []
+        for y, (_, r) in enumerate(group.iterrows()):
+            color = "#c62828" if (r["article"], r["text"]) in flagged else "#2e7d32"
+            ax.plot([float(r["low"]), float(r["high"])], [y, y], color=color, linewidth=6, solid_capstyle="butt")
+            ax.plot([r["value"]], [y], marker="|", color="black", markersize=12)
+            labels.append(f"{r['article'][:12]} {r['period']}: {r['text']}")
+        ax.set_yticks(range(len(group)), labels=labels, fontsize=8)
+        ax.set_ylim(-0.7, len(group) - 0.3)
+        ax.set_xlabel(f"{metric} ({unit or 'value'})", fontsize=8)
+        ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _pos: amount(x)))
+        ax.tick_params(axis="x", labelsize=8)
+        ax.grid(axis="x", alpha=0.3)
     fig.tight_layout()
     buf = io.StringIO()
     fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": None})
