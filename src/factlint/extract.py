@@ -106,6 +106,7 @@ def extract_article(article: Article, rules: RuleSet | None = None, reader: Read
     starts = [s for s, _ in spans]
     tags = rules.tag(body, quantities, spans, article) if rules is not None else {}
     seen: dict[str, int] = {}
+    quoted: dict[int, str] = {}  # one string per sentence, shared by its claims (pickled and held once)
     out = []
     # an inferred date dates the figures (the reader's year, the period fallback) but is not claimed as the
     # article's publication: checks against it would fault the article for a guess
@@ -113,13 +114,15 @@ def extract_article(article: Article, rules: RuleSet | None = None, reader: Read
     for i, q in enumerate(quantities):
         si = max(bisect.bisect_right(starts, q.start) - 1, 0)
         s0, s1 = spans[si] if spans else (0, len(body))
+        if si not in quoted:
+            quoted[si] = body[s0:s1].strip()
         line, col, end_line, end_col = article.span(base + q.start, base + q.end)
         n = seen[q.text] = seen.get(q.text, -1) + 1
         metric, period, period_source, subject, rule = tags.get(i, ("", "", "", "", ""))
         out.append(Claim(
             article=article.id, path=article.path, line=line, column=col, end_line=end_line,
             end_column=end_col, text=q.text, kind=q.kind, value=q.value, low=q.low, high=q.high, unit=q.unit,
-            qualifier=q.hedge, metric=metric, period=period, subject=subject, sentence=body[s0:s1].strip(),
+            qualifier=q.hedge, metric=metric, period=period, subject=subject, sentence=quoted[si],
             claim_id=claim_id(article.id, q, n), published=pub, outlet=article.outlet, direction=q.direction,
             low_open=q.low_open, high_open=q.high_open, date=q.date, malformed=q.malformed, rule=rule,
             period_source=period_source, after=body[q.end:s1][:200] if q.kind == "count" else "",
