@@ -83,22 +83,20 @@ class Article:
     def position(self, offset: int) -> tuple[int, int]:
         """Map an offset in :attr:`text` to a 1-based (line, column) in the original file."""
         i = bisect.bisect_right(self._line_starts, offset) - 1
-        col = offset - self._line_starts[i]
-        cmap = self._colmaps.get(i)
-        if cmap is not None:
-            col = cmap[min(col, len(cmap) - 1)]
-        return i + 1, col + 1
+        return i + 1, self._column(i, offset - self._line_starts[i]) + 1
 
     def span(self, start: int, end: int) -> tuple[int, int, int, int]:
         """Map offsets ``start``..``end`` of :attr:`text` to (line, column, end line, end column), 1-based."""
         i = bisect.bisect_right(self._line_starts, start) - 1
         if i + 1 < len(self._line_starts) and end >= self._line_starts[i + 1]:
             return self.position(start) + self.position(end)  # the span crosses a line end
-        s, e = start - self._line_starts[i], end - self._line_starts[i]
+        line_start = self._line_starts[i]
+        return i + 1, self._column(i, start - line_start) + 1, i + 1, self._column(i, end - line_start) + 1
+
+    def _column(self, i: int, col: int) -> int:
+        """Column ``col`` of normalised line ``i`` in the original line (0-based)."""
         cmap = self._colmaps.get(i)
-        if cmap is not None:
-            s, e = cmap[min(s, len(cmap) - 1)], cmap[min(e, len(cmap) - 1)]
-        return i + 1, s + 1, i + 1, e + 1
+        return col if cmap is None else cmap[min(col, len(cmap) - 1)]
 
 
 def decode(data: bytes, path: str, encoding: str | None = None) -> tuple[str, list[str]]:

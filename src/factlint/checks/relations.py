@@ -148,7 +148,6 @@ def check_count_lists(df: pd.DataFrame, cfg: CheckConfig) -> list[Finding]:
             continue
         if len(items) == 2 and r["value"] > 2 and not introduced:
             continue  # "7 nước Trung Đông và Bắc Phi": two names after a larger count qualify the noun
-
         out.append(Finding(
             "FL203", "count_list", "error", r["metric"],
             f"{r['article']}: {r['text']!r} announces {int(r['value'])} but {len(items)} are listed: "

@@ -46,8 +46,4 @@ def is_vietnamese_word(word: str) -> bool:
     Lower-case and either carrying a Vietnamese letter ("giờ", "tuổi") or, in plain ASCII, a syllable of at
     least three letters ("con", "giai"); short ASCII runs ("5a", "250gr", "0912xxx") are labels and units.
     """
-    if not word.islower():
-        return False
-    if not word.isascii():
-        return any(c.isalpha() and not c.isascii() for c in word) and is_syllable(word)
-    return len(word) >= 3 and is_syllable(word)
+    return word.islower() and is_syllable(word) and (not word.isascii() or len(word) >= 3)
