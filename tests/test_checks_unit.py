@@ -12,26 +12,10 @@ from factlint.checks.magnitude import check_magnitude
 from factlint.checks.ranks import check_ranks
 from factlint.checks.relations import check_count_lists, check_parts, check_sums, listed_items
 from factlint.checks.typos import check_malformed, check_names, check_titles
-from factlint.extract import Claim
 from factlint.names import Mention
-from factlint.table import to_frame
+from helpers import claim, table
 
 FX = FxTable({"JPY": {2023: (127.2, 151.9)}}, "fx.yaml")
-
-
-def claim(article="a1", text="x", kind="money", value=1.0, low=None, high=None, unit="USD", metric="m.x.y",
-          period="2023", lo_open=False, hi_open=False, **kw) -> Claim:
-    base = dict(article=article, path=f"{article}.md", line=kw.pop("line", 1), column=1, end_line=1, end_column=2,
-                text=text, kind=kind, value=value, low=value if low is None else low,
-                high=value if high is None else high, unit=unit, qualifier=kw.pop("qualifier", ""), metric=metric,
-                period=period, subject="", sentence=kw.pop("sentence", text), claim_id=f"{article}:{text}",
-                published=kw.pop("published", "2023-12-01"), low_open=lo_open, high_open=hi_open)
-    base.update(kw)
-    return Claim(**base)
-
-
-def table(*claims):
-    return to_frame(list(claims))
 
 
 # ---------------------------------------------------------------------------------------------- intervals

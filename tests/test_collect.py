@@ -111,9 +111,18 @@ def test_an_engine_failure_on_one_article_is_reported_and_the_run_goes_on(tmp_pa
     assert not any(c.startswith("002") for c in result.claims["article"])
 
 
-def test_an_edited_engine_is_a_new_cache_key(monkeypatch):
-    import factlint.collect as collect_module
+def test_the_engine_hash_follows_its_modules_and_tables(tmp_path):
+    import factlint
+    from factlint.collect import _engine_source
 
-    before = collect_module.engine_fingerprint(None)
-    monkeypatch.setattr(collect_module, "_engine_source", lambda: "another reader")
-    assert collect_module.engine_fingerprint(None) != before
+    engine = tmp_path / "factlint"
+    shutil.copytree(Path(factlint.__file__).parent, engine, ignore=shutil.ignore_patterns("__pycache__"))
+    first = _engine_source(engine)
+    assert first == _engine_source.__wrapped__(engine)  # the same files, the same hash
+    (engine / "notes.txt").write_text("not part of the engine", encoding="utf-8")
+    assert _engine_source.__wrapped__(engine) == first
+    for changed in (engine / "vi" / "lexicon.py", engine / "vi" / "hedges.yaml"):
+        changed.write_text(changed.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+        edited = _engine_source.__wrapped__(engine)
+        assert edited != first
+        first = edited

@@ -299,7 +299,7 @@ def project(tmp_path):
 
 
 def _run_check(project: Path, *args: str):
-    from cli_helpers import invoke_in
+    from helpers import invoke_in
 
     return invoke_in(project, "check", *args)
 

@@ -79,7 +79,7 @@ def test_interval_plot_draws_one_axis_per_unit_with_figures_as_written():
     import re
 
     from factlint.report.html import interval_plot
-    from test_checks_unit import claim, table
+    from helpers import claim, table
 
     df = table(claim("a1", "hơn 100 tỷ yên", value=1e11, unit="JPY", metric="oda.jp_vn.total"),
                claim("a2", "gần 800 triệu USD", value=8e8, unit="USD", metric="oda.jp_vn.total"))
@@ -169,7 +169,7 @@ def test_github_annotations(tiny):
 
 
 def _check(args, cwd):
-    from cli_helpers import invoke_in
+    from helpers import invoke_in
 
     return invoke_in(cwd, "check", *args)
 

@@ -43,9 +43,8 @@ def engine_fingerprint(rules: RuleSet | None) -> str:
 
 
 @functools.cache
-def _engine_source() -> str:
+def _engine_source(root: Path = Path(__file__).parent) -> str:
     """A hash of factlint's modules and tables: an edited reader or lexicon is a new engine, cache and all."""
-    root = Path(__file__).parent
     h = hashlib.sha256()
     for p in sorted([*root.rglob("*.py"), *root.rglob("*.yaml")]):
         h.update(p.relative_to(root).as_posix().encode() + b"\0" + p.read_bytes())
