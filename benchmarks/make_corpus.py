@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import lzma
 import random
 import shutil
 from pathlib import Path
@@ -59,6 +60,20 @@ def vary(front: str, body: str, k: int, rng: random.Random, ident: str) -> tuple
     front = regex.sub(r"(?m)^id: .*$", f"id: {ident}", front)
     front = regex.sub(r"(?m)^published: (\d{4})", lambda m: f"published: {int(m.group(1)) + k}", front)
     return front, body
+
+
+def dump_articles(path: Path, mb: float) -> list[str]:
+    """The articles in the first ``mb`` MB of text of an xz news dump (articles separated by ``=====`` lines).
+
+    An article cut by the limit is left out; a limit past the end reads the whole dump.
+    """
+    limit = int(mb * 1_000_000)
+    with lzma.open(path, "rb") as fh:
+        data = fh.read(limit)
+    pieces = data.decode("utf-8", errors="ignore").split("\n=====\n")  # "ignore": a character cut at the limit
+    if len(data) == limit or not pieces[-1].strip():
+        pieces.pop()  # cut by the limit, or the empty piece after the dump's last separator
+    return pieces
 
 
 def make_corpus(out: Path, mb: float, seed: int = 7, plant_every: int = 250,

@@ -108,3 +108,13 @@ def test_catastrophic_pattern_is_bounded(tmp_path):
 def test_missing_folder(tmp_path):
     with pytest.raises(RuleError, match="no such rule file or folder"):
         load_rules([tmp_path / "nope"])
+
+
+def test_every_shipped_rule_is_anchored_to_japan():
+    """The shipped rules are about Viet Nam and Japan: each needs Japan in its article or in a required cue,
+    and no article pattern may take "cập nhật" or "Chủ nhật" (update, Sunday) for Japan."""
+    rules = load_rules([Path(__file__).resolve().parents[1] / "claims"])
+    for lr in rules.rules:
+        assert lr.article or any("Nhật" in cue.pattern for cue, _ in lr.require), lr.id
+        for pat in lr.article:
+            assert not pat.search("Bảng giá cập nhật ngày Chủ nhật, CẬP NHẬT"), (lr.id, pat.pattern)
