@@ -1,7 +1,7 @@
 """Articles x rules -> claims.
 
 Every quantity the reader finds, located in the original file and tagged by the claim rules with what it is
-about (``metric``, ``period``, ``subject``).
+about (``metric``, ``period``), and attributed (``subject``, ``measure``, ``period_kind``, ``modality``).
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from factlint.attribute import Places, attribute
 from factlint.corpus import Article
 from factlint.quantity import Quantity
 from factlint.vi import Reader, read_quantities
@@ -56,6 +57,11 @@ class Claim:
     period_source: str = ""
     after: str = ""  # the rest of the sentence after a count (for "05 tỉnh A, B, C…"); empty for other kinds
     offset: int = 0
+    subject_key: str = ""
+    measure: str = ""
+    measure_key: str = ""
+    period_kind: str = "none"
+    modality: str = "actual"
 
     def as_dict(self) -> dict:
         """Return the row as a plain dict."""
@@ -104,7 +110,9 @@ def extract_article(article: Article, rules: RuleSet | None = None, reader: Read
     quantities = read_quantities(body, article.published, reader)
     spans = sentences(body)
     starts = [s for s, _ in spans]
-    tags = rules.tag(body, quantities, spans, article) if rules is not None else {}
+    places = Places(body, spans)
+    atts = attribute(body, quantities, spans, article.published, places=places)
+    tags = rules.tag(body, quantities, spans, article, atts, places) if rules is not None else {}
     seen: dict[str, int] = {}
     quoted: dict[int, str] = {}  # one string per sentence, shared by its claims (pickled and held once)
     out = []
@@ -118,15 +126,18 @@ def extract_article(article: Article, rules: RuleSet | None = None, reader: Read
             quoted[si] = body[s0:s1].strip()
         line, col, end_line, end_col = article.span(base + q.start, base + q.end)
         n = seen[q.text] = seen.get(q.text, -1) + 1
-        metric, period, period_source, subject, rule = tags.get(i, ("", "", "", "", ""))
+        att = atts[i]
+        metric, period, period_source, rule = tags.get(i, ("", att.period, "stated" if att.period else "", ""))
         out.append(Claim(
             article=article.id, path=article.path, line=line, column=col, end_line=end_line,
-            end_column=end_col, text=q.text, kind=q.kind, value=q.value, low=q.low, high=q.high, unit=q.unit,
-            qualifier=q.hedge, metric=metric, period=period, subject=subject, sentence=quoted[si],
+            end_column=end_col, text=q.text, kind=q.kind, value=q.value, low=q.low, high=q.high,
+            unit=q.unit or att.unit, qualifier=q.hedge, metric=metric, period=period, subject=att.subject,
+            sentence=quoted[si],
             claim_id=claim_id(article.id, q, n), published=pub, outlet=article.outlet, direction=q.direction,
             low_open=q.low_open, high_open=q.high_open, date=q.date, malformed=q.malformed, rule=rule,
             period_source=period_source, after=body[q.end:s1][:200] if q.kind == "count" else "",
-            offset=base + q.start,
+            offset=base + q.start, subject_key=att.subject_key, measure=att.measure, measure_key=att.measure_key,
+            period_kind=att.period_kind, modality=att.modality,
         ))
     return out
 

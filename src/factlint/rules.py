@@ -19,14 +19,16 @@ import regex
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from factlint.attribute import NONE, Attribution, Places, attribute
 from factlint.corpus import display_path
 from factlint.quantity import KINDS, Quantity
+from factlint.vi.modality import MODALITIES
+from factlint.vi.periods import KINDS as PERIOD_KINDS
 
 if TYPE_CHECKING:
     from factlint.corpus import Article
 
 PATTERN_TIMEOUT = 0.05  # seconds per pattern search: no rule can hang a run
-_CLAUSE_SPLIT = regex.compile(r"[;:()\[\]]|(?<!\d),|,(?!\d)")  # "24,2" is a number, not two clauses
 _REFERENCE_YEAR = regex.compile(r"(?:kể từ|từ|sau|trước|so với)[ \t]+$", regex.I)
 
 
@@ -109,16 +111,19 @@ class Rule(_Strict):
     exclude: list[Cue] = []
     article: list[str] = []
     period: Period = Period()
-    subject: str = ""
+    subject: list[str] = []  # patterns the attributed subject (as written, or its key: JP, VN+JP) must match
+    measure: list[str] = []  # patterns the attributed measure (as written, or its key: trade, fdi) must match
+    period_kind: list[Literal[PERIOD_KINDS]] = []  # type: ignore[valid-type]
+    modality: list[Literal[MODALITIES]] = []  # type: ignore[valid-type]
     priority: int = 0
     examples: Annotated[list[Example], Field(min_length=1)]
 
-    @field_validator("kind", "unit", mode="before")
+    @field_validator("kind", "unit", "subject", "measure", "period_kind", "modality", mode="before")
     @classmethod
     def _listify(cls, v: Any) -> Any:
         return [v] if isinstance(v, str) else v
 
-    @field_validator("article", "surface")
+    @field_validator("article", "surface", "subject", "measure")
     @classmethod
     def _article_compiles(cls, v: list[str] | str | None) -> list[str] | str | None:
         for p in [v] if isinstance(v, str) else v or []:
@@ -217,22 +222,13 @@ def load_rule_file(path: Path) -> RuleFile:
 # ---------------------------------------------------------------------------------------------- tagging
 
 
-@dataclass(frozen=True)
-class Tag:
-    """What a rule says about one quantity."""
-
-    metric: str
-    period: str
-    subject: str
-    rule: str
-
-
 @dataclass
 class Decision:
     """Why each rule did or did not take a quantity (for ``rules explain``)."""
 
     quantity: Quantity
     winner: str = ""
+    attribution: Attribution = NONE
     reasons: dict[str, str] = field(default_factory=dict)
 
 
@@ -263,38 +259,6 @@ def _first(pat: regex.Pattern, text: str, source: str) -> bool:
         return pat.search(text, timeout=PATTERN_TIMEOUT * 20) is not None
     except TimeoutError:
         raise RuleError(f"{source}: pattern {pat.pattern!r} took too long over the article") from None
-
-
-def clauses(sentence_start: int, sentence: str) -> list[tuple[int, int]]:
-    """Split a sentence into clause spans (absolute offsets) at commas, semicolons, colons, brackets."""
-    out, start = [], 0
-    for m in _CLAUSE_SPLIT.finditer(sentence):
-        out.append((sentence_start + start, sentence_start + m.start()))
-        start = m.end()
-    out.append((sentence_start + start, sentence_start + len(sentence)))
-    return out
-
-
-class Places:
-    """The sentence and clause around any offset of one text (clauses split once per sentence)."""
-
-    def __init__(self, text: str, spans: list[tuple[int, int]]) -> None:
-        """Index ``spans`` (the sentences of ``text``, in order)."""
-        self.text, self.spans = text, spans
-        self.starts = [s for s, _ in spans]
-        self._clauses: dict[int, list[tuple[int, int]]] = {}
-
-    def at(self, pos: int) -> tuple[tuple[int, int], tuple[int, int]]:
-        """(sentence, clause) spans around ``pos``; the whole text when there are no sentences."""
-        if not self.spans:
-            whole = (0, len(self.text))
-            return whole, whole
-        si = max(bisect.bisect_right(self.starts, pos) - 1, 0)
-        sent = self.spans[si]
-        parts = self._clauses.get(si)
-        if parts is None:
-            parts = self._clauses[si] = clauses(sent[0], self.text[sent[0]:sent[1]])
-        return sent, next((c for c in parts if c[0] <= pos < c[1] + 1), sent)
 
 
 class RuleSet:
@@ -335,7 +299,8 @@ class RuleSet:
         return best
 
     def judge(self, lr: LoadedRule, text: str, q: Quantity, sentence: tuple[int, int], clause: tuple[int, int],
-              article_text: str, mentions: dict[str, bool] | None = None) -> tuple[int, str]:
+              article_text: str, mentions: dict[str, bool] | None = None,
+              att: Attribution = NONE) -> tuple[int, str]:
         """Score how well ``lr`` fits ``q``: (distance of its farthest required cue, "") or (-1, reason)."""
         r = lr.rule
         if q.kind not in r.kind:
@@ -346,6 +311,14 @@ class RuleSet:
             return -1, f"hedge {q.hedge!r} not allowed"
         if r.surface is not None and not _compile(r.surface).search(q.text, timeout=PATTERN_TIMEOUT):
             return -1, f"figure {q.text!r} does not match /{r.surface}/"
+        if r.modality and att.modality not in r.modality:
+            return -1, f"modality {att.modality} not in {r.modality}"
+        if r.period_kind and att.period_kind not in r.period_kind:
+            return -1, f"period kind {att.period_kind} not in {r.period_kind}"
+        for name, pats, written, key in (("subject", r.subject, att.subject, att.subject_key),
+                                         ("measure", r.measure, att.measure, att.measure_key)):
+            if pats and not any(_compile(p).search(f"{written}\x1f{key}", timeout=PATTERN_TIMEOUT) for p in pats):
+                return -1, f"{name} {written or '(none)'!r} [{key or '-'}] does not match {pats}"
         for pat in lr.article:
             if mentions is None or pat.pattern not in mentions:
                 found = _first(pat, article_text, lr.source)
@@ -370,20 +343,23 @@ class RuleSet:
 
     def decide(self, text: str, quantities: list[Quantity], spans: list[tuple[int, int]],
                article_text: str | None = None, places: Places | None = None,
-               explain: bool = True) -> list[Decision]:
+               explain: bool = True, attributions: list[Attribution] | None = None,
+               published: dt.date | None = None) -> list[Decision]:
         """For each quantity, the winning rule (if any) and, when ``explain``, every rule's reason."""
         places = places or Places(text, spans)
+        if attributions is None:
+            attributions = attribute(text, quantities, spans, published, places=places)
         article_text = text if article_text is None else article_text
         mentions: dict[str, bool] = {}  # article-level patterns, searched once per article
         out = []
-        for q in quantities:
-            d = Decision(q)
+        for q, att in zip(quantities, attributions, strict=True):
+            d = Decision(q, attribution=att)
             sent, clause = places.at(q.start)
             best: tuple | None = None
             for lr in self._by_kind.get(q.kind, ()):
                 if not explain and lr.rule.unit and q.unit not in lr.rule.unit:
                     continue
-                dist, reason = self.judge(lr, text, q, sent, clause, article_text, mentions)
+                dist, reason = self.judge(lr, text, q, sent, clause, article_text, mentions, att)
                 if dist < 0:
                     if explain:
                         d.reasons[lr.id] = reason
@@ -401,20 +377,31 @@ class RuleSet:
         return out
 
     def tag(self, text: str, quantities: list[Quantity], spans: list[tuple[int, int]],
-            article: Article | None = None) -> dict[int, tuple[str, str, str, str, str]]:
-        """Tag quantities: index -> (metric, period, period source, subject, rule id)."""
+            article: Article | None = None, attributions: list[Attribution] | None = None,
+            places: Places | None = None) -> dict[int, tuple[str, str, str, str]]:
+        """Tag quantities: index -> (metric, period, period source, rule id).
+
+        The period is the attributed one when the rule looks for the ``nearest`` and attribution found one,
+        else the rule's own (a year in the sentence, the publication year, a fixed value).
+        """
         published = article.published if article is not None else None
         by_id = {lr.id: lr for lr in self.rules}
         out = {}
-        places = Places(text, spans)
-        decisions = self.decide(text, quantities, spans, places=places, explain=False)
+        places = places or Places(text, spans)
+        if attributions is None:
+            attributions = attribute(text, quantities, spans, published, places=places)
+        decisions = self.decide(text, quantities, spans, places=places, explain=False, attributions=attributions)
         q_starts = [q.start for q in quantities]
         for i, d in enumerate(decisions):
             if d.winner:
                 lr = by_id[d.winner]
-                period, source = find_period(lr.rule.period, text, quantities, i, spans, published, q_starts,
-                                             places)
-                out[i] = (lr.rule.metric, period, source, lr.rule.subject, lr.id)
+                att = attributions[i]
+                if lr.rule.period.source == "nearest" and att.period:
+                    period, source = att.period, "stated"
+                else:
+                    period, source = find_period(lr.rule.period, text, quantities, i, spans, published, q_starts,
+                                                 places)
+                out[i] = (lr.rule.metric, period, source, lr.id)
         return out
 
 

@@ -9,6 +9,8 @@ from tabulate import tabulate
 
 from factlint.quantity import DIRECTIONS, KINDS
 from factlint.vi import lexicon as lx
+from factlint.vi.modality import MODALITIES
+from factlint.vi.periods import KINDS as PERIOD_KINDS
 from factlint.vi.reader import load_hedges
 
 CURRENCY_CODES = sorted(set(lx.CURRENCIES.values()))
@@ -17,7 +19,10 @@ UNITS = sorted(
     | set(lx.NOUNS.values()) | {"rank", "year"}
 )
 HEDGES = sorted({""} | set(load_hedges().hedges) | set(load_hedges().vague))
-PERIOD = r"^$|^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?|-Q[1-4])?$"
+_DAY = r"\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?"
+# a year, month or day; a quarter or half; months from January ("2019-M01..05"); cumulative to a date; a span
+PERIOD = (rf"^$|^{_DAY}$|^\d{{4}}-(Q[1-4]|H[12]|M(0[1-9]|1[0-2])\.\.(0[1-9]|1[0-2]))$|^≤{_DAY}$"
+          r"|^\d{4}/\d{4}$")
 PERCENT_RANGE = (-1000.0, 100000.0)
 
 
@@ -47,6 +52,11 @@ class ClaimsSchema(pa.DataFrameModel):
     direction: Series[str] = pa.Field(isin=list(DIRECTIONS))
     date: Series[str]
     malformed: Series[str]
+    subject_key: Series[str]
+    measure: Series[str]
+    measure_key: Series[str]
+    period_kind: Series[str] = pa.Field(isin=list(PERIOD_KINDS))
+    modality: Series[str] = pa.Field(isin=list(MODALITIES))
 
     class Config:
         strict = False

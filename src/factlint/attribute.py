@@ -1,0 +1,223 @@
+"""Attribution: for every quantity, whose figure it is, of what, when, and how sure the text is of it.
+
+Language-neutral: the cue words come from the locale package (``factlint.vi.attribution``). The stage sits
+between the reader and the rules; its output becomes columns of the claims table (``subject``,
+``subject_key``, ``measure``, ``measure_key``, ``period``, ``period_kind``, ``modality``).
+
+How each field is found (every choice is visible in ``factlint rules explain``):
+
+- subject: the last party before the figure in its sentence that is not a partner ("sang Nhật Bản",
+  "vào Việt Nam") — so in coordinated clauses it carries over until a new party appears. The national party
+  with a foreign partner ("Việt Nam xuất khẩu sang Nhật Bản"), or a bilateral cue ("hai nước", "song
+  phương"), makes the figure the pair's. A sentence naming no party takes the subject of the paragraph's
+  previous figure.
+- measure: the head noun phrase right after the figure ("350.000 người Việt"), else the nearest before it in
+  its clause, else in its sentence.
+- period: the nearest period phrase that is not a comparison base ("so với cùng kỳ năm 2018"): in the
+  clause before the figure, then after it, then in the sentence, then earlier in the paragraph.
+- modality: the nearest modality cue before the figure in its clause or within reach in its sentence.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
+from types import ModuleType
+
+import regex
+
+from factlint.quantity import Quantity
+
+ATTRIBUTED_KINDS = frozenset({"money", "count", "percent", "rank"})
+MODALITY_REACH = 80  # characters before the figure a modality cue governs, inside its sentence
+_CLAUSE_SPLIT = regex.compile(r"[;:()\[\]]|(?<!\d),|,(?!\d)")  # "24,2" is a number, not two clauses
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """Whose figure, of what, when, and how stated."""
+
+    subject: str = ""
+    subject_key: str = ""
+    measure: str = ""
+    measure_key: str = ""
+    period: str = ""
+    period_kind: str = "none"
+    modality: str = "actual"
+    unit: str = ""  # a unit for a bare count, taken from its measure ("khoảng 85.000 lao động" -> worker)
+    why: str = ""  # one line: where each field came from
+
+
+NONE = Attribution()
+
+
+def clauses(sentence_start: int, sentence: str) -> list[tuple[int, int]]:
+    """Split a sentence into clause spans (absolute offsets) at commas, semicolons, colons, brackets."""
+    out, start = [], 0
+    for m in _CLAUSE_SPLIT.finditer(sentence):
+        out.append((sentence_start + start, sentence_start + m.start()))
+        start = m.end()
+    out.append((sentence_start + start, sentence_start + len(sentence)))
+    return out
+
+
+class Places:
+    """The sentence and clause around any offset of one text (clauses split once per sentence)."""
+
+    def __init__(self, text: str, spans: list[tuple[int, int]]) -> None:
+        """Index ``spans`` (the sentences of ``text``, in order)."""
+        self.text, self.spans = text, spans
+        self.starts = [s for s, _ in spans]
+        self._clauses: dict[int, list[tuple[int, int]]] = {}
+
+    def at(self, pos: int) -> tuple[tuple[int, int], tuple[int, int]]:
+        """(sentence, clause) spans around ``pos``; the whole text when there are no sentences."""
+        if not self.spans:
+            whole = (0, len(self.text))
+            return whole, whole
+        si = max(bisect.bisect_right(self.starts, pos) - 1, 0)
+        sent = self.spans[si]
+        parts = self._clauses.get(si)
+        if parts is None:
+            parts = self._clauses[si] = clauses(sent[0], self.text[sent[0]:sent[1]])
+        return sent, next((c for c in parts if c[0] <= pos < c[1] + 1), sent)
+
+
+def _paragraph(text: str, pos: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return start, len(text) if end < 0 else end
+
+
+def _default_locale() -> ModuleType:
+    from factlint.vi import attribution
+
+    return attribution
+
+
+def attribute(text: str, quantities: list[Quantity], spans: list[tuple[int, int]],
+              published: dt.date | None, locale: ModuleType | None = None,
+              places: Places | None = None) -> list[Attribution]:
+    """Attribute every quantity of one text.
+
+    Args:
+        text: The article body (normalised).
+        quantities: The reader's quantities of ``text``, in order.
+        spans: The sentence spans of ``text``.
+        published: The publication date relative periods resolve against; ``None`` leaves them unresolved.
+        locale: The cue-word module (``factlint.vi.attribution`` by default).
+        places: Sentence and clause index of ``text`` (built when ``None``).
+
+    Returns:
+        One :class:`Attribution` per quantity (empty for dates and years).
+
+    """
+    if not any(q.kind in ATTRIBUTED_KINDS for q in quantities):
+        return [NONE] * len(quantities)
+    loc = locale or _default_locale()
+    places = places or Places(text, spans)
+    parties = loc.parties(text)
+    roles = [loc.role(text, p) for p in parties]
+    p_starts = [p.start for p in parties]
+    foreign = Counter(p.key for p in parties if p.kind == "country" and p.key != loc.NATIONAL_KEY)
+    focus = foreign.most_common(1)[0][0] if foreign else ""
+    periods = [p for p in loc.periods(text, published) if not p.reference]
+    per_starts = [p.start for p in periods]
+    mods = loc.modality_cues(text)
+    mod_starts = [m[0] for m in mods]
+    meas = loc.measures(text)
+    meas_starts = [m.start for m in meas]
+    figure_starts = [q.start for q in quantities if q.kind in ATTRIBUTED_KINDS]
+    out: list[Attribution] = []
+    last_subject: dict[int, tuple[str, str]] = {}  # paragraph start -> the previous figure's subject
+    for q in quantities:
+        if q.kind not in ATTRIBUTED_KINDS:
+            out.append(NONE)
+            continue
+        sent, clause = places.at(q.start)
+        para = _paragraph(text, q.start)
+        why = []
+        # --- subject
+        lo = bisect.bisect_left(p_starts, sent[0])
+        hi = bisect.bisect_left(p_starts, q.start)
+        before = [(parties[i], roles[i]) for i in range(lo, hi) if parties[i].end <= q.start]
+        agent = next((p for p, r in reversed(before) if r != "partner"), None)
+        partner = next((p for p, r in reversed(before) if r == "partner" and p.kind == "country"
+                        and (agent is None or p.start > agent.start)), None)
+        if agent is None and partner is None:  # "85.000 lao động Việt Nam tại Nhật Bản": the parties after it
+            after = [(parties[i], roles[i]) for i in range(hi, bisect.bisect_left(p_starts, clause[1]))]
+            agent = next((p for p, r in after if r != "partner"), None)
+            partner = next((p for p, r in after if r == "partner" and p.kind == "country"), None)
+        subject, key = "", ""
+        if agent is not None and agent.kind == "pair":
+            subject, key = agent.text, agent.key
+            why.append(f"subject: the pair '{agent.text}'")
+        elif agent is not None and agent.key != loc.NATIONAL_KEY:
+            subject, key = agent.text, agent.key
+            why.append(f"subject: '{agent.text}' before the figure")
+        elif partner is not None and partner.key != loc.NATIONAL_KEY:
+            subject = f"{agent.text if agent else 'Việt Nam'} – {partner.text}"
+            key = loc.pair_key(loc.NATIONAL_KEY, partner.key)
+            why.append(f"subject: the pair of '{agent.text if agent else '(national)'}' and partner '{partner.text}'")
+        elif agent is not None:
+            subject, key = agent.text, agent.key
+            why.append(f"subject: '{agent.text}' (national)")
+        if "+" not in key and loc.bilateral_cue(text, sent[0], q.start):
+            other = key if key and key != loc.NATIONAL_KEY else ""
+            if not other:
+                near = [p for p in parties[:hi] if p.kind == "country" and p.key != loc.NATIONAL_KEY]
+                other = near[-1].key if near else focus
+            if other:
+                key = loc.pair_key(loc.NATIONAL_KEY, other)
+                subject = subject if "–" in subject else f"Việt Nam – {other}"
+                why.append(f"subject: bilateral cue in the sentence, pair {key}")
+        if not key and para[0] in last_subject:
+            subject, key = last_subject[para[0]]
+            why.append("subject: carried over from the paragraph's previous figure")
+        if key:
+            last_subject[para[0]] = (subject, key)
+        # --- measure
+        m_hi = bisect.bisect_left(meas_starts, q.start)
+        measure = None
+        nxt = meas[bisect.bisect_left(meas_starts, q.end)] if bisect.bisect_left(meas_starts, q.end) < len(meas) \
+            else None
+        inside = [m for m in meas[m_hi:] if m.start < q.end]
+        if inside:  # "950 dự án", "khoảng 85.000 lao động": the counted noun is the measure
+            measure = inside[-1]
+        elif nxt is not None and nxt.start - q.end <= 3 and nxt.start < clause[1]:
+            measure = nxt
+        else:
+            for lo_ in (clause[0], sent[0]):
+                cands = [m for m in meas[:m_hi] if m.start >= lo_ and m.end <= q.start]
+                if cands:
+                    measure = cands[-1]
+                    break
+        unit = measure.unit if (measure is not None and q.kind == "count" and not q.unit) else ""
+        # --- period
+        period, kind = "", "none"
+        p_lo, p_hi = bisect.bisect_left(per_starts, sent[0]), bisect.bisect_left(per_starts, sent[1])
+        in_sent = periods[p_lo:p_hi]
+        order = ([p for p in reversed(in_sent) if clause[0] <= p.start and p.end <= q.start]
+                 + [p for p in in_sent if q.end <= p.start < clause[1]]
+                 + [p for p in reversed(in_sent) if p.end <= q.start]
+                 + [p for p in in_sent if p.start >= q.end]
+                 + [p for p in reversed(periods[bisect.bisect_left(per_starts, para[0]):p_lo])])
+        chosen = next((p for p in order if p.period), None)
+        if chosen is not None:
+            period, kind = chosen.period, chosen.kind
+            why.append(f"period: '{chosen.text}'")
+        # --- modality
+        modality = "actual"
+        k = bisect.bisect_left(mod_starts, q.start) - 1
+        if k >= 0:
+            s, e, mod = mods[k]
+            between = bisect.bisect_left(figure_starts, q.start) - bisect.bisect_left(figure_starts, e)
+            if s >= max(sent[0], q.start - MODALITY_REACH) and between == 0:  # a cue governs the next figure only
+                modality = mod
+                why.append(f"modality: '{text[s:e]}'")
+        out.append(Attribution(subject, key, measure.text if measure else "", measure.key if measure else "",
+                               period, kind, modality, unit, "; ".join(why)))
+    return out
+

@@ -1,0 +1,75 @@
+"""What a figure measures: the head nouns of Vietnamese news figures and where their phrase ends."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from factlint.vi.lexicon import NOUNS
+
+# Head noun phrase -> measure key. Longer phrases win ("kim ngạch xuất khẩu" over "kim ngạch").
+HEADS: dict[str, str] = {
+    "kim ngạch thương mại": "trade", "kim ngạch xuất nhập khẩu": "trade", "thương mại song phương": "trade",
+    "thương mại hai chiều": "trade", "kim ngạch thương mại song phương": "trade", "tổng kim ngạch": "trade",
+    "kim ngạch xuất khẩu": "exports", "xuất khẩu": "exports", "kim ngạch nhập khẩu": "imports",
+    "nhập khẩu": "imports", "kim ngạch": "trade", "thặng dư thương mại": "trade_balance",
+    "xuất siêu": "trade_balance", "nhập siêu": "trade_balance", "cán cân thương mại": "trade_balance",
+    "vốn đầu tư trực tiếp": "fdi", "vốn FDI": "fdi", "FDI": "fdi", "đầu tư trực tiếp nước ngoài": "fdi",
+    "vốn đầu tư": "investment", "tổng vốn đầu tư": "investment", "vốn đăng ký": "investment",
+    "tổng vốn đăng ký": "investment", "vốn": "capital", "tổng vốn": "capital", "tổng mức đầu tư": "project_cost",
+    "vốn điều chỉnh": "investment_adjusted", "vốn góp": "investment_contributed", "vốn giải ngân": "disbursement",
+    "giải ngân": "disbursement", "ODA": "oda", "vốn ODA": "oda", "viện trợ": "aid", "vốn vay": "loan",
+    "khoản vay": "loan", "viện trợ không hoàn lại": "grant", "nợ công": "public_debt", "nợ nước ngoài": "debt",
+    "lượng khách": "visitors", "lượt khách": "visitors", "khách du lịch": "visitors", "du khách": "visitors",
+    "khách quốc tế": "visitors", "lượt": "visits",
+    "du học sinh": "students", "sinh viên": "students", "thực tập sinh": "trainees",
+    "tu nghiệp sinh": "trainees", "lao động": "workers", "người lao động": "workers",
+    "cộng đồng người Việt": "community", "người Việt": "community", "kiều bào": "community",
+    "dự án": "projects", "doanh nghiệp": "enterprises", "doanh thu": "revenue", "lợi nhuận": "profit",
+    "giá trị": "value", "giá": "price", "sản lượng": "output", "tăng trưởng": "growth", "GDP": "gdp",
+    "dân số": "population", "tỷ lệ": "rate", "tỉ lệ": "rate", "tỷ trọng": "share", "tỉ trọng": "share",
+    "thị phần": "market_share", "ngân sách": "budget", "chi phí": "cost", "lương": "wage", "thu nhập": "income",
+    "thu ngân sách": "budget_revenue", "chi ngân sách": "budget_spending", "lạm phát": "inflation",
+    "đối tác thương mại": "trade_partner", "nhà đầu tư": "investor", "nhà tài trợ": "donor",
+    "thị trường": "market", "điểm đến": "destination", "nguồn khách": "visitor_source",
+    "số ca mắc": "cases", "ca mắc": "cases", "số người": "people", "diện tích": "area", "công suất": "capacity",
+}
+# Where a measure's phrase ends: a verb or preposition that links it to its figure.
+_STOP = regex.compile(
+    r"(?<![\p{L}])(?:đạt|là|lên|lên tới|lên đến|tăng|giảm|chiếm|với|khoảng|gần|hơn|trên|dưới|có|ước|ở mức|"
+    r"vào khoảng|đứng|xếp|dẫn|của|trong|năm|tháng|quý|tính|so|từ|khi|thì|mà|được|đã|sẽ|vẫn|còn|cũng|khiến|"
+    r"nhưng|và|hay|hoặc|lớn|đông|nhiều|cao|thấp|mạnh|thứ|nhất|nhì|hàng|số|mới|này|đó|tại|ở)(?![\p{L}])"
+    r"|[,;:.()\d]", regex.I)
+_HEAD_RE = regex.compile(
+    r"(?<![\p{L}\p{N}])(?:" + "|".join(regex.escape(h) for h in sorted(HEADS, key=len, reverse=True))
+    + r")(?![\p{L}\p{N}])", regex.I)
+_MAX_TAIL = 40  # characters of qualifier kept after the head ("xuất khẩu sang Nhật Bản")
+
+
+@dataclass(frozen=True, slots=True)
+class Measure:
+    """A measure phrase: where its head is, the phrase as written, its key, and a unit for bare counts."""
+
+    start: int
+    end: int
+    text: str
+    key: str
+    unit: str
+
+
+def measures(text: str) -> list[Measure]:
+    """Every measure head of ``text`` with the phrase it starts, in order."""
+    out = []
+    nouns = {k.lower(): v for k, v in NOUNS.items()}
+    for m in _HEAD_RE.finditer(text):
+        head = m.group()
+        stop = _STOP.search(text, m.end(), m.end() + _MAX_TAIL)
+        # the qualifier after the head runs to the first linking word, but a preposition of direction is kept
+        # with its object ("xuất khẩu sang Nhật Bản"): only a word that ends the phrase stops it
+        end = stop.start() if stop else min(len(text), m.end() + _MAX_TAIL)
+        phrase = text[m.start():end].strip()
+        key = HEADS.get(head) or HEADS.get(head.lower()) or HEADS.get(
+            next((h for h in HEADS if h.lower() == head.lower()), ""), "")
+        out.append(Measure(m.start(), m.end(), phrase, key, nouns.get(head.lower(), "")))
+    return out

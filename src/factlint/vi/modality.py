@@ -1,0 +1,41 @@
+"""Whether a figure is achieved, estimated, planned, aimed at or promised: the cue words of Vietnamese news."""
+
+from __future__ import annotations
+
+import regex
+
+MODALITIES = ("actual", "estimate", "forecast", "target", "pledge")
+
+_L = r"(?<![\p{L}\p{N}])"
+_R = r"(?![\p{L}\p{N}])"
+# Cue -> modality. A cue governs the figures after it in its clause (see factlint.attribute).
+CUES: dict[str, str] = {
+    "ước": "estimate", "ước tính": "estimate", "ước đạt": "estimate", "ước khoảng": "estimate",
+    "ước chừng": "estimate", "theo ước tính": "estimate", "sơ bộ": "estimate",
+    "dự kiến": "forecast", "dự báo": "forecast", "kế hoạch": "forecast", "theo kế hoạch": "forecast",
+    "sẽ": "forecast", "sắp": "forecast", "trù tính": "forecast", "dự tính": "forecast", "có thể đạt": "forecast",
+    "mục tiêu": "target", "phấn đấu": "target", "chỉ tiêu": "target", "hướng tới": "target",
+    "nhằm đạt": "target", "đặt ra": "target",
+    "cam kết": "pledge", "hứa": "pledge", "tuyên bố sẽ": "pledge",
+}
+# A cue inside these is no cue: "hiệp ước" (a treaty), "vượt kế hoạch" / "so với kế hoạch" (an achieved figure
+# measured against the plan), "vốn cam kết" (committed capital, an achieved figure), "sẽ" in "sẽ không".
+_NOT_A_CUE = regex.compile(
+    rf"(?:hiệp|công|quy|điều|mong|ao|nguyện|mơ)[ \t]+ước{_R}"
+    rf"|(?:vượt|so với|hoàn thành|đạt|bằng|kế)[ \t]+(?:\p{{L}}+[ \t]+)?(?:kế hoạch|chỉ tiêu|mục tiêu){_R}"
+    rf"|(?:vốn|ODA|FDI|vay|viện trợ)[ \t]+cam kết{_R}",
+    regex.I,
+)
+_CUE_RE = regex.compile(
+    _L + "(?:" + "|".join(regex.escape(c) for c in sorted(CUES, key=len, reverse=True)) + ")" + _R, regex.I)
+
+
+def cues(text: str) -> list[tuple[int, int, str]]:
+    """Every modality cue of ``text``: (start, end, modality), in order."""
+    blocked = [(m.start(), m.end()) for m in _NOT_A_CUE.finditer(text)]
+    out = []
+    for m in _CUE_RE.finditer(text):
+        if any(s <= m.start() < e for s, e in blocked):
+            continue
+        out.append((m.start(), m.end(), CUES[m.group().lower()]))
+    return out

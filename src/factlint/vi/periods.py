@@ -1,0 +1,170 @@
+"""When a figure holds: the period phrases of Vietnamese news, resolved against the publication date.
+
+Period strings (the claims table's ``period`` column and the development labels use the same):
+``2019`` (year), ``2019-Q2`` (quarter), ``2019-05`` (month), ``2019-H1`` / ``2019-M01..05`` (part of a year,
+from January), ``≤2019-05-31`` / ``≤2019-05`` (cumulative to a date), ``2014/2016`` (a span of years).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import regex
+
+from factlint.vi.lexicon import DIGIT_WORDS
+
+KINDS = ("year", "quarter", "month", "partial", "cumulative", "span", "none")
+
+_L = r"(?<![\p{L}\p{N}])"
+_R = r"(?![\p{L}\p{N}])"
+_Y = r"(?:19[5-9]\d|20[0-4]\d)"
+_YEAR_TAIL = rf"(?:[ \t]*/[ \t]*|[ \t]+(?:của[ \t]+)?năm[ \t]+|[ \t]+)(?P<y>{_Y}){_R}"
+_COUNT = r"\d{1,2}|mười một|mười hai|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mươi"
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4, "một": 1, "hai": 2, "ba": 3,
+          "bốn": 4, "tư": 4}
+# A period after one of these is the base of a comparison or a starting point, not the figure's own period.
+REFERENCE_BEFORE = regex.compile(r"(?:so với|cùng kỳ|kể từ|bắt đầu từ|từ|sau|trước|hơn|như)[ \t]+(?:\p{L}+[ \t]+)?$",
+                                 regex.I)
+
+_PATTERNS: list[tuple[str, regex.Pattern]] = [
+    # cumulative: "tính đến 31/5/2019", "lũy kế đến hết tháng 5/2019", "tính từ năm 1992 đến nay", "hiện có"
+    ("cumulative", regex.compile(
+        rf"{_L}(?:(?:tính|lũy kế|luỹ kế|cộng dồn)(?:[ \t]+từ[ \t].{{0,40}}?)?[ \t]+(?:đến|tới)(?:[ \t]+hết)?"
+        rf"(?:[ \t]+(?:ngày[ \t]+(?P<d>\d{{1,2}})[ \t]*/[ \t]*(?P<m>\d{{1,2}})(?:[ \t]*/[ \t]*(?P<y>{_Y}))?"
+        rf"|(?P<d>\d{{1,2}})[ \t]*/[ \t]*(?P<m>\d{{1,2}})(?:[ \t]*/[ \t]*(?P<y>{_Y}))?"
+        rf"|tháng[ \t]+(?P<m>\d{{1,2}})(?:{_YEAR_TAIL})?"
+        rf"|(?:cuối[ \t]+|hết[ \t]+)?năm[ \t]+(?P<ye>{_Y})"
+        rf"|(?P<now>nay|hiện nay|hiện tại|thời điểm (?:này|hiện tại))))?"
+        rf"|(?:đến|tới)[ \t]+nay|từ trước (?:đến|tới) nay|hiện (?:có|nay|đang|vẫn)){_R}", regex.I)),
+    # span: "giai đoạn 2016-2020", "từ năm 2014 đến năm 2016", "2014 – 2016"
+    ("span", regex.compile(
+        rf"{_L}(?:(?:giai đoạn|thời kỳ|trong)[ \t]+)?(?:từ[ \t]+)?(?:năm[ \t]+)?(?P<a>{_Y})[ \t]*"
+        rf"(?:[-–—]|đến|tới)[ \t]*(?:năm[ \t]+)?(?P<b>{_Y}){_R}", regex.I)),
+    # part of a year from January: "5 tháng đầu năm 2019", "sáu tháng đầu năm", "9 tháng năm 2019", "nửa đầu năm"
+    ("partial", regex.compile(
+        rf"{_L}(?:(?P<n>{_COUNT})[ \t]+tháng(?:[ \t]+đầu(?:[ \t]+tiên)?)?(?:[ \t]+(?:của[ \t]+)?năm(?:[ \t]+nay)?)"
+        rf"|(?P<n>{_COUNT})[ \t]+tháng(?:[ \t]*/[ \t]*|[ \t]+(?:đầu[ \t]+)?năm[ \t]+)(?=(?:{_Y}){_R})"
+        rf"|(?P<half>nửa đầu|nửa cuối)[ \t]+năm"
+        rf"|(?P<last>{_COUNT})[ \t]+tháng[ \t]+cuối[ \t]+năm"
+        rf"|(?P<ytd>từ đầu năm)(?:[ \t]+(?:đến|tới)[ \t]+nay)?)"
+        rf"(?:{_YEAR_TAIL})?{_R}", regex.I)),
+    ("quarter", regex.compile(
+        rf"{_L}quý[ \t]+(?P<q>IV|III|II|I|[1-4]|một|hai|ba|bốn|tư)(?:{_YEAR_TAIL})?{_R}", regex.I)),
+    ("month", regex.compile(rf"{_L}tháng[ \t]+(?P<m>1[0-2]|0?[1-9])(?:{_YEAR_TAIL})?{_R}(?![ \t]*/[ \t]*\d)",
+                            regex.I)),
+    ("year", regex.compile(
+        rf"{_L}(?:(?:trong|vào|của|cuối|đầu|hết|giữa|tài khóa|tài khoá)[ \t]+)?năm[ \t]+(?P<y>{_Y}){_R}"
+        rf"|{_L}(?P<rel>năm nay|năm ngoái|năm trước|năm rồi|năm qua|năm vừa qua|năm tới|năm sau|năm kế tiếp)"
+        rf"{_R}", regex.I)),
+]
+_COMPARISON_BASE = regex.compile(rf"{_L}cùng kỳ(?:[ \t]+(?:năm[ \t]+(?:trước|ngoái|{_Y})|{_Y}))?{_R}", regex.I)
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodMention:
+    """A period phrase: where it is, what it resolves to, and whether it is a comparison base."""
+
+    start: int
+    end: int
+    text: str
+    period: str
+    kind: str
+    reference: bool
+
+
+def _count(word: str) -> int:
+    w = word.lower()
+    if w.isdigit():
+        return int(w)
+    if w in ("mười một", "mười hai"):
+        return 11 if w.endswith("một") else 12
+    return int(DIGIT_WORDS.get(w, 0))
+
+
+def _partial(year: int | None, first: int, last: int) -> str:
+    if year is None:
+        return ""
+    if (first, last) == (1, 12):
+        return str(year)
+    if (first, last) in ((1, 6), (7, 12)):
+        return f"{year}-H{1 if first == 1 else 2}"
+    if last - first == 2 and first % 3 == 1:
+        return f"{year}-Q{(first + 2) // 3}"
+    return f"{year}-M{first:02d}..{last:02d}"
+
+
+def _relative(word: str, pub: dt.date | None) -> int | None:
+    if pub is None:
+        return None
+    w = word.lower()
+    if w == "năm nay":
+        return pub.year
+    if w in ("năm ngoái", "năm trước", "năm rồi"):
+        return pub.year - 1
+    if w in ("năm qua", "năm vừa qua"):  # the year just ended early in a year, the current one late in it
+        return pub.year - 1 if pub.month <= 6 else pub.year
+    return pub.year + 1
+
+
+def _resolve(kind: str, m: regex.Match, pub: dt.date | None) -> tuple[str, str]:
+    """(period, kind) for one match; an empty period when it cannot be resolved."""
+    year = int(m["y"]) if m.groupdict().get("y") else None
+    if kind == "cumulative":
+        d, mo = m.groupdict().get("d"), m.groupdict().get("m")
+        if m.groupdict().get("ye"):
+            return f"≤{m['ye']}-12-31", kind
+        y = year or (pub.year if pub else None)
+        if mo and y and 1 <= int(mo) <= 12:
+            if d and 1 <= int(d) <= 31:
+                return f"≤{y}-{int(mo):02d}-{int(d):02d}", kind
+            return f"≤{y}-{int(mo):02d}", kind
+        return (f"≤{pub.isoformat()}" if pub else ""), kind
+    if kind == "span":
+        a, b = int(m["a"]), int(m["b"])
+        return (f"{a}/{b}" if a < b else ""), kind
+    if kind == "partial":
+        y = year or (pub.year if pub else None)
+        if m["half"]:
+            return _partial(y, 1, 6) if "đầu" in m["half"].lower() else _partial(y, 7, 12), kind
+        if m["last"]:
+            n = _count(m["last"])
+            return (_partial(y, 13 - n, 12) if 1 <= n <= 12 else ""), kind
+        if m["ytd"]:
+            if pub is None or (year and year != pub.year):
+                return "", kind
+            return _partial(pub.year, 1, pub.month), kind
+        n = _count(m["n"])
+        return (_partial(y, 1, n) if 1 <= n <= 12 else ""), kind
+    if kind == "quarter":
+        y = year or (pub.year if pub else None)
+        return (f"{y}-Q{_ROMAN[m['q'].lower()]}" if y else ""), kind
+    if kind == "month":
+        y = year or (pub.year if pub else None)
+        return (f"{y}-{int(m['m']):02d}" if y else ""), kind
+    if m["rel"]:
+        y = _relative(m["rel"], pub)
+        return (str(y) if y else ""), "year"
+    return str(year), "year"
+
+
+def periods(text: str, published: dt.date | None) -> list[PeriodMention]:
+    """Every period phrase of ``text`` in order; overlapping phrases keep the first kind that matched."""
+    out: list[PeriodMention] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pat in _PATTERNS:
+        for m in pat.finditer(text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            period, k = _resolve(kind, m, published)
+            ref = REFERENCE_BEFORE.search(text, max(0, m.start() - 25), m.start()) is not None and kind != "cumulative"
+            out.append(PeriodMention(m.start(), m.end(), m.group(), period, k if period else "none", ref))
+            taken.append((m.start(), m.end()))
+    for m in _COMPARISON_BASE.finditer(text):
+        if not any(s < m.end() and m.start() < e for s, e in taken):
+            out.append(PeriodMention(m.start(), m.end(), m.group(), "", "none", True))
+        else:  # "cùng kỳ năm 2018": the year inside is a comparison base
+            out = [p if not (m.start() <= p.start < m.end()) else PeriodMention(
+                p.start, p.end, p.text, p.period, p.kind, True) for p in out]
+    out.sort(key=lambda p: p.start)
+    return out

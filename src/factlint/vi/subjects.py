@@ -1,0 +1,178 @@
+"""Whose figure it is: the parties Vietnamese news names, and the words that give them a role.
+
+Country and territory names come from CLDR (``babel.Locale("vi").territories``). The hand-written tables below
+keep only what CLDR lacks; each entry says why.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+import regex
+from babel import Locale
+
+NATIONAL_KEY = "VN"
+
+# Short and colloquial forms news uses; CLDR has only the full names ("Nhật Bản", "Hoa Kỳ", "Hàn Quốc").
+# Bare forms that are also common words or names ("Anh", "Trung", "Hàn", "Đức") are deliberately absent:
+# CLDR's full names and the compounds below cover them.
+SHORT_NAMES: dict[str, str] = {
+    "Nhật": "JP",  # "hàng Nhật", "sang Nhật"; case-sensitive, so not "cập nhật", "Chủ nhật"
+    "Mỹ": "US",  # CLDR says "Hoa Kỳ"; news says "Mỹ" as often
+    "Úc": "AU",  # CLDR says "Australia"
+    "nước Anh": "GB", "Anh Quốc": "GB",  # CLDR says "Vương quốc Anh"; bare "Anh" is a pronoun and a given name
+    "nước Đức": "DE", "CHLB Đức": "DE",  # bare "Đức" is also a given name: taken only where not part of a name
+    "Trung Quốc đại lục": "CN", "Hồng Kông": "HK", "Hong Kong": "HK",  # CLDR: "Đặc khu Hành chính Hồng Kông…"
+    "Hàn": "KR",  # "Việt – Hàn", "hàng Hàn"; only where not followed by another capitalised word (a name)
+    "Liên minh châu Âu": "EU", "Liên minh Châu Âu": "EU", "EU": "EU",  # CLDR's capitalisation differs
+    "Xin-ga-po": "SG", "Sing": "SG",  # transliterations CLDR lacks
+}
+# International organisations and agencies (not territories, so not in CLDR), with the country behind a
+# national agency: a rule about Japan's ODA takes JICA's figures.
+ORGANISATIONS: dict[str, str] = {
+    "JICA": "JP", "JBIC": "JP", "JETRO": "JP", "KOICA": "KR", "KEXIM": "KR", "USAID": "US",
+    "ADB": "org:ADB", "Ngân hàng Phát triển châu Á": "org:ADB", "Ngân hàng Phát triển Châu Á": "org:ADB",
+    "WB": "org:WB", "World Bank": "org:WB", "Ngân hàng Thế giới": "org:WB", "IMF": "org:IMF",
+    "Quỹ Tiền tệ Quốc tế": "org:IMF", "ASEAN": "org:ASEAN", "APEC": "org:APEC", "WTO": "org:WTO",
+    "Liên hợp quốc": "org:UN", "Liên Hợp Quốc": "org:UN", "LHQ": "org:UN", "UNDP": "org:UN", "UNICEF": "org:UN",
+    "OECD": "org:OECD", "CPTPP": "org:CPTPP", "RCEP": "org:RCEP",
+}
+# The national total ("cả nước" and the country itself, when it is the subject).
+# (bare "Việt" only inside a pair: "Việt – Nhật")
+NATIONAL = ("cả nước", "Cả nước", "toàn quốc", "Toàn quốc", "nước ta", "Việt Nam", "VN")
+# Provinces and cities: CLDR has no subdivision names in Vietnamese.
+PROVINCES = (
+    "Hà Nội", "TP.HCM", "TP HCM", "TPHCM", "TP. HCM", "TP Hồ Chí Minh", "TP. Hồ Chí Minh", "Thành phố Hồ Chí Minh",
+    "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Bắc Ninh", "Bắc Giang", "Bình Dương", "Đồng Nai", "Long An",
+    "Bà Rịa - Vũng Tàu", "Bà Rịa – Vũng Tàu", "Quảng Ninh", "Hải Dương", "Hưng Yên", "Vĩnh Phúc", "Thái Nguyên",
+    "Thanh Hóa", "Thanh Hoá", "Nghệ An", "Hà Tĩnh", "Quảng Bình", "Quảng Trị", "Thừa Thiên Huế", "Thừa Thiên - Huế",
+    "Quảng Nam", "Quảng Ngãi", "Bình Định", "Phú Yên", "Khánh Hòa", "Khánh Hoà", "Ninh Thuận", "Bình Thuận",
+    "Kon Tum", "Gia Lai", "Đắk Lắk", "Đắk Nông", "Lâm Đồng", "Bình Phước", "Tây Ninh", "Tiền Giang", "Bến Tre",
+    "Trà Vinh", "Vĩnh Long", "Đồng Tháp", "An Giang", "Kiên Giang", "Hậu Giang", "Sóc Trăng", "Bạc Liêu",
+    "Cà Mau", "Hà Nam", "Nam Định", "Thái Bình", "Ninh Bình", "Hòa Bình", "Hoà Bình", "Sơn La", "Điện Biên",
+    "Lai Châu", "Lào Cai", "Yên Bái", "Phú Thọ", "Hà Giang", "Tuyên Quang", "Cao Bằng", "Bắc Kạn", "Lạng Sơn",
+)
+# Sectors: the figure of an industry ("ngành chế biến, chế tạo đứng đầu với 6,4 tỷ USD").
+SECTOR_HEADS = ("ngành", "lĩnh vực")
+# Words right before a party that make it the partner of the figure, not its owner:
+# "xuất khẩu sang Nhật Bản", "đầu tư vào Việt Nam", "nhập khẩu từ Hàn Quốc", "hợp tác với Mỹ".
+PARTNER_MARKERS = ("sang", "vào", "tới", "đến", "từ", "với", "tại", "ở", "cho", "đối với", "so với", "trên",
+                   "trong", "về", "qua", "ngoài")
+# Words that may sit between a marker and the party ("sang thị trường Nhật Bản", "tại các nước ASEAN").
+PARTNER_FILLERS = ("thị trường", "các nước", "nước", "các", "khu vực", "người", "phía", "quốc gia", "lãnh thổ",
+                   "thị trường các nước")
+POSSESSIVE = ("của",)
+# A figure of the pair: "giữa hai nước", "thương mại song phương", "hai chiều".
+BILATERAL_CUES = ("hai nước", "song phương", "hai chiều", "giữa hai", "hai bên", "Việt Nam và")
+PAIR_JOINERS = (r"[ \t]*[-–—][ \t]*", r"[ \t]+và[ \t]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Party:
+    """A party named in the text."""
+
+    start: int
+    end: int
+    text: str
+    key: str
+    kind: str  # country, org, national, province, sector, pair
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@functools.cache
+def _names() -> dict[str, str]:
+    """Surface name -> key: CLDR's Vietnamese territory names first, then the tables above."""
+    out: dict[str, str] = {}
+    for code, name in Locale("vi").territories.items():
+        if len(code) == 2 and code.isalpha() and code not in {"ZZ", "QO", "EZ", "UN", "XA", "XB", "XK"}:
+            out[name] = code
+            if "," in name:  # "Đặc khu Hành chính Hồng Kông, Trung Quốc": the part before the comma
+                out[name.split(",")[0]] = code
+    out.update(SHORT_NAMES)
+    out.update(ORGANISATIONS)
+    for n in NATIONAL:
+        out[n] = NATIONAL_KEY
+    return out
+
+
+_LC = r"(?<![\p{L}\p{N}])"
+_RC = r"(?![\p{L}\p{N}])"
+
+
+@functools.cache
+def _party_re() -> regex.Pattern:
+    names = _names()
+    # a name is not a party when it continues a longer capitalised name ("Minh Đức", "Toyota Việt Nam" is fine:
+    # the test is only on the word before), nor when a capitalised word follows ("Mỹ Tho", "Hàn Mặc Tử")
+    name = rf"(?<![\p{{Lu}}][\p{{Ll}}]*[ \t])(?P<name>{_alt(list(names))}){_RC}(?![ \t]\p{{Lu}}\p{{Ll}})"
+    prov = rf"(?P<prov>{_alt(list(PROVINCES))}){_RC}"
+    sector = rf"(?P<sector>(?i:{_alt(list(SECTOR_HEADS))})(?:[ \t]+(?!(?:đạt|là|có|với|chiếm|tăng|giảm|đứng|dẫn)\b)" \
+             rf"[\p{{Ll}}]+){{1,3}})"
+    return regex.compile(rf"{_LC}(?:{prov}|{name}|{sector}){_RC}")
+
+
+@functools.cache
+def _pair_re() -> regex.Pattern:
+    names = list(_names())
+    n = _alt(names + ["Việt"])
+    joiner = "|".join(PAIR_JOINERS)
+    return regex.compile(rf"{_LC}(?P<a>{n})(?:{joiner})(?P<b>{n}){_RC}")
+
+
+def parties(text: str) -> list[Party]:
+    """Every party named in ``text``, pairs ("Việt Nam – Nhật Bản", "Việt – Nhật") as one, in text order."""
+    names = _names()
+    out: list[Party] = []
+    taken: list[tuple[int, int]] = []
+    for m in _pair_re().finditer(text, overlapped=False):
+        ka, kb = names.get(m["a"], NATIONAL_KEY), names.get(m["b"], NATIONAL_KEY)
+        if ka != kb:
+            out.append(Party(m.start(), m.end(), m.group(), pair_key(ka, kb), "pair"))
+            taken.append((m.start(), m.end()))
+    for m in _party_re().finditer(text):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        if m["prov"]:
+            out.append(Party(m.start(), m.end(), m.group(), "VN:" + m["prov"], "province"))
+        elif m["sector"]:
+            words = m["sector"].split()
+            out.append(Party(m.start(), m.end(), m.group(), "sector:" + " ".join(words[1:]).lower(), "sector"))
+        else:
+            key = names[m["name"]]
+            kind = "national" if key == NATIONAL_KEY else ("org" if key.startswith("org:") else "country")
+            out.append(Party(m.start(), m.end(), m.group(), key, kind))
+    out.sort(key=lambda p: p.start)
+    return out
+
+
+def pair_key(a: str, b: str) -> str:
+    """The key of a pair of parties: Viet Nam first, then the other ("VN+JP"); else sorted."""
+    if b == NATIONAL_KEY:
+        a, b = b, a
+    if a != NATIONAL_KEY and a > b:
+        a, b = b, a
+    return f"{a}+{b}"
+
+
+_MARKER_RE = regex.compile(
+    rf"{_LC}(?P<m>{_alt(list(PARTNER_MARKERS) + list(POSSESSIVE))})[ \t]+(?:(?:{_alt(list(PARTNER_FILLERS))})[ \t]+)?$",
+    regex.I,
+)
+_BILATERAL_RE = regex.compile(rf"{_LC}(?:{_alt(list(BILATERAL_CUES))}){_RC}", regex.I)
+
+
+def role(text: str, party: Party) -> str:
+    """``partner`` after "sang", "vào", "từ"…, ``possessor`` after "của", else ``agent``."""
+    m = _MARKER_RE.search(text, max(0, party.start - 40), party.start)
+    if m is None:
+        return "agent"
+    return "possessor" if m["m"].lower() in POSSESSIVE else "partner"
+
+
+def bilateral_cue(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` says the figure is the pair's ("hai nước", "song phương", "hai chiều")."""
+    return _BILATERAL_RE.search(text, start, end) is not None
