@@ -42,10 +42,11 @@ def test_money(claims):
 def test_people(claims):
     got = {k: [(c.text, c.value) for c in cs if c.unit in PEOPLE] for k, cs in claims.items()}
     assert got["000"] == [("hơn 400 nghìn người", 4e5)]
-    assert got["004"] == [("khoảng 350.000 người", 3.5e5)]
+    # "dự kiến khoảng 85.000" has no noun of its own: attribution gives it its measure's ("số lượng lao động")
+    assert got["004"] == [("dự kiến khoảng 85.000", 85000), ("khoảng 350.000 người", 3.5e5)]
     assert all(not got[k] for k in ("001", "002", "003"))
     lab = [c for c in claims["004"] if c.text == "dự kiến khoảng 85.000"]
-    assert len(lab) == 1 and lab[0].value == 85000
+    assert len(lab) == 1 and lab[0].unit == "worker" and lab[0].modality == "forecast"
 
 
 def test_ranks(claims):

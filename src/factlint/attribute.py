@@ -31,6 +31,7 @@ import regex
 from factlint.quantity import Quantity
 
 ATTRIBUTED_KINDS = frozenset({"money", "count", "percent", "rank"})
+RANK_REACH = 30  # characters after a rank where the field it ranks in may start ("thứ 2 về …")
 MODALITY_REACH = 80  # characters before the figure a modality cue governs, inside its sentence
 _CLAUSE_SPLIT = regex.compile(r"[;:()\[\]]|(?<!\d),|,(?!\d)")  # "24,2" is a number, not two clauses
 
@@ -129,7 +130,7 @@ def attribute(text: str, quantities: list[Quantity], spans: list[tuple[int, int]
     mod_starts = [m[0] for m in mods]
     meas = loc.measures(text)
     meas_starts = [m.start for m in meas]
-    figure_starts = [q.start for q in quantities if q.kind in ATTRIBUTED_KINDS]
+    figure_ends = sorted(q.end for q in quantities if q.kind in ATTRIBUTED_KINDS)
     out: list[Attribution] = []
     last_subject: dict[int, tuple[str, str]] = {}  # paragraph start -> the previous figure's subject
     for q in quantities:
@@ -146,9 +147,11 @@ def attribute(text: str, quantities: list[Quantity], spans: list[tuple[int, int]
         agent = next((p for p, r in reversed(before) if r != "partner"), None)
         partner = next((p for p, r in reversed(before) if r == "partner" and p.kind == "country"
                         and (agent is None or p.start > agent.start)), None)
-        if agent is None and partner is None:  # "85.000 lao động Việt Nam tại Nhật Bản": the parties after it
+        if partner is None and (agent is None or agent.key == loc.NATIONAL_KEY):
+            # "85.000 lao động Việt Nam tại Nhật Bản", "Việt Nam đưa 67.000 lao động đi làm việc tại Nhật Bản":
+            # the parties after the figure, in its clause
             after = [(parties[i], roles[i]) for i in range(hi, bisect.bisect_left(p_starts, clause[1]))]
-            agent = next((p for p, r in after if r != "partner"), None)
+            agent = agent or next((p for p, r in after if r != "partner"), None)
             partner = next((p for p, r in after if r == "partner" and p.kind == "country"), None)
         subject, key = "", ""
         if agent is not None and agent.kind == "pair":
@@ -165,11 +168,14 @@ def attribute(text: str, quantities: list[Quantity], spans: list[tuple[int, int]
             subject, key = agent.text, agent.key
             why.append(f"subject: '{agent.text}' (national)")
         if "+" not in key and loc.bilateral_cue(text, sent[0], q.start):
-            other = key if key and key != loc.NATIONAL_KEY else ""
-            if not other:
-                near = [p for p in parties[:hi] if p.kind == "country" and p.key != loc.NATIONAL_KEY]
-                other = near[-1].key if near else focus
-            if other:
+            other = key if agent is not None and agent.kind in ("country", "org") and key != loc.NATIONAL_KEY else ""
+            near = [p for p in parties[:hi] if p.kind == "pair" or (p.kind == "country" and p.key != loc.NATIONAL_KEY)]
+            if not other and near and near[-1].kind == "pair":
+                key = near[-1].key
+                subject = near[-1].text
+                why.append(f"subject: bilateral cue, the pair named before ('{subject}')")
+            elif other or near or focus:
+                other = other or (near[-1].key if near else focus)
                 key = loc.pair_key(loc.NATIONAL_KEY, other)
                 subject = subject if "–" in subject else f"Việt Nam – {other}"
                 why.append(f"subject: bilateral cue in the sentence, pair {key}")
@@ -184,7 +190,10 @@ def attribute(text: str, quantities: list[Quantity], spans: list[tuple[int, int]
         nxt = meas[bisect.bisect_left(meas_starts, q.end)] if bisect.bisect_left(meas_starts, q.end) < len(meas) \
             else None
         inside = [m for m in meas[m_hi:] if m.start < q.end]
-        if inside:  # "950 dự án", "khoảng 85.000 lao động": the counted noun is the measure
+        ahead = [m for m in meas[m_hi:] if q.end <= m.start < min(clause[1], q.end + RANK_REACH)]
+        if q.kind == "rank" and ahead:  # "đứng thứ hai về hợp tác lao động": what it ranks comes after
+            measure = ahead[0]
+        elif inside:  # "950 dự án", "khoảng 85.000 lao động": the counted noun is the measure
             measure = inside[-1]
         elif nxt is not None and nxt.start - q.end <= 3 and nxt.start < clause[1]:
             measure = nxt
@@ -204,16 +213,17 @@ def attribute(text: str, quantities: list[Quantity], spans: list[tuple[int, int]
                  + [p for p in reversed(in_sent) if p.end <= q.start]
                  + [p for p in in_sent if p.start >= q.end]
                  + [p for p in reversed(periods[bisect.bisect_left(per_starts, para[0]):p_lo])])
-        chosen = next((p for p in order if p.period), None)
+        chosen = next((p for p in order if p.period and not p.weak), None) or next(
+            (p for p in order if p.period), None)
         if chosen is not None:
             period, kind = chosen.period, chosen.kind
             why.append(f"period: '{chosen.text}'")
         # --- modality
         modality = "actual"
-        k = bisect.bisect_left(mod_starts, q.start) - 1
+        k = bisect.bisect_left(mod_starts, q.end) - 1  # a cue inside the figure's text ("dự kiến khoảng 85.000")
         if k >= 0:
             s, e, mod = mods[k]
-            between = bisect.bisect_left(figure_starts, q.start) - bisect.bisect_left(figure_starts, e)
+            between = bisect.bisect_right(figure_ends, q.start) - bisect.bisect_right(figure_ends, e)
             if s >= max(sent[0], q.start - MODALITY_REACH) and between == 0:  # a cue governs the next figure only
                 modality = mod
                 why.append(f"modality: '{text[s:e]}'")

@@ -28,6 +28,7 @@ from factlint.vi.periods import KINDS as PERIOD_KINDS
 if TYPE_CHECKING:
     from factlint.corpus import Article
 
+NO_ATTRIBUTION = "(none)"  # in a rule's subject or measure list: a figure with none attributed is taken too
 PATTERN_TIMEOUT = 0.05  # seconds per pattern search: no rule can hang a run
 _REFERENCE_YEAR = regex.compile(r"(?:kể từ|từ|sau|trước|so với)[ \t]+$", regex.I)
 
@@ -71,6 +72,8 @@ class Period(_Strict):
 
     source: Literal["nearest", "published", "none", "fixed"] = "nearest"
     value: str | None = None
+    # ``year``: a stock compared year by year ("tính đến 31/5/2023" and "năm 2023" are one period, 2023)
+    granularity: Literal["exact", "year"] = "exact"
 
     @model_validator(mode="after")
     def _fixed_has_value(self) -> Period:
@@ -317,7 +320,9 @@ class RuleSet:
             return -1, f"period kind {att.period_kind} not in {r.period_kind}"
         for name, pats, written, key in (("subject", r.subject, att.subject, att.subject_key),
                                          ("measure", r.measure, att.measure, att.measure_key)):
-            if pats and not any(_compile(p).search(f"{written}\x1f{key}", timeout=PATTERN_TIMEOUT) for p in pats):
+            if pats and not (not key and NO_ATTRIBUTION in pats) and not any(
+                    p != NO_ATTRIBUTION and _compile(p).search(f"{written}\x1f{key}", timeout=PATTERN_TIMEOUT)
+                    for p in pats):
                 return -1, f"{name} {written or '(none)'!r} [{key or '-'}] does not match {pats}"
         for pat in lr.article:
             if mentions is None or pat.pattern not in mentions:
@@ -398,6 +403,8 @@ class RuleSet:
                 att = attributions[i]
                 if lr.rule.period.source == "nearest" and att.period:
                     period, source = att.period, "stated"
+                    if lr.rule.period.granularity == "year":
+                        period = period.lstrip("≤")[:4]
                 else:
                     period, source = find_period(lr.rule.period, text, quantities, i, spans, published, q_starts,
                                                  places)

@@ -27,7 +27,7 @@ HEADS: dict[str, str] = {
     "tu nghiệp sinh": "trainees", "lao động": "workers", "người lao động": "workers",
     "cộng đồng người Việt": "community", "người Việt": "community", "kiều bào": "community",
     "dự án": "projects", "doanh nghiệp": "enterprises", "doanh thu": "revenue", "lợi nhuận": "profit",
-    "giá trị": "value", "giá": "price", "sản lượng": "output", "tăng trưởng": "growth", "GDP": "gdp",
+    "giá trị": "value", "trị giá": "value", "giá": "price", "sản lượng": "output", "tăng trưởng": "growth", "GDP": "gdp",
     "dân số": "population", "tỷ lệ": "rate", "tỉ lệ": "rate", "tỷ trọng": "share", "tỉ trọng": "share",
     "thị phần": "market_share", "ngân sách": "budget", "chi phí": "cost", "lương": "wage", "thu nhập": "income",
     "thu ngân sách": "budget_revenue", "chi ngân sách": "budget_spending", "lạm phát": "inflation",

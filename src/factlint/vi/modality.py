@@ -23,7 +23,7 @@ CUES: dict[str, str] = {
 _NOT_A_CUE = regex.compile(
     rf"(?:hiệp|công|quy|điều|mong|ao|nguyện|mơ)[ \t]+ước{_R}"
     rf"|(?:vượt|so với|hoàn thành|đạt|bằng|kế)[ \t]+(?:\p{{L}}+[ \t]+)?(?:kế hoạch|chỉ tiêu|mục tiêu){_R}"
-    rf"|(?:vốn|ODA|FDI|vay|viện trợ)[ \t]+cam kết{_R}",
+    rf"|(?:vốn|ODA|FDI|vay|viện trợ)(?:[ \t]+\p{{Lu}}\p{{L}}*){{0,3}}[ \t]+cam kết{_R}",
     regex.I,
 )
 _CUE_RE = regex.compile(

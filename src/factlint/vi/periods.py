@@ -36,7 +36,7 @@ _PATTERNS: list[tuple[str, regex.Pattern]] = [
         rf"|tháng[ \t]+(?P<m>\d{{1,2}})(?:{_YEAR_TAIL})?"
         rf"|(?:cuối[ \t]+|hết[ \t]+)?năm[ \t]+(?P<ye>{_Y})"
         rf"|(?P<now>nay|hiện nay|hiện tại|thời điểm (?:này|hiện tại))))?"
-        rf"|(?:đến|tới)[ \t]+nay|từ trước (?:đến|tới) nay|hiện (?:có|nay|đang|vẫn)){_R}", regex.I)),
+        rf"|(?<!trước[ \t]+)(?:đến|tới)[ \t]+nay|hiện (?:có|nay|đang|vẫn)){_R}", regex.I)),
     # span: "giai đoạn 2016-2020", "từ năm 2014 đến năm 2016", "2014 – 2016"
     ("span", regex.compile(
         rf"{_L}(?:(?:giai đoạn|thời kỳ|trong)[ \t]+)?(?:từ[ \t]+)?(?:năm[ \t]+)?(?P<a>{_Y})[ \t]*"
@@ -55,7 +55,7 @@ _PATTERNS: list[tuple[str, regex.Pattern]] = [
                             regex.I)),
     ("year", regex.compile(
         rf"{_L}(?:(?:trong|vào|của|cuối|đầu|hết|giữa|tài khóa|tài khoá)[ \t]+)?năm[ \t]+(?P<y>{_Y}){_R}"
-        rf"|{_L}(?P<rel>năm nay|năm ngoái|năm trước|năm rồi|năm qua|năm vừa qua|năm tới|năm sau|năm kế tiếp)"
+        rf"|{_L}(?<!\d[ \t]{{1,3}})(?P<rel>năm nay|năm ngoái|năm trước|năm rồi|năm qua|năm vừa qua|năm tới|năm sau|năm kế tiếp)"
         rf"{_R}", regex.I)),
 ]
 _COMPARISON_BASE = regex.compile(rf"{_L}cùng kỳ(?:[ \t]+(?:năm[ \t]+(?:trước|ngoái|{_Y})|{_Y}))?{_R}", regex.I)
@@ -71,6 +71,7 @@ class PeriodMention:
     period: str
     kind: str
     reference: bool
+    weak: bool = False  # "hiện có", "hiện nay": the publication date, unless the sentence states a period
 
 
 def _count(word: str) -> int:
@@ -158,7 +159,8 @@ def periods(text: str, published: dt.date | None) -> list[PeriodMention]:
                 continue
             period, k = _resolve(kind, m, published)
             ref = REFERENCE_BEFORE.search(text, max(0, m.start() - 25), m.start()) is not None and kind != "cumulative"
-            out.append(PeriodMention(m.start(), m.end(), m.group(), period, k if period else "none", ref))
+            weak = kind == "cumulative" and m.group().lower().startswith("hiện")
+            out.append(PeriodMention(m.start(), m.end(), m.group(), period, k if period else "none", ref, weak))
             taken.append((m.start(), m.end()))
     for m in _COMPARISON_BASE.finditer(text):
         if not any(s < m.end() and m.start() < e for s, e in taken):

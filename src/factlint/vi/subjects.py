@@ -63,6 +63,10 @@ PARTNER_MARKERS = ("sang", "vào", "tới", "đến", "từ", "với", "tại", 
 PARTNER_FILLERS = ("thị trường", "các nước", "nước", "các", "khu vực", "người", "phía", "quốc gia", "lãnh thổ",
                    "thị trường các nước")
 POSSESSIVE = ("của",)
+# "của X" after one of these names X as the other side of a relation, not as the figure's owner:
+# "Nhật Bản là đối tác thương mại lớn thứ 4 của Việt Nam".
+RELATIONAL_NOUNS = ("đối tác", "nhà đầu tư", "nhà tài trợ", "thị trường", "điểm đến", "bạn hàng", "nguồn",
+                    "nhà cung cấp", "khách hàng", "quốc gia", "nước")
 # A figure of the pair: "giữa hai nước", "thương mại song phương", "hai chiều".
 BILATERAL_CUES = ("hai nước", "song phương", "hai chiều", "giữa hai", "hai bên", "Việt Nam và")
 PAIR_JOINERS = (r"[ \t]*[-–—][ \t]*", r"[ \t]+và[ \t]+")
@@ -108,10 +112,10 @@ def _party_re() -> regex.Pattern:
     names = _names()
     # a name is not a party when it continues a longer capitalised name ("Minh Đức", "Toyota Việt Nam" is fine:
     # the test is only on the word before), nor when a capitalised word follows ("Mỹ Tho", "Hàn Mặc Tử")
-    name = rf"(?<![\p{{Lu}}][\p{{Ll}}]*[ \t])(?P<name>{_alt(list(names))}){_RC}(?![ \t]\p{{Lu}}\p{{Ll}})"
+    name = rf"(?<!{_LC}\p{{Lu}}\p{{Ll}}+[ \t])(?P<name>{_alt(list(names))}){_RC}(?![ \t]\p{{Lu}}\p{{Ll}})"
     prov = rf"(?P<prov>{_alt(list(PROVINCES))}){_RC}"
-    sector = rf"(?P<sector>(?i:{_alt(list(SECTOR_HEADS))})(?:[ \t]+(?!(?:đạt|là|có|với|chiếm|tăng|giảm|đứng|dẫn)\b)" \
-             rf"[\p{{Ll}}]+){{1,3}})"
+    not_sector = r"(?:đạt|là|có|với|chiếm|tăng|giảm|đứng|dẫn|và|hai|các|của|này|đó|liên|chức|khác|nào|trên|tại)"
+    sector = rf"(?P<sector>(?i:{_alt(list(SECTOR_HEADS))})(?:[ \t]+(?!{not_sector}{_RC})[\p{{Ll}}]+){{1,3}})"
     return regex.compile(rf"{_LC}(?:{prov}|{name}|{sector}){_RC}")
 
 
@@ -165,12 +169,19 @@ _MARKER_RE = regex.compile(
 _BILATERAL_RE = regex.compile(rf"{_LC}(?:{_alt(list(BILATERAL_CUES))}){_RC}", regex.I)
 
 
+_RELATIONAL_RE = regex.compile(rf"{_LC}(?:{_alt(list(RELATIONAL_NOUNS))}){_RC}[^,;:.()]*$", regex.I)
+
+
 def role(text: str, party: Party) -> str:
-    """``partner`` after "sang", "vào", "từ"…, ``possessor`` after "của", else ``agent``."""
+    """``partner`` after "sang", "vào", "từ"… or "đối tác … của", ``possessor`` after "của", else ``agent``."""
     m = _MARKER_RE.search(text, max(0, party.start - 40), party.start)
     if m is None:
         return "agent"
-    return "possessor" if m["m"].lower() in POSSESSIVE else "partner"
+    if m["m"].lower() not in POSSESSIVE:
+        return "partner"
+    if _RELATIONAL_RE.search(text, max(0, m.start() - 50), m.start()):
+        return "partner"
+    return "possessor"
 
 
 def bilateral_cue(text: str, start: int, end: int) -> bool:
