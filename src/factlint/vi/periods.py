@@ -55,7 +55,8 @@ _PATTERNS: list[tuple[str, regex.Pattern]] = [
                             regex.I)),
     ("year", regex.compile(
         rf"{_L}(?:(?:trong|vào|của|cuối|đầu|hết|giữa|tài khóa|tài khoá)[ \t]+)?năm[ \t]+(?P<y>{_Y}){_R}"
-        rf"|{_L}(?<!\d[ \t]{{1,3}})(?P<rel>năm nay|năm ngoái|năm trước|năm rồi|năm qua|năm vừa qua|năm tới|năm sau|năm kế tiếp)"
+        rf"|{_L}(?<!\d[ \t]{{1,3}})"
+        rf"(?P<rel>năm nay|năm ngoái|năm trước|năm rồi|năm qua|năm vừa qua|năm tới|năm sau|năm kế tiếp)"
         rf"{_R}", regex.I)),
 ]
 _COMPARISON_BASE = regex.compile(rf"{_L}cùng kỳ(?:[ \t]+(?:năm[ \t]+(?:trước|ngoái|{_Y})|{_Y}))?{_R}", regex.I)
