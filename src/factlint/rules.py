@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import difflib
 import functools
+import types
+import typing
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,12 +41,56 @@ class RuleError(Exception):
 
 
 def _valid_pattern(pattern: str) -> str:
-    """Return ``pattern`` if it compiles (as rules compile it), else raise a ValueError saying why."""
+    """Return ``pattern`` if it compiles (as rules compile it), else raise a ValueError saying why and where.
+
+    The message quotes the pattern with a caret under the fault: for a group or set left open, under the
+    bracket that opened it, not at the end of the pattern where the regex engine noticed.
+    """
     try:
         regex.compile(pattern, regex.I | regex.V1)
     except regex.error as exc:
-        raise ValueError(f"pattern does not compile: {exc}") from None
+        pos, what = exc.pos, exc.msg
+        opened = _unclosed(pattern)
+        if opened is not None and exc.msg in ("missing )", "unterminated character set"):
+            pos = opened
+            what = f"{exc.msg}: the {'group' if pattern[opened] == '(' else 'set'} opened here is never closed"
+        elif pos is not None:
+            what = f"{exc.msg} at position {pos}"
+        where = f"\n    {pattern}\n    {' ' * pos}^" if pos is not None else ""
+        raise ValueError(f"pattern does not compile: {what}{where}") from None
     return pattern
+
+
+def _unclosed(pattern: str) -> int | None:
+    """Position of the ``(`` or ``[`` that is never closed (the innermost open group), if any."""
+    groups: list[int] = []
+    i, n = 0, len(pattern)
+    while i < n:
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":
+            start, depth, i = i, 1, i + 1
+            i += pattern.startswith("^", i)
+            i += pattern.startswith("]", i)  # "[]a]": a leading "]" is a member
+            while i < n and depth:
+                if pattern[i] == "\\":
+                    i += 1
+                elif pattern[i] == "[":
+                    depth += 1  # V1 nested sets, [[:alpha:]]
+                elif pattern[i] == "]":
+                    depth -= 1
+                i += 1
+            if depth:
+                return start
+            continue
+        if c == "(":
+            groups.append(i)
+        elif c == ")" and groups:
+            groups.pop()
+        i += 1
+    return groups[-1] if groups else None
 
 
 class _Strict(BaseModel):
@@ -209,9 +256,24 @@ def load_rule_file(path: Path) -> RuleFile:
             key = ".".join(str(p) for p in loc if not str(p).startswith("function-")) or "(top)"
             msg = err["msg"].removeprefix("Value error, ")
             if err["type"] == "extra_forbidden":
-                msg = "unknown key"
+                msg = _unknown_key(loc)
             msgs.append(f"{path}:{_line_of(data, loc)}: {key}: {msg}")
         raise RuleError("\n".join(msgs)) from None
+
+
+def _unknown_key(loc: tuple) -> str:
+    """'unknown key' with the nearest valid key at that place (or the list of them when none is near)."""
+    model: Any = RuleFile
+    for step in loc[:-1]:  # walk the schema down to the mapping that holds the unknown key
+        if isinstance(step, str) and isinstance(model, type) and issubclass(model, BaseModel):
+            model = model.model_fields[step].annotation if step in model.model_fields else None
+        while typing.get_origin(model) in (Annotated, list, typing.Union, types.UnionType):
+            model = next((a for a in typing.get_args(model) if a is not type(None)), None)
+    if not (isinstance(model, type) and issubclass(model, BaseModel)):
+        return "unknown key"
+    valid = list(model.model_fields)
+    near = difflib.get_close_matches(str(loc[-1]), valid, n=1, cutoff=0.6)
+    return f"unknown key; did you mean {near[0]!r}?" if near else f"unknown key (valid: {', '.join(valid)})"
 
 
 # ---------------------------------------------------------------------------------------------- tagging
