@@ -600,21 +600,113 @@ def run_example(rules: RuleSet, lr: LoadedRule, example: Example) -> tuple[list[
     problems = []
     expected = [c for c in example.claims if c.metric == metric]
     others = [c for c in example.claims if c.metric != metric]
+    missing = []
     remaining = list(got)
     for exp in expected:
         hit = next((g for g in remaining if _matches(exp, g)), None)
         if hit is None:
-            problems.append(f"expected {exp.model_dump(exclude_none=True)}")
+            missing.append(exp)
         else:
             remaining.remove(hit)
-    for g in remaining:
-        problems.append(f"unexpected claim {g}")
     all_got = {(quantities[i].text, m, quantities[i].value, p) for i, (m, p, *_) in tags.items()}
     for exp in others:  # claims of other metrics the example also asserts
         if not any(m == exp.metric and (exp.value is None or _close(v, exp.value))
                    and (exp.period is None or p == exp.period) for _, m, v, p in all_got):
-            problems.append(f"expected {exp.model_dump(exclude_none=True)}")
+            missing.append(exp)
+    if missing:
+        decisions = rules.decide(body, quantities, spans)
+        for exp in missing:
+            problems.append(f"expected {exp.model_dump(exclude_none=True)}"
+                            + "".join(f"\n    why: {w}" for w in _why_missing(rules, exp, quantities, decisions,
+                                                                             tags, offset)))
+    for g in remaining:
+        problems.append(f"unexpected claim {g}")
     return problems, got
+
+
+def _why_missing(rules: RuleSet, exp: ExpectedClaim, quantities: list[Quantity], decisions: list[Decision],
+                 tags: dict[int, tuple], offset: int) -> list[str]:
+    """Why an expected claim did not come out: the ``rules explain`` reason for each quantity it could be."""
+    cands = [i for i, q in enumerate(quantities) if q.start >= offset
+             and (exp.text is None or q.text == exp.text) and (exp.value is None or _close(q.value, exp.value))]
+    if not cands:
+        read = ", ".join(f"{q.text!r} ({q.kind} {q.value})" for q in quantities if q.start >= offset) or "nothing"
+        return [f"no quantity reads as {exp.text or exp.value!r}; the reader found {read}"]
+    ids = {lr.id for lr in rules.rules if lr.rule.metric == exp.metric}
+    out = []
+    for i in cands:
+        q, d = quantities[i], decisions[i]
+        if i in tags and tags[i][0] == exp.metric:
+            out.append(f"{q.text!r} came out as {exp.metric} with value {q.value}, unit {q.unit or '-'}, "
+                       f"period {tags[i][1] or '-'} ({tags[i][2]})")
+            continue
+        if d.winner and d.winner not in ids:
+            out.append(f"{q.text!r} was taken by {d.winner}")
+        out += [f"{q.text!r}: {rid}: {why}" for rid, why in d.reasons.items() if rid in ids]
+        if not ids:
+            out.append(f"no rule defines {exp.metric}")
+    return out
+
+
+def explain(rules: RuleSet, sentence: str, *, context: str = "", article_text: str | None = None,
+            published: dt.date | None = None, show_all: bool = False) -> list[str]:
+    """Every quantity of ``sentence``, the rule that took it and why the others did not (``rules explain``).
+
+    Args:
+        rules: The rule set.
+        sentence: The text to explain.
+        context: Text read before the sentence, as a rule example's ``context`` (its quantities are not shown).
+        article_text: The article ``article:`` gates search; the context and sentence when ``None``.
+        published: The publication date (years of bare dates, the period fallback).
+        show_all: Also list rules that do not take the quantity's kind at all.
+
+    Returns:
+        Lines of text. A reason that several quantities share (an article gate, a unit) is printed once, under
+        the list of the quantities it applies to.
+
+    """
+    from factlint.extract import sentences
+    from factlint.vi import read_quantities
+
+    body = (context + "\n\n" if context else "") + sentence
+    offset = len(body) - len(sentence)
+    qs = read_quantities(body, published)
+    spans = sentences(body)
+    text = body if article_text is None else article_text + "\n\n" + body
+    by_id = {lr.id: lr for lr in rules.rules}
+    rows = [(i, d) for i, d in enumerate(rules.decide(body, qs, spans, article_text=text)) if qs[i].start >= offset]
+    shown = {i: {rid: why for rid, why in d.reasons.items() if show_all or not why.startswith("kind ")}
+             for i, d in rows}
+    seen: dict[tuple[str, str], list[int]] = {}
+    for i, reasons in shown.items():
+        for pair in reasons.items():
+            seen.setdefault(pair, []).append(i)
+    shared = {pair for pair, where in seen.items() if len(where) > 1}
+    out = []
+    for i, d in rows:
+        q = d.quantity
+        out.append(f"{q.text!r}: {q.kind} {q.value} {q.unit} {q.date}".rstrip())
+        if d.winner:
+            period, source = find_period(by_id[d.winner].rule.period, body, qs, i, spans, published)
+            out.append(f"  -> {by_id[d.winner].rule.metric} (period {period or '-'}, {source}) by {d.winner}")
+        else:
+            out.append("  -> no rule")
+        out += _grouped({(rid, why) for rid, why in shown[i].items() if (rid, why) not in shared}, "     ")
+    by_quantities: dict[tuple[int, ...], set[tuple[str, str]]] = {}
+    for pair in shared:
+        by_quantities.setdefault(tuple(seen[pair]), set()).add(pair)
+    for where, pairs in sorted(by_quantities.items()):
+        out.append(f"for {', '.join(repr(qs[i].text) for i in where)}:")
+        out += _grouped(pairs, "     ")
+    return out
+
+
+def _grouped(pairs: set[tuple[str, str]], indent: str) -> list[str]:
+    """``rule, rule: reason`` lines, one per distinct reason, in the order of the rules."""
+    by_why: dict[str, list[str]] = {}
+    for rid, why in sorted(pairs):
+        by_why.setdefault(why, []).append(rid)
+    return [f"{indent}{', '.join(rids)}: {why}" for why, rids in by_why.items()]
 
 
 def _close(a: float | None, b: float) -> bool:
