@@ -121,3 +121,30 @@ def test_explain_prints_a_shared_reason_once(tmp_path):
 def test_explain_bad_date_is_a_usage_error(tmp_path):
     code, out = _run("rules", "explain", "--rules", str(_rules(tmp_path)), "--published", "2024-02-30", SENTENCE)
     assert code == 2 and "--published" in out
+
+
+def _readme_rules_section() -> str:
+    text = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    return text.split("## Claim rules", 1)[1].split("\n## ", 1)[0]
+
+
+def test_readme_rule_example_loads_and_passes(tmp_path):
+    from factlint.rules import iter_examples, load_rules, run_example
+
+    block = _readme_rules_section().split("```yaml\n", 1)[1].split("```", 1)[0]
+    (tmp_path / "readme.yaml").write_text(block, encoding="utf-8")
+    rules = load_rules([tmp_path])
+    results = {test_id: run_example(rules, lr, ex)[0] for test_id, lr, ex in iter_examples(rules)}
+    assert len(results) >= 3 and not any(results.values()), results
+    example_keys = {k for lr in rules.rules for ex in lr.rule.examples for k in ex.model_fields_set}
+    assert {"published", "context"} <= example_keys  # the README shows both in use
+
+
+def test_readme_lists_every_rule_key():
+    from factlint.rules import Cue, Example, ExpectedClaim, Period, Rule, RuleFile
+
+    section = _readme_rules_section()
+    for model in (RuleFile, Rule, Cue, Period, Example, ExpectedClaim):
+        missing = [k for k in model.model_fields
+                   if not any(form in section for form in (f"`{k}`", f"`{k}:`", f"{{{k},", f" {k},", f" {k}}}"))]
+        assert missing == [], (model.__name__, missing)
