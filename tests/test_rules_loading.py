@@ -55,6 +55,40 @@ def test_unknown_key(tmp_path):
     assert "t.yaml:5: rules.0.colour: unknown key" in msg
 
 
+@pytest.mark.parametrize(("old", "new", "line", "where", "hint"), [
+    ("    require:\n", "    requires:\n", 5, "rules.0.requires", "did you mean 'require'?"),
+    ("where: before", "were: before", 6, "rules.0.require.0.were", "did you mean 'where'?"),
+    ("    kind: money\n", "    kind: money\n    period: {sorce: published}\n", 5, "rules.0.period.sorce",
+     "did you mean 'source'?"),
+    ("value: 5.0e+10}", "value: 5.0e+10, perod: '2022'}", 9, "rules.0.examples.0.claims.0.perod",
+     "did you mean 'period'?"),
+    ("rules:\n", "rule: []\nrules:\n", 1, "rule", "did you mean 'rules'?"),
+    ("    kind: money\n", "    kind: money\n    colour: blue\n", 5, "rules.0.colour", "(valid: metric, description,"),
+])
+def test_unknown_key_suggests_the_nearest_valid_one(tmp_path, old, new, line, where, hint):
+    _write(tmp_path, "t.yaml", GOOD_RULE.replace(old, new, 1))
+    msg = _error(tmp_path)
+    assert f"t.yaml:{line}: {where}: unknown key" in msg and hint in msg
+
+
+@pytest.mark.parametrize(("pattern", "caret"), [
+    ("kim (ngạch", "kim ("),                 # the group opened at "(" is never closed
+    ("(kim) (ngạch|đạt (năm)", "(kim) ("),    # the outer group of two is the open one
+    ("kim [ngạch", "kim ["),                 # an unterminated set points at its "["
+    ("kim [(] (ngạch", "kim [(] ("),         # a "(" inside a set opens no group
+    ("kim) ngạch", "kim)"),                  # a stray ")" is where the engine says
+])
+def test_pattern_error_points_at_the_open_group(tmp_path, pattern, caret):
+    """The caret stands under the last character of ``caret`` (a prefix of the pattern)."""
+    _write(tmp_path, "t.yaml", GOOD_RULE.replace("'kim ngạch'", repr(pattern)))
+    msg = _error(tmp_path)
+    assert "t.yaml:6: rules.0.require.0.pattern: pattern does not compile" in msg
+    lines = msg.splitlines()
+    shown = next(i for i, ln in enumerate(lines) if ln.strip() == pattern)
+    col = lines[shown].index(pattern) + len(caret) - 1
+    assert lines[shown + 1] == " " * col + "^", (lines[shown], lines[shown + 1])
+
+
 def test_wrong_type(tmp_path):
     _write(tmp_path, "t.yaml", GOOD_RULE.replace("within: 80", "within: far"))
     msg = _error(tmp_path)

@@ -207,30 +207,31 @@ def rules_test(files: tuple[str, ...], rules_dir: str | None) -> None:
 @click.argument("sentence")
 @click.option("--rules", "rules_dir", type=click.Path(), default=None, help="Rule folder (default claims/).")
 @click.option("--published", default=None, help="Publication date (YYYY-MM-DD) for years of bare dates.")
+@click.option("--context", default="", help="Text read before SENTENCE, as a rule example's context.")
+@click.option("--article", "article_path", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="An article file: its text satisfies article: gates, its front matter gives the date.")
 @click.option("--all", "show_all", is_flag=True, help="Also list rules that do not take the kind at all.")
-def rules_explain(sentence: str, rules_dir: str | None, published: str | None, show_all: bool) -> None:
+def rules_explain(sentence: str, rules_dir: str | None, published: str | None, context: str,
+                  article_path: str | None, show_all: bool) -> None:
     """Show every quantity in SENTENCE and which rule took it, or why each rule did not."""
     import datetime as dt
 
-    from factlint.extract import sentences
-    from factlint.rules import find_period
-    from factlint.vi import read_quantities
+    from factlint.corpus import load_article
+    from factlint.rules import explain
 
     rs = _load_rules(rules_dir)
     if rs is None:
         raise click.UsageError("no claims/ folder and no --rules given")
-    pub = dt.date.fromisoformat(published) if published else None
-    qs = read_quantities(sentence, pub)
-    spans = sentences(sentence)
-    by_id = {lr.id: lr for lr in rs.rules}
-    for i, d in enumerate(rs.decide(sentence, qs, spans)):
-        q = d.quantity
-        click.echo(f"{q.text!r}: {q.kind} {q.value} {q.unit} {q.date}".rstrip())
-        if d.winner:
-            period, source = find_period(by_id[d.winner].rule.period, sentence, qs, i, spans, pub)
-            click.echo(f"  -> {by_id[d.winner].rule.metric} (period {period or '-'}, {source}) by {d.winner}")
-        else:
-            click.echo("  -> no rule")
-        for rid, why in d.reasons.items():
-            if show_all or not why.startswith("kind "):
-                click.echo(f"     {rid}: {why}")
+    try:
+        pub = dt.date.fromisoformat(published) if published else None
+    except ValueError:
+        raise click.BadParameter(f"{published!r} is not a date YYYY-MM-DD", param_hint="--published") from None
+    article_text = None
+    if article_path:
+        art = load_article(Path(article_path))
+        if art.status != "ok":
+            raise click.UsageError(art.error)
+        article_text, pub = art.body, pub or art.published
+    for line in explain(rs, sentence, context=context, article_text=article_text, published=pub,
+                        show_all=show_all):
+        click.echo(line)

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import difflib
 import functools
+import types
+import typing
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -41,12 +44,56 @@ class RuleError(Exception):
 
 
 def _valid_pattern(pattern: str) -> str:
-    """Return ``pattern`` if it compiles (as rules compile it), else raise a ValueError saying why."""
+    """Return ``pattern`` if it compiles (as rules compile it), else raise a ValueError saying why and where.
+
+    The message quotes the pattern with a caret under the fault: for a group or set left open, under the
+    bracket that opened it, not at the end of the pattern where the regex engine noticed.
+    """
     try:
         regex.compile(pattern, regex.I | regex.V1)
     except regex.error as exc:
-        raise ValueError(f"pattern does not compile: {exc}") from None
+        pos, what = exc.pos, exc.msg
+        opened = _unclosed(pattern)
+        if opened is not None and exc.msg in ("missing )", "unterminated character set"):
+            pos = opened
+            what = f"{exc.msg}: the {'group' if pattern[opened] == '(' else 'set'} opened here is never closed"
+        elif pos is not None:
+            what = f"{exc.msg} at position {pos}"
+        where = f"\n    {pattern}\n    {' ' * pos}^" if pos is not None else ""
+        raise ValueError(f"pattern does not compile: {what}{where}") from None
     return pattern
+
+
+def _unclosed(pattern: str) -> int | None:
+    """Position of the ``(`` or ``[`` that is never closed (the innermost open group), if any."""
+    groups: list[int] = []
+    i, n = 0, len(pattern)
+    while i < n:
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":
+            start, depth, i = i, 1, i + 1
+            i += pattern.startswith("^", i)
+            i += pattern.startswith("]", i)  # "[]a]": a leading "]" is a member
+            while i < n and depth:
+                if pattern[i] == "\\":
+                    i += 1
+                elif pattern[i] == "[":
+                    depth += 1  # V1 nested sets, [[:alpha:]]
+                elif pattern[i] == "]":
+                    depth -= 1
+                i += 1
+            if depth:
+                return start
+            continue
+        if c == "(":
+            groups.append(i)
+        elif c == ")" and groups:
+            groups.pop()
+        i += 1
+    return groups[-1] if groups else None
 
 
 class _Strict(BaseModel):
@@ -217,9 +264,24 @@ def load_rule_file(path: Path) -> RuleFile:
             key = ".".join(str(p) for p in loc if not str(p).startswith("function-")) or "(top)"
             msg = err["msg"].removeprefix("Value error, ")
             if err["type"] == "extra_forbidden":
-                msg = "unknown key"
+                msg = _unknown_key(loc)
             msgs.append(f"{path}:{_line_of(data, loc)}: {key}: {msg}")
         raise RuleError("\n".join(msgs)) from None
+
+
+def _unknown_key(loc: tuple) -> str:
+    """'unknown key' with the nearest valid key at that place (or the list of them when none is near)."""
+    model: Any = RuleFile
+    for step in loc[:-1]:  # walk the schema down to the mapping that holds the unknown key
+        if isinstance(step, str) and isinstance(model, type) and issubclass(model, BaseModel):
+            model = model.model_fields[step].annotation if step in model.model_fields else None
+        while typing.get_origin(model) in (Annotated, list, typing.Union, types.UnionType):
+            model = next((a for a in typing.get_args(model) if a is not type(None)), None)
+    if not (isinstance(model, type) and issubclass(model, BaseModel)):
+        return "unknown key"
+    valid = list(model.model_fields)
+    near = difflib.get_close_matches(str(loc[-1]), valid, n=1, cutoff=0.6)
+    return f"unknown key; did you mean {near[0]!r}?" if near else f"unknown key (valid: {', '.join(valid)})"
 
 
 # ---------------------------------------------------------------------------------------------- tagging
@@ -532,21 +594,113 @@ def run_example(rules: RuleSet, lr: LoadedRule, example: Example) -> tuple[list[
     problems = []
     expected = [c for c in example.claims if c.metric == metric]
     others = [c for c in example.claims if c.metric != metric]
+    missing = []
     remaining = list(got)
     for exp in expected:
         hit = next((g for g in remaining if _matches(exp, g)), None)
         if hit is None:
-            problems.append(f"expected {exp.model_dump(exclude_none=True)}")
+            missing.append(exp)
         else:
             remaining.remove(hit)
-    for g in remaining:
-        problems.append(f"unexpected claim {g}")
     all_got = {(quantities[i].text, m, quantities[i].value, p) for i, (m, p, *_) in tags.items()}
     for exp in others:  # claims of other metrics the example also asserts
         if not any(m == exp.metric and (exp.value is None or _close(v, exp.value))
                    and (exp.period is None or p == exp.period) for _, m, v, p in all_got):
-            problems.append(f"expected {exp.model_dump(exclude_none=True)}")
+            missing.append(exp)
+    if missing:
+        decisions = rules.decide(body, quantities, spans)
+        for exp in missing:
+            problems.append(f"expected {exp.model_dump(exclude_none=True)}"
+                            + "".join(f"\n    why: {w}" for w in _why_missing(rules, exp, quantities, decisions,
+                                                                             tags, offset)))
+    for g in remaining:
+        problems.append(f"unexpected claim {g}")
     return problems, got
+
+
+def _why_missing(rules: RuleSet, exp: ExpectedClaim, quantities: list[Quantity], decisions: list[Decision],
+                 tags: dict[int, tuple], offset: int) -> list[str]:
+    """Why an expected claim did not come out: the ``rules explain`` reason for each quantity it could be."""
+    cands = [i for i, q in enumerate(quantities) if q.start >= offset
+             and (exp.text is None or q.text == exp.text) and (exp.value is None or _close(q.value, exp.value))]
+    if not cands:
+        read = ", ".join(f"{q.text!r} ({q.kind} {q.value})" for q in quantities if q.start >= offset) or "nothing"
+        return [f"no quantity reads as {exp.text or exp.value!r}; the reader found {read}"]
+    ids = {lr.id for lr in rules.rules if lr.rule.metric == exp.metric}
+    out = []
+    for i in cands:
+        q, d = quantities[i], decisions[i]
+        if i in tags and tags[i][0] == exp.metric:
+            out.append(f"{q.text!r} came out as {exp.metric} with value {q.value}, unit {q.unit or '-'}, "
+                       f"period {tags[i][1] or '-'} ({tags[i][2]})")
+            continue
+        if d.winner and d.winner not in ids:
+            out.append(f"{q.text!r} was taken by {d.winner}")
+        out += [f"{q.text!r}: {rid}: {why}" for rid, why in d.reasons.items() if rid in ids]
+        if not ids:
+            out.append(f"no rule defines {exp.metric}")
+    return out
+
+
+def explain(rules: RuleSet, sentence: str, *, context: str = "", article_text: str | None = None,
+            published: dt.date | None = None, show_all: bool = False) -> list[str]:
+    """Every quantity of ``sentence``, the rule that took it and why the others did not (``rules explain``).
+
+    Args:
+        rules: The rule set.
+        sentence: The text to explain.
+        context: Text read before the sentence, as a rule example's ``context`` (its quantities are not shown).
+        article_text: The article ``article:`` gates search; the context and sentence when ``None``.
+        published: The publication date (years of bare dates, the period fallback).
+        show_all: Also list rules that do not take the quantity's kind at all.
+
+    Returns:
+        Lines of text. A reason that several quantities share (an article gate, a unit) is printed once, under
+        the list of the quantities it applies to.
+
+    """
+    from factlint.extract import sentences
+    from factlint.vi import read_quantities
+
+    body = (context + "\n\n" if context else "") + sentence
+    offset = len(body) - len(sentence)
+    qs = read_quantities(body, published)
+    spans = sentences(body)
+    text = body if article_text is None else article_text + "\n\n" + body
+    by_id = {lr.id: lr for lr in rules.rules}
+    rows = [(i, d) for i, d in enumerate(rules.decide(body, qs, spans, article_text=text)) if qs[i].start >= offset]
+    shown = {i: {rid: why for rid, why in d.reasons.items() if show_all or not why.startswith("kind ")}
+             for i, d in rows}
+    seen: dict[tuple[str, str], list[int]] = {}
+    for i, reasons in shown.items():
+        for pair in reasons.items():
+            seen.setdefault(pair, []).append(i)
+    shared = {pair for pair, where in seen.items() if len(where) > 1}
+    out = []
+    for i, d in rows:
+        q = d.quantity
+        out.append(f"{q.text!r}: {q.kind} {q.value} {q.unit} {q.date}".rstrip())
+        if d.winner:
+            period, source = find_period(by_id[d.winner].rule.period, body, qs, i, spans, published)
+            out.append(f"  -> {by_id[d.winner].rule.metric} (period {period or '-'}, {source}) by {d.winner}")
+        else:
+            out.append("  -> no rule")
+        out += _grouped({(rid, why) for rid, why in shown[i].items() if (rid, why) not in shared}, "     ")
+    by_quantities: dict[tuple[int, ...], set[tuple[str, str]]] = {}
+    for pair in shared:
+        by_quantities.setdefault(tuple(seen[pair]), set()).add(pair)
+    for where, pairs in sorted(by_quantities.items()):
+        out.append(f"for {', '.join(repr(qs[i].text) for i in where)}:")
+        out += _grouped(pairs, "     ")
+    return out
+
+
+def _grouped(pairs: set[tuple[str, str]], indent: str) -> list[str]:
+    """``rule, rule: reason`` lines, one per distinct reason, in the order of the rules."""
+    by_why: dict[str, list[str]] = {}
+    for rid, why in sorted(pairs):
+        by_why.setdefault(why, []).append(rid)
+    return [f"{indent}{', '.join(rids)}: {why}" for why, rids in by_why.items()]
 
 
 def _close(a: float | None, b: float) -> bool:
