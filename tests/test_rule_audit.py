@@ -81,7 +81,7 @@ def test_every_exclude_cue_and_article_gate_has_an_example_that_needs_it(rules):
             mutated = RuleSet([cut if i == n else other for i, other in enumerate(rules.rules)])
             if not any(run_example(mutated, cut, ex)[0] for ex in cut.rule.examples):
                 survivors.append(f"{lr.id}: {what}")
-    assert mutants >= 20  # the shipped rules have cues and gates to audit
+    assert mutants >= 15  # the shipped rules have cues and gates to audit (attribution replaced the country lists)
     assert survivors == [], "no example fails without:\n" + "\n".join(survivors)
 
 

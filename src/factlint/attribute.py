@@ -86,6 +86,32 @@ class Places:
         return sent, next((c for c in parts if c[0] <= pos < c[1] + 1), sent)
 
 
+def _parties_of(parties: list, roles: list[str], p_starts: list[int], q: Quantity, sent: tuple[int, int],
+                clause: tuple[int, int]) -> tuple:
+    """The figure's (agent, partner): its own clause first, then the sentence before it (coordinated clauses).
+
+    The agent is the last party before the figure that is not a partner ("sang X", "tại X", "đối tác … của X"):
+    in the figure's clause, else earlier in its sentence (it carries over), else after the figure in its clause.
+    The partner is the last partner country after that agent and before the figure in its clause, else the first
+    after the figure in its clause, else one earlier in the sentence after the agent.
+    """
+    def span(lo: int, hi: int) -> list:
+        idx = range(bisect.bisect_left(p_starts, lo), bisect.bisect_left(p_starts, hi))
+        return [(parties[i], roles[i]) for i in idx if parties[i].end <= hi or lo >= q.end]
+
+    in_clause, earlier, after = span(clause[0], q.start), span(sent[0], clause[0]), span(q.end, clause[1])
+    agent = (next((p for p, r in reversed(in_clause) if r != "partner"), None)
+             or next((p for p, r in reversed(earlier) if r != "partner"), None)
+             or next((p for p, r in after if r != "partner"), None))
+
+    def partner_in(cands: list) -> object:
+        return next((p for p, r in cands if r == "partner" and p.kind == "country"
+                     and (agent is None or p.start > agent.start)), None)
+
+    partner = (partner_in(list(reversed(in_clause))) or partner_in(after) or partner_in(list(reversed(earlier))))
+    return agent, partner
+
+
 def _paragraph(text: str, pos: int) -> tuple[int, int]:
     start = text.rfind("\n", 0, pos) + 1
     end = text.find("\n", pos)
@@ -141,18 +167,8 @@ def attribute(text: str, quantities: list[Quantity], spans: list[tuple[int, int]
         para = _paragraph(text, q.start)
         why = []
         # --- subject
-        lo = bisect.bisect_left(p_starts, sent[0])
         hi = bisect.bisect_left(p_starts, q.start)
-        before = [(parties[i], roles[i]) for i in range(lo, hi) if parties[i].end <= q.start]
-        agent = next((p for p, r in reversed(before) if r != "partner"), None)
-        partner = next((p for p, r in reversed(before) if r == "partner" and p.kind == "country"
-                        and (agent is None or p.start > agent.start)), None)
-        if partner is None and (agent is None or agent.key == loc.NATIONAL_KEY):
-            # "85.000 lao động Việt Nam tại Nhật Bản", "Việt Nam đưa 67.000 lao động đi làm việc tại Nhật Bản":
-            # the parties after the figure, in its clause
-            after = [(parties[i], roles[i]) for i in range(hi, bisect.bisect_left(p_starts, clause[1]))]
-            agent = agent or next((p for p, r in after if r != "partner"), None)
-            partner = next((p for p, r in after if r == "partner" and p.kind == "country"), None)
+        agent, partner = _parties_of(parties, roles, p_starts, q, sent, clause)
         subject, key = "", ""
         if agent is not None and agent.kind == "pair":
             subject, key = agent.text, agent.key
@@ -190,7 +206,8 @@ def attribute(text: str, quantities: list[Quantity], spans: list[tuple[int, int]
         nxt = meas[bisect.bisect_left(meas_starts, q.end)] if bisect.bisect_left(meas_starts, q.end) < len(meas) \
             else None
         inside = [m for m in meas[m_hi:] if m.start < q.end]
-        ahead = [m for m in meas[m_hi:] if q.end <= m.start < min(clause[1], q.end + RANK_REACH)]
+        ahead = [m for m in meas[m_hi:] if q.end <= m.start < min(clause[1], q.end + RANK_REACH)
+                 and loc.field_after(text, q.end, m.start)]
         if q.kind == "rank" and ahead:  # "đứng thứ hai về hợp tác lao động": what it ranks comes after
             measure = ahead[0]
         elif inside:  # "950 dự án", "khoảng 85.000 lao động": the counted noun is the measure

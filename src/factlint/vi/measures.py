@@ -74,3 +74,11 @@ def measures(text: str) -> list[Measure]:
             next((h for h in HEADS if h.lower() == head.lower()), ""), "")
         out.append(Measure(m.start(), m.end(), phrase, key, nouns.get(head.lower(), "")))
     return out
+
+
+_FIELD_AFTER = regex.compile(r"[ \t]*(?:về|trong|ở|lĩnh vực|về lĩnh vực|trong lĩnh vực)[ \t]+", regex.I)
+
+
+def field_after(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]``, between a rank and a measure, says what the rank is in ("thứ 2 về …")."""
+    return _FIELD_AFTER.fullmatch(text, start, end) is not None

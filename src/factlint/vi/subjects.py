@@ -26,7 +26,9 @@ SHORT_NAMES: dict[str, str] = {
     "Trung Quốc đại lục": "CN", "Hồng Kông": "HK", "Hong Kong": "HK",  # CLDR: "Đặc khu Hành chính Hồng Kông…"
     "Hàn": "KR",  # "Việt – Hàn", "hàng Hàn"; only where not followed by another capitalised word (a name)
     "Liên minh châu Âu": "EU", "Liên minh Châu Âu": "EU", "EU": "EU",  # CLDR's capitalisation differs
-    "Xin-ga-po": "SG", "Sing": "SG",  # transliterations CLDR lacks
+    "Xin-ga-po": "SG",  # a transliteration CLDR lacks
+    # capitals standing for their governments ("Tokyo cam kết …"); CLDR names cities only in time-zone data
+    "Tokyo": "JP", "Washington": "US", "Bắc Kinh": "CN", "Seoul": "KR", "Mát-xcơ-va": "RU", "Moscow": "RU",
 }
 # International organisations and agencies (not territories, so not in CLDR), with the country behind a
 # national agency: a rule about Japan's ODA takes JICA's figures.
@@ -69,6 +71,8 @@ RELATIONAL_NOUNS = ("đối tác", "nhà đầu tư", "nhà tài trợ", "thị 
                     "nhà cung cấp", "khách hàng", "quốc gia", "nước")
 # A figure of the pair: "giữa hai nước", "thương mại song phương", "hai chiều".
 BILATERAL_CUES = ("hai nước", "song phương", "hai chiều", "giữa hai", "hai bên", "Việt Nam và")
+# Words that point back to the last country named: "nhập khẩu từ thị trường này", "nước này".
+ANAPHORA = ("thị trường này", "nước này", "quốc gia này", "thị trường trên", "nước bạn", "đất nước này")
 PAIR_JOINERS = (r"[ \t]*[-–—][ \t]*", r"[ \t]+và[ \t]+")
 
 
@@ -149,6 +153,22 @@ def parties(text: str) -> list[Party]:
             key = names[m["name"]]
             kind = "national" if key == NATIONAL_KEY else ("org" if key.startswith("org:") else "country")
             out.append(Party(m.start(), m.end(), m.group(), key, kind))
+    out.sort(key=lambda p: p.start)
+    return _resolve_anaphora(text, out)
+
+
+_ANAPHOR_RE = regex.compile(rf"{_LC}(?:{_alt(list(ANAPHORA))}){_RC}", regex.I)
+
+
+def _resolve_anaphora(text: str, found: list[Party]) -> list[Party]:
+    """Add "thị trường này" and the like as the last foreign country named before them."""
+    out = list(found)
+    for m in _ANAPHOR_RE.finditer(text):
+        prior = [p for p in found if p.end <= m.start() and p.key != NATIONAL_KEY
+                 and (p.kind == "country" or (p.kind == "pair" and p.key.startswith(NATIONAL_KEY + "+")))]
+        if prior:  # the country itself, or the other side of a pair with Viet Nam
+            key = prior[-1].key.removeprefix(NATIONAL_KEY + "+")
+            out.append(Party(m.start(), m.end(), m.group(), key, "country"))
     out.sort(key=lambda p: p.start)
     return out
 
