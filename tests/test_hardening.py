@@ -136,7 +136,10 @@ def test_crlf_and_lone_cr(tmp_path, eol):
     ("unclosed.md", b"---\nid: x\nbody without the closing line\n",
      ":1: front matter opened with '---' is never closed"),
     ("list.md", b"---\n- a\n- b\n---\nx\n", ":2: front matter must be a mapping"),
-    ("baddate.md", b"---\npublished: yesterday\n---\nx\n", "'published' is not a date"),
+    ("baddate.md", b"---\npublished: yesterday\n---\nx\n", ":2: front matter 'published' is not a date"),
+    ("feb30.md", b"---\nid: x\npublished: 2024-02-30\n---\nx\n", ":3: broken front matter: '2024-02-30' is not a date"),
+    ("m13.md", b"---\npublished: 2024-13-01\nid: x\n---\nx\n", ":2: broken front matter: '2024-13-01' is not a date"),
+    ("quoted.md", b"---\nid: x\n\npublished: '2024-02-30'\n---\nx\n", ":4: front matter 'published' is not a date"),
 ])
 def test_bad_file_is_a_clear_per_article_error(tmp_path, name, data, message):
     p = tmp_path / name
@@ -144,6 +147,45 @@ def test_bad_file_is_a_clear_per_article_error(tmp_path, name, data, message):
     art = load_article(p)
     assert art.status == "error"
     assert art.error.startswith(p.as_posix()) and message in art.error
+
+
+@pytest.mark.parametrize("date", ["2024-02-30", "2024-13-01"])
+def test_an_impossible_date_is_that_articles_error_and_the_run_goes_on(tmp_path, date):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "bad.md").write_text(f"---\nid: bad\npublished: {date}\n---\nKim ngạch 50 tỷ USD.\n",
+                                           encoding="utf-8")
+    (tmp_path / "a" / "good.md").write_text("---\nid: good\npublished: 2024-03-01\n---\nKim ngạch 50 tỷ USD.\n",
+                                            encoding="utf-8")
+    res = CliRunner().invoke(main, ["check", str(tmp_path / "a"), "--format", "json", "--no-cache"])
+    assert res.exit_code == 1 and not isinstance(res.exception, ValueError), res.output
+    doc = json.loads(res.stdout)
+    assert [(a["id"], a["status"]) for a in doc["articles"]] == [("bad", "error"), ("good", "ok")]
+    assert doc["claims"] == 1  # the good article was read
+    (fl001,) = [f for f in doc["findings"] if f["code"] == "FL001"]
+    assert fl001["locations"][0]["path"].endswith("bad.md") and fl001["locations"][0]["line"] == 3
+    assert f"bad.md:3: broken front matter: '{date}' is not a date" in fl001["message"]
+
+
+def test_any_exception_while_loading_is_that_articles_error(tmp_path, monkeypatch):
+    import factlint.corpus
+
+    real = factlint.corpus.normalise
+
+    def explode(raw):
+        if "boom" in raw:
+            raise RuntimeError("the normaliser broke")
+        return real(raw)
+
+    monkeypatch.setattr(factlint.corpus, "normalise", explode)
+    (tmp_path / "boom.md").write_text("---\nid: boom\n---\nboom 50 tỷ USD\n", encoding="utf-8")
+    (tmp_path / "fine.md").write_text("---\nid: fine\npublished: 2024-03-01\n---\n50 tỷ USD\n", encoding="utf-8")
+    from factlint.suite import run
+
+    r = run([tmp_path], None, None)
+    assert [(a.id, a.status) for a in r.articles] == [("boom", "error"), ("fine", "ok")]
+    assert "boom.md: factlint failed to load this article (RuntimeError: the normaliser broke)" in r.articles[0].error
+    assert [(f.code, f.locations[0].path.split("/")[-1]) for f in r.findings] == [("FL001", "boom.md")]
+    assert len(r.claims) == 1
 
 
 def test_missing_and_empty_front_matter_still_give_claims(tmp_path):
