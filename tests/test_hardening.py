@@ -15,9 +15,9 @@ from hypothesis import strategies as st
 from factlint.cli import main
 from factlint.corpus import load_article, load_corpus
 from factlint.extract import extract_article
+from helpers import RULES, SEED_ACCEPTED, SEED_ARTICLES
 
-ROOT = Path(__file__).resolve().parents[1]
-SEED = ROOT / "articles" / "001_5793ab1afd7dfe9c.md"
+SEED = SEED_ARTICLES / "001_5793ab1afd7dfe9c.md"
 SEED_TEXT = SEED.read_text(encoding="utf-8")
 
 
@@ -289,7 +289,7 @@ def test_span_maps_like_two_positions(tmp_path, text, data):
 
 def _bad_corpus(tmp_path: Path) -> Path:
     folder = tmp_path / "corpus"
-    shutil.copytree(ROOT / "articles", folder)
+    shutil.copytree(SEED_ARTICLES, folder)
     (folder / "bom.md").write_bytes(b"\xef\xbb\xbf" + _with_id(SEED_TEXT, "bom-copy").encode())
     (folder / "u16.md").write_bytes(_with_id(SEED_TEXT, "u16-copy").encode("utf-16"))
     (folder / "cp.md").write_bytes(to_cp1258("---\nid: cp\n---\nKim ngạch 50 tỷ\n"))
@@ -304,8 +304,9 @@ def _bad_corpus(tmp_path: Path) -> Path:
 
 def test_end_to_end_every_file_is_accounted_for(tmp_path, monkeypatch):
     folder = _bad_corpus(tmp_path)
-    monkeypatch.chdir(ROOT)
-    res = CliRunner().invoke(main, ["check", str(folder), "--format", "json"])
+    monkeypatch.chdir(tmp_path)
+    res = CliRunner().invoke(main, ["check", str(folder), "--format", "json", "--rules", str(RULES),
+                                    "--accepted", str(SEED_ACCEPTED)])
     assert res.exit_code == 1, res.output  # the unreadable files are new errors
     doc = json.loads(res.output[res.output.index("{"):])
     paths = {Path(a["path"]).name: a["status"] for a in doc["articles"]}
@@ -334,9 +335,10 @@ def paths_dup(doc) -> str:
 
 @pytest.fixture()
 def project(tmp_path):
-    shutil.copytree(ROOT / "articles", tmp_path / "articles")
-    shutil.copytree(ROOT / "claims", tmp_path / "claims")
-    shutil.copytree(ROOT / "checks", tmp_path / "checks", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(SEED_ARTICLES, tmp_path / "articles")
+    shutil.copytree(RULES, tmp_path / "claims")
+    (tmp_path / "checks").mkdir()
+    shutil.copy(SEED_ACCEPTED, tmp_path / "checks" / "accepted.yaml")
     return tmp_path
 
 

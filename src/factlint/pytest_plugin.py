@@ -18,6 +18,8 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group = parser.getgroup("factlint")
     group.addoption("--articles", default="articles", help="factlint: the corpus folder (default articles/)")
     group.addoption("--rules", dest="factlint_rules", default="claims", help="factlint: claim rules folder")
+    group.addoption("--accepted", dest="factlint_accepted", default="checks/accepted.yaml",
+                    help="factlint: the accepted findings (default checks/accepted.yaml)")
     group.addoption("--factlint-reports", default="reports",
                     help="factlint: write the discrepancy reports here after a check-suite session ('' to skip)")
 
@@ -125,7 +127,7 @@ def _paths(config: pytest.Config) -> dict[str, Path]:
     return {
         "articles": root / config.getoption("--articles"),
         "rules": root / config.getoption("factlint_rules"),
-        "accepted": root / "checks" / "accepted.yaml",
+        "accepted": root / config.getoption("factlint_accepted"),
     }
 
 
