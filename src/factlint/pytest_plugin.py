@@ -199,12 +199,14 @@ def ruleset(factlint_paths: dict[str, Path]) -> RuleSet:
 
 
 @pytest.fixture(scope="session")
-def claims(corpus: list, ruleset: RuleSet):  # noqa: ANN201 - a DataFrame
+def claims(corpus: list, ruleset: RuleSet, factlint_paths: dict[str, Path]):  # noqa: ANN201 - a DataFrame
     """The claims table of the corpus (validate it with :func:`factlint.schema.validate`)."""
+    from factlint.config import hedge_config
     from factlint.extract import extract_corpus
     from factlint.table import to_frame
+    from factlint.vi import Reader
 
-    return to_frame(extract_corpus(corpus, ruleset))
+    return to_frame(extract_corpus(corpus, ruleset, Reader(hedge_config(factlint_paths["rules"]))))
 
 
 def pytest_terminal_summary(terminalreporter, exitstatus, config: pytest.Config) -> None:  # noqa: ANN001

@@ -17,11 +17,13 @@ import regex
 
 from factlint.checks import SUITES, CheckConfig, FxTable, run_checks
 from factlint.collect import cached, collect, corpus_keys, engine_fingerprint, extract_all, store
+from factlint.config import hedge_config
 from factlint.corpus import Article, discover, load_article
 from factlint.findings import Accepted, Finding, Location, apply_accepted, load_accepted
 from factlint.names import Mention, sentence_at
 from factlint.rules import RuleSet, load_rules
 from factlint.table import to_frame
+from factlint.vi import Reader
 
 
 @dataclass
@@ -70,11 +72,12 @@ def run(paths: list[str | Path], rules_dir: Path | None, accepted: Path | None, 
     rules = load_rules([rules_dir]) if rules_dir is not None else None
     cfg = CheckConfig.load(rules_dir, {lr.rule.metric for lr in rules.rules} if rules is not None else None)
     fx = FxTable.load(rules_dir / "reference" / "fx.yaml" if rules_dir is not None else None)
+    hedges = hedge_config(rules_dir)
     accepted_list = load_accepted(accepted)
     keys = run_key = None
     if articles is None and cache is not None:
         found = list(discover(paths))
-        keys = corpus_keys(found, encoding, engine_fingerprint(rules))
+        keys = corpus_keys(found, encoding, engine_fingerprint(rules, hedges))
         run_key = _run_key(found, keys, rules_dir)
         hit = cached(cache / "runs", run_key)
         if hit is not None:  # nothing changed: the claims and findings of the last run stand
@@ -83,7 +86,7 @@ def run(paths: list[str | Path], rules_dir: Path | None, accepted: Path | None, 
             return Run(arts, df, [], findings, stale, rules, cfg)
     with _gc_paused():
         return _compute(paths, rules_dir, encoding, articles, progress, jobs, cache, keys, run_key, rules, cfg, fx,
-                        accepted_list)
+                        accepted_list, hedges)
 
 
 @contextlib.contextmanager
@@ -102,15 +105,16 @@ def _gc_paused() -> Iterator[None]:
 
 
 def _compute(paths, rules_dir, encoding, articles, progress, jobs, cache, keys, run_key, rules, cfg, fx,  # noqa: ANN001
-             accepted_list) -> Run:
+             accepted_list, hedges) -> Run:
     """The uncached part of :func:`run`."""
     if articles is None:
         got = collect(paths, rules_dir, encoding, jobs=jobs, cache=cache, progress=progress, keys=keys)
         arts, claims, mentions = got.articles, got.claims, got.mentions
     else:
         arts, claims, mentions = articles, [], []
+        reader = Reader(hedges)
         for a in articles:
-            got_claims, got_mentions = extract_all(a, rules)
+            got_claims, got_mentions = extract_all(a, rules, reader)
             claims += got_claims
             mentions += got_mentions
     df = to_frame(claims)
