@@ -8,10 +8,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-from helpers import ROOT, invoke_in
 
 from factlint.config import ConfigError, hedge_config
 from factlint.suite import run
+from helpers import ROOT, invoke_in
 
 TINY_RULES = ROOT / "tests" / "fixtures" / "tiny" / "claims"
 
