@@ -193,7 +193,9 @@ def test_missing_and_empty_front_matter_still_give_claims(tmp_path):
     (tmp_path / "emptyfm.md").write_text("---\n---\nKim ngạch đạt 50 tỷ USD.\n", encoding="utf-8")
     no, empty = load_corpus([tmp_path])[1], load_corpus([tmp_path])[0]
     assert no.status == empty.status == "ok"
-    assert no.id == "nofm" and str(no.published) == "2023-09-03" and "inferred" in no.warnings[0]
+    assert no.id == "nofm" and str(no.published) == "2023-09-03" and "inferred" in no.warnings[1]
+    assert no.warnings[0].endswith("nofm.md:1: no front matter (a '---' block with id, outlet, published, title); "
+                                   "the id is the file name")
     assert empty.published is None and "none found" in empty.warnings[0]
     assert [c.value for c in extract_article(no) if c.kind == "money"] == [5e10]
 

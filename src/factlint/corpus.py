@@ -266,6 +266,9 @@ def load_article(path: Path, display: str | None = None, encoding: str | None = 
             raise CorpusError(f"{shown}: empty file")
         art.text, art._line_starts, art._colmaps = normalise(raw)
         meta, art.body_start = _front_matter(art.text, shown)
+        if not art.text.startswith("---\n"):
+            art.warnings.append(f"{shown}:1: no front matter (a '---' block with id, outlet, published, title); "
+                                "the id is the file name")
         art.meta = meta
         if meta.get("id") not in (None, ""):
             art.id = str(meta["id"])

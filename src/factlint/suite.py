@@ -6,6 +6,7 @@ Shared by the ``factlint check`` command and the pytest plugin, so both see exac
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import hashlib
 from collections.abc import Callable, Iterable, Iterator
@@ -16,6 +17,8 @@ import pandas as pd
 import regex
 
 from factlint.checks import SUITES, CheckConfig, FxTable, run_checks
+from factlint.checks.agreement import NUMERIC_KINDS
+from factlint.checks.common import location
 from factlint.collect import cached, collect, corpus_keys, engine_fingerprint, extract_all, store
 from factlint.config import hedge_config
 from factlint.corpus import Article, discover, load_article
@@ -42,6 +45,50 @@ class Run:
     def new(self) -> list[Finding]:
         """Findings not in the accepted file."""
         return [f for f in self.findings if f.status == "new"]
+
+    @functools.cached_property
+    def uncompared(self) -> list[Uncompared]:
+        """Claims of ruled metrics that no comparison takes (see :func:`uncompared`)."""
+        return uncompared(self.claims)
+
+    @functools.cached_property
+    def warnings(self) -> dict[str, list[str]]:
+        """Each article's warnings, by path: from reading it, then for its claims that were not compared."""
+        out = {a.path: list(a.warnings) for a in self.articles}
+        mine: dict[str, list[Uncompared]] = {}
+        for u in self.uncompared:
+            mine.setdefault(u.location.path, []).append(u)
+        for path, items in mine.items():
+            out.setdefault(path, []).append(uncompared_warning(path, items))
+        return out
+
+
+@dataclass(frozen=True)
+class Uncompared:
+    """A claim of a ruled metric that the checks leave out, and why: shown, never dropped without a word."""
+
+    location: Location
+    metric: str
+    reason: str
+
+
+def uncompared(claims: pd.DataFrame) -> list[Uncompared]:
+    """Figures (money, counts, percentages) of ruled metrics without a period: no comparison can take them."""
+    rows = claims[(claims["metric"] != "") & claims["kind"].isin(NUMERIC_KINDS) & (claims["period"] == "")]
+    return [Uncompared(location(r), r.metric, "no period") for r in rows.itertuples(index=False)]
+
+
+def uncompared_count(items: list[Uncompared]) -> str:
+    """"7 claims of ruled metrics not compared: no period"."""
+    reasons = ", ".join(sorted({u.reason for u in items}))
+    return f"{len(items)} claim{'' if len(items) == 1 else 's'} of ruled metrics not compared: {reasons}"
+
+
+def uncompared_warning(path: str, items: list[Uncompared], shown: int = 5) -> str:
+    """One article's warning: "a.md: 2 claims of ruled metrics not compared: no period ('50 tỷ USD' line 3 …)"."""
+    listed = "; ".join(f"{u.location.text!r} line {u.location.line}, {u.metric}" for u in items[:shown])
+    more = f"; and {len(items) - shown} more" if len(items) > shown else ""
+    return f"{path}: {uncompared_count(items)} ({listed}{more})"
 
 
 @dataclass(frozen=True)
