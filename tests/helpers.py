@@ -11,6 +11,14 @@ from factlint.cli import main
 from factlint.extract import Claim
 from factlint.table import to_frame
 
+ROOT = Path(__file__).resolve().parents[1]
+RULES = ROOT / "claims"  # the shipped rules: they are what the seed tests test
+# The engine's own copy of the five seed articles and their accepted findings. Tests that pin the seed corpus
+# read these, never the repository's articles/ (a newsroom's corpus) or checks/accepted.yaml (its reviews).
+SEEDS = ROOT / "tests" / "fixtures" / "seeds"
+SEED_ARTICLES = SEEDS / "articles"
+SEED_ACCEPTED = SEEDS / "accepted.yaml"
+
 
 def invoke_in(folder: Path, *args: str) -> Result:
     """Run ``factlint ARGS`` with ``folder`` as the working folder."""
@@ -38,3 +46,24 @@ def claim(article: str = "a1", text: str = "x", kind: str = "money", value: floa
 def table(*claims: Claim):  # noqa: ANN201 - a DataFrame
     """The claims table of ``claims``."""
     return to_frame(list(claims))
+
+
+_NOT_THE_REPO = {".git", ".venv", "__pycache__", ".ruff_cache"}  # git's, pip's, Python's and the linter's own
+
+
+def repo_snapshot(root: Path) -> dict[str, tuple[int, int]]:
+    """Every file of the clone (not .git, .venv, bytecode, the linter's cache): its size and mtime."""
+    out = {}
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = [d for d in dirs if d not in _NOT_THE_REPO and not d.endswith(".egg-info")]
+        for name in files:
+            st = os.stat(os.path.join(folder, name))
+            out[os.path.relpath(os.path.join(folder, name), root)] = (st.st_size, st.st_mtime_ns)
+    return out
+
+
+def repo_changes(before: dict[str, tuple[int, int]], after: dict[str, tuple[int, int]]) -> list[str]:
+    """What happened to the files between two snapshots: ``created x``, ``changed y``, ``removed z``."""
+    return ([f"created {p}" for p in sorted(after.keys() - before.keys())]
+            + [f"changed {p}" for p in sorted(before.keys() & after.keys()) if before[p] != after[p]]
+            + [f"removed {p}" for p in sorted(before.keys() - after.keys())])

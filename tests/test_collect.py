@@ -7,13 +7,12 @@ import shutil
 from pathlib import Path
 
 from factlint.collect import collect
-
-ROOT = Path(__file__).resolve().parents[1]
+from helpers import RULES, SEED_ARTICLES
 
 
 def _copy(tmp_path: Path) -> tuple[Path, Path]:
-    shutil.copytree(ROOT / "articles", tmp_path / "articles")
-    shutil.copytree(ROOT / "claims", tmp_path / "claims")
+    shutil.copytree(SEED_ARTICLES, tmp_path / "articles")
+    shutil.copytree(RULES, tmp_path / "claims")
     return tmp_path / "articles", tmp_path / "claims"
 
 

@@ -15,9 +15,9 @@ from hypothesis import strategies as st
 from factlint.cli import main
 from factlint.corpus import load_article, load_corpus
 from factlint.extract import extract_article
+from helpers import RULES, SEED_ACCEPTED, SEED_ARTICLES
 
-ROOT = Path(__file__).resolve().parents[1]
-SEED = ROOT / "articles" / "001_5793ab1afd7dfe9c.md"
+SEED = SEED_ARTICLES / "001_5793ab1afd7dfe9c.md"
 SEED_TEXT = SEED.read_text(encoding="utf-8")
 
 
@@ -136,7 +136,10 @@ def test_crlf_and_lone_cr(tmp_path, eol):
     ("unclosed.md", b"---\nid: x\nbody without the closing line\n",
      ":1: front matter opened with '---' is never closed"),
     ("list.md", b"---\n- a\n- b\n---\nx\n", ":2: front matter must be a mapping"),
-    ("baddate.md", b"---\npublished: yesterday\n---\nx\n", "'published' is not a date"),
+    ("baddate.md", b"---\npublished: yesterday\n---\nx\n", ":2: front matter 'published' is not a date"),
+    ("feb30.md", b"---\nid: x\npublished: 2024-02-30\n---\nx\n", ":3: broken front matter: '2024-02-30' is not a date"),
+    ("m13.md", b"---\npublished: 2024-13-01\nid: x\n---\nx\n", ":2: broken front matter: '2024-13-01' is not a date"),
+    ("quoted.md", b"---\nid: x\n\npublished: '2024-02-30'\n---\nx\n", ":4: front matter 'published' is not a date"),
 ])
 def test_bad_file_is_a_clear_per_article_error(tmp_path, name, data, message):
     p = tmp_path / name
@@ -146,12 +149,53 @@ def test_bad_file_is_a_clear_per_article_error(tmp_path, name, data, message):
     assert art.error.startswith(p.as_posix()) and message in art.error
 
 
+@pytest.mark.parametrize("date", ["2024-02-30", "2024-13-01"])
+def test_an_impossible_date_is_that_articles_error_and_the_run_goes_on(tmp_path, date):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "bad.md").write_text(f"---\nid: bad\npublished: {date}\n---\nKim ngạch 50 tỷ USD.\n",
+                                           encoding="utf-8")
+    (tmp_path / "a" / "good.md").write_text("---\nid: good\npublished: 2024-03-01\n---\nKim ngạch 50 tỷ USD.\n",
+                                            encoding="utf-8")
+    res = CliRunner().invoke(main, ["check", str(tmp_path / "a"), "--format", "json", "--no-cache"])
+    assert res.exit_code == 1 and not isinstance(res.exception, ValueError), res.output
+    doc = json.loads(res.stdout)
+    assert [(a["id"], a["status"]) for a in doc["articles"]] == [("bad", "error"), ("good", "ok")]
+    assert doc["claims"] == 1  # the good article was read
+    (fl001,) = [f for f in doc["findings"] if f["code"] == "FL001"]
+    assert fl001["locations"][0]["path"].endswith("bad.md") and fl001["locations"][0]["line"] == 3
+    assert f"bad.md:3: broken front matter: '{date}' is not a date" in fl001["message"]
+
+
+def test_any_exception_while_loading_is_that_articles_error(tmp_path, monkeypatch):
+    import factlint.corpus
+
+    real = factlint.corpus.normalise
+
+    def explode(raw):
+        if "boom" in raw:
+            raise RuntimeError("the normaliser broke")
+        return real(raw)
+
+    monkeypatch.setattr(factlint.corpus, "normalise", explode)
+    (tmp_path / "boom.md").write_text("---\nid: boom\n---\nboom 50 tỷ USD\n", encoding="utf-8")
+    (tmp_path / "fine.md").write_text("---\nid: fine\npublished: 2024-03-01\n---\n50 tỷ USD\n", encoding="utf-8")
+    from factlint.suite import run
+
+    r = run([tmp_path], None, None)
+    assert [(a.id, a.status) for a in r.articles] == [("boom", "error"), ("fine", "ok")]
+    assert "boom.md: factlint failed to load this article (RuntimeError: the normaliser broke)" in r.articles[0].error
+    assert [(f.code, f.locations[0].path.split("/")[-1]) for f in r.findings] == [("FL001", "boom.md")]
+    assert len(r.claims) == 1
+
+
 def test_missing_and_empty_front_matter_still_give_claims(tmp_path):
     (tmp_path / "nofm.md").write_text("Ngày 3/9/2023, kim ngạch đạt 50 tỷ USD.\n", encoding="utf-8")
     (tmp_path / "emptyfm.md").write_text("---\n---\nKim ngạch đạt 50 tỷ USD.\n", encoding="utf-8")
     no, empty = load_corpus([tmp_path])[1], load_corpus([tmp_path])[0]
     assert no.status == empty.status == "ok"
-    assert no.id == "nofm" and str(no.published) == "2023-09-03" and "inferred" in no.warnings[0]
+    assert no.id == "nofm" and str(no.published) == "2023-09-03" and "inferred" in no.warnings[1]
+    assert no.warnings[0].endswith("nofm.md:1: no front matter (a '---' block with id, outlet, published, title); "
+                                   "the id is the file name")
     assert empty.published is None and "none found" in empty.warnings[0]
     assert [c.value for c in extract_article(no) if c.kind == "money"] == [5e10]
 
@@ -247,7 +291,7 @@ def test_span_maps_like_two_positions(tmp_path, text, data):
 
 def _bad_corpus(tmp_path: Path) -> Path:
     folder = tmp_path / "corpus"
-    shutil.copytree(ROOT / "articles", folder)
+    shutil.copytree(SEED_ARTICLES, folder)
     (folder / "bom.md").write_bytes(b"\xef\xbb\xbf" + _with_id(SEED_TEXT, "bom-copy").encode())
     (folder / "u16.md").write_bytes(_with_id(SEED_TEXT, "u16-copy").encode("utf-16"))
     (folder / "cp.md").write_bytes(to_cp1258("---\nid: cp\n---\nKim ngạch 50 tỷ\n"))
@@ -262,8 +306,9 @@ def _bad_corpus(tmp_path: Path) -> Path:
 
 def test_end_to_end_every_file_is_accounted_for(tmp_path, monkeypatch):
     folder = _bad_corpus(tmp_path)
-    monkeypatch.chdir(ROOT)
-    res = CliRunner().invoke(main, ["check", str(folder), "--format", "json"])
+    monkeypatch.chdir(tmp_path)
+    res = CliRunner().invoke(main, ["check", str(folder), "--format", "json", "--rules", str(RULES),
+                                    "--accepted", str(SEED_ACCEPTED)])
     assert res.exit_code == 1, res.output  # the unreadable files are new errors
     doc = json.loads(res.output[res.output.index("{"):])
     paths = {Path(a["path"]).name: a["status"] for a in doc["articles"]}
@@ -292,9 +337,10 @@ def paths_dup(doc) -> str:
 
 @pytest.fixture()
 def project(tmp_path):
-    shutil.copytree(ROOT / "articles", tmp_path / "articles")
-    shutil.copytree(ROOT / "claims", tmp_path / "claims")
-    shutil.copytree(ROOT / "checks", tmp_path / "checks", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(SEED_ARTICLES, tmp_path / "articles")
+    shutil.copytree(RULES, tmp_path / "claims")
+    (tmp_path / "checks").mkdir()
+    shutil.copy(SEED_ACCEPTED, tmp_path / "checks" / "accepted.yaml")
     return tmp_path
 
 

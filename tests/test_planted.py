@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from factlint.suite import run
+from helpers import RULES, SEED_ACCEPTED, SEED_ARTICLES
 
-ROOT = Path(__file__).resolve().parents[1]
 ARTICLE = {
     "000": "articles/000_8334ef254cd483e5.md", "001": "articles/001_5793ab1afd7dfe9c.md",
     "002": "articles/002_328294faec285e8a.md", "003": "articles/003_dad6383fd0be7af4.md",
@@ -24,12 +24,12 @@ def _keys(findings):
 
 @pytest.fixture(scope="module")
 def baseline():
-    return _keys(run([ROOT / "articles"], ROOT / "claims", ROOT / "checks" / "accepted.yaml").findings)
+    return _keys(run([SEED_ARTICLES], RULES, SEED_ACCEPTED).findings)
 
 
 def _plant(tmp_path: Path, art: str, old: str, new: str, *, append: bool = False) -> tuple[list, int]:
     """Copy the corpus, edit one article; return the new findings and the line of the edit."""
-    shutil.copytree(ROOT / "articles", tmp_path / "articles")
+    shutil.copytree(SEED_ARTICLES, tmp_path / "articles")
     path = tmp_path / ARTICLE[art]
     text = path.read_text(encoding="utf-8")
     if append:
@@ -40,7 +40,7 @@ def _plant(tmp_path: Path, art: str, old: str, new: str, *, append: bool = False
         line = text[: text.index(old)].count("\n") + 1
         text = text.replace(old, new, 1)
     path.write_text(text, encoding="utf-8")
-    r = run([tmp_path / "articles"], ROOT / "claims", ROOT / "checks" / "accepted.yaml")
+    r = run([tmp_path / "articles"], RULES, SEED_ACCEPTED)
     return r.findings, line
 
 
@@ -99,9 +99,9 @@ def test_changed_founding_date_breaks_every_anniversary(tmp_path, baseline):
 
 
 def test_clean_corpus_gives_exactly_the_accepted_findings():
-    r = run([ROOT / "articles"], ROOT / "claims", ROOT / "checks" / "accepted.yaml")
+    r = run([SEED_ARTICLES], RULES, SEED_ACCEPTED)
     assert not r.stale
-    assert sorted((f.code, f.locations[0].path, f.status) for f in r.findings) == [
+    assert sorted((f.code, "articles/" + Path(f.locations[0].path).name, f.status) for f in r.findings) == [
         ("FL601", ARTICLE["001"], "accepted"), ("FL601", ARTICLE["004"], "accepted"),
         ("FL602", ARTICLE["002"], "accepted"), ("FL603", ARTICLE["003"], "accepted"),
     ]

@@ -192,8 +192,11 @@ def test_exit_0_without_findings(corpus_dir):
     assert res.exit_code == 0, res.output
 
 
-def test_exit_0_with_only_accepted_findings_even_failing_on_warnings():
-    res = _check(["--fail-on", "warning"], ROOT)
+def test_exit_0_with_only_accepted_findings_even_failing_on_warnings(tmp_path):
+    from helpers import RULES, SEED_ACCEPTED, SEED_ARTICLES
+
+    res = _check([str(SEED_ARTICLES), "--rules", str(RULES), "--accepted", str(SEED_ACCEPTED), "--fail-on", "warning"],
+                 tmp_path)
     assert res.exit_code == 0, res.output
     assert "0 new, 4 accepted" in res.output
 

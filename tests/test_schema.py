@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from factlint.corpus import load_corpus
@@ -11,14 +9,13 @@ from factlint.extract import extract_corpus
 from factlint.rules import load_rules
 from factlint.schema import render_failures, validate
 from factlint.table import to_frame
-
-ROOT = Path(__file__).resolve().parents[1]
+from helpers import RULES, SEED_ARTICLES
 
 
 @pytest.fixture(scope="module")
 def table():
-    arts = load_corpus([ROOT / "articles"])
-    return to_frame(extract_corpus(arts, load_rules([ROOT / "claims"]))), {a.id for a in arts}
+    arts = load_corpus([SEED_ARTICLES])
+    return to_frame(extract_corpus(arts, load_rules([RULES]))), {a.id for a in arts}
 
 
 def _row(df, text):

@@ -9,14 +9,14 @@ import pytest
 
 from factlint.corpus import load_corpus
 from factlint.extract import extract_article
+from helpers import SEED_ARTICLES
 
-ROOT = Path(__file__).resolve().parents[1]
 PEOPLE = {"person", "worker", "trainee", "student"}
 
 
 @pytest.fixture(scope="module")
 def claims():
-    arts = load_corpus([ROOT / "articles"])
+    arts = load_corpus([SEED_ARTICLES])
     assert [a.status for a in arts] == ["ok"] * 5
     return {a.id[:3]: extract_article(a) for a in arts}
 
@@ -82,7 +82,7 @@ def test_identifiers_give_nothing(claims, identifier):
     for cs in claims.values():
         if not cs:
             continue
-        text = (ROOT / cs[0].path).read_text(encoding="utf-8")
+        text = Path(cs[0].path).read_text(encoding="utf-8")
         for start in (i for i in range(len(text)) if text.startswith(identifier, i)):
             hits += 1
             end = start + len(identifier)
@@ -94,5 +94,5 @@ def test_identifiers_give_nothing(claims, identifier):
 def test_positions_point_into_the_file(claims):
     for cs in claims.values():
         for c in cs:
-            line = (ROOT / c.path).read_text(encoding="utf-8").split("\n")[c.line - 1]
+            line = Path(c.path).read_text(encoding="utf-8").split("\n")[c.line - 1]
             assert line[c.column - 1 : c.column - 1 + len(c.text)] == c.text

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from pathlib import Path
 
 import pytest
 
 from factlint.corpus import load_corpus
 from factlint.extract import extract_corpus
 from factlint.rules import load_rules
-
-ROOT = Path(__file__).resolve().parents[1]
+from helpers import RULES, SEED_ARTICLES
 
 GOLDEN = {
     "trade.vn_jp.total": [("001", 5e10, "USD", "2022")],
@@ -45,7 +43,7 @@ GOLDEN = {
 
 @pytest.fixture(scope="module")
 def by_metric():
-    claims = extract_corpus(load_corpus([ROOT / "articles"]), load_rules([ROOT / "claims"]))
+    claims = extract_corpus(load_corpus([SEED_ARTICLES]), load_rules([RULES]))
     out = defaultdict(list)
     for c in claims:
         if c.metric:

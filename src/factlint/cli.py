@@ -12,6 +12,7 @@ import click
 from tabulate import tabulate
 
 from factlint.collect import CACHE_DIR, collect
+from factlint.config import ConfigError
 from factlint.report import FORMATTERS, render
 from factlint.report.files import write_reports
 from factlint.rules import RuleError, RuleSet, iter_examples, load_rules, run_example
@@ -77,11 +78,14 @@ def extract(paths: tuple[str, ...], rules_dir: str | None, fmt: str, output: str
     csv, jsonl and parquet carry the contract's columns first, then claim_id, published, outlet, direction,
     low_open, high_open, date, malformed, rule and offset.
     """
+    from factlint.checks.common import CheckConfig
+
     rules_path = Path(rules_dir) if rules_dir else (Path("claims") if Path("claims").is_dir() else None)
     try:
+        CheckConfig.load(rules_path)  # the whole config.yaml is checked, not only the part extraction reads
         got = collect(_paths(paths), rules_path, encoding, jobs=jobs or os.cpu_count() or 1,
                       cache=None if no_cache else CACHE_DIR, progress=_progress)
-    except RuleError as exc:
+    except (RuleError, ConfigError) as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(2)
     articles = got.articles
@@ -143,7 +147,6 @@ def check(paths: tuple[str, ...], rules_dir: str | None, accepted: str | None, f
     Exit status: 0 when no new finding is at or above --fail-on, 1 when one is, 2 for a usage or
     configuration error (a broken rule file, a broken accepted file).
     """
-    from factlint.checks.common import ConfigError
     from factlint.findings import SEVERITY_RANK, AcceptedError, accepted_entries
     from factlint.suite import run as run_suite
 

@@ -17,10 +17,12 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from factlint import __version__
+from factlint.config import hedge_config
 from factlint.corpus import Article, discover, load_article, mark_duplicates
 from factlint.extract import CLAIM_COLUMNS, extract_article
 from factlint.names import Mention, extract_mentions
 from factlint.rules import RuleError, RuleSet, load_rules
+from factlint.vi import HedgeConfig, Reader
 
 CACHE_DIR = Path(".factlint_cache")
 _ARTICLE, _PATH = CLAIM_COLUMNS.index("article"), CLAIM_COLUMNS.index("path")
@@ -36,9 +38,10 @@ class Collected:
     cache_hits: int = 0
 
 
-def engine_fingerprint(rules: RuleSet | None) -> str:
-    """What a cached result depends on besides the article: the rules and the engine's own code and tables."""
-    key = f"{__version__}/{rules.fingerprint if rules else ''}/{_engine_source()}".encode()
+def engine_fingerprint(rules: RuleSet | None, hedges: HedgeConfig | None = None) -> str:
+    """What a cached result depends on besides the article: rules, hedge tolerances, the engine's code and tables."""
+    tuned = repr(sorted(hedges.hedges.items())) if hedges is not None else ""
+    key = f"{__version__}/{rules.fingerprint if rules else ''}/{tuned}/{_engine_source()}".encode()
     return hashlib.sha256(key).hexdigest()[:16]
 
 
@@ -54,11 +57,13 @@ def _engine_source(root: Path = Path(__file__).parent) -> str:
 # ---------------------------------------------------------------------------------------------- one article
 
 _RULES: RuleSet | None = None
+_READER: Reader | None = None
 
 
-def _init(rules_dir: str | None) -> None:
-    global _RULES
+def _init(rules_dir: str | None, hedges: HedgeConfig | None) -> None:
+    global _RULES, _READER
     _RULES = load_rules([rules_dir]) if rules_dir else None
+    _READER = Reader(hedges)
 
 
 def article_key(data: bytes, shown: str, encoding: str | None, engine: str) -> str:
@@ -90,7 +95,8 @@ def store(cache: Path, key: str, value: object) -> None:
     tmp.replace(target)
 
 
-def extract_all(art: Article, rules: RuleSet | None) -> tuple[list[tuple], list[Mention]]:
+def extract_all(art: Article, rules: RuleSet | None, reader: Reader | None = None
+                ) -> tuple[list[tuple], list[Mention]]:
     """Claims (as field tuples) and mentions of one loaded article.
 
     A failure of the engine on one article makes that article an error that names it, and the run goes on;
@@ -99,7 +105,7 @@ def extract_all(art: Article, rules: RuleSet | None) -> tuple[list[tuple], list[
     if art.status != "ok":
         return [], []
     try:
-        return [c.as_tuple() for c in extract_article(art, rules)], extract_mentions(art)
+        return [c.as_tuple() for c in extract_article(art, rules, reader)], extract_mentions(art)
     except RuleError:
         raise
     except Exception as exc:  # noqa: BLE001 - one article must not sink the corpus; it is reported instead
@@ -113,7 +119,7 @@ def _one(job: tuple[str, str, str | None]) -> tuple[Article, list[tuple], list[M
     """Load and extract one article."""
     path, shown, encoding = job
     art = load_article(Path(path), shown, encoding)
-    claims, mentions = extract_all(art, _RULES)
+    claims, mentions = extract_all(art, _RULES, _READER)
     light = replace(art, text="")  # the text is not needed downstream; do not ship it between processes
     light._line_starts, light._colmaps = [], {}
     return light, claims, mentions
@@ -140,11 +146,13 @@ def collect(paths: Iterable[str | Path], rules_dir: Path | None, encoding: str |
 
     Raises:
         RuleError: A rule file is broken, or a pattern runs too long.
+        ConfigError: The rules' ``config.yaml`` is broken.
     """
     rules = load_rules([rules_dir]) if rules_dir is not None else None  # fail early, in this process
+    hedges = hedge_config(rules_dir)
     found = list(discover(paths))
     if cache is not None and keys is None:
-        keys = corpus_keys(found, encoding, engine_fingerprint(rules))
+        keys = corpus_keys(found, encoding, engine_fingerprint(rules, hedges))
     results: dict[str, tuple] = {}
     if cache is not None and keys:
         for path, key in keys.items():
@@ -155,13 +163,13 @@ def collect(paths: Iterable[str | Path], rules_dir: Path | None, encoding: str |
     hits = len(results)
     if todo:
         if jobs <= 1 or len(todo) < 2:
-            global _RULES
-            _RULES = rules
+            global _RULES, _READER
+            _RULES, _READER = rules, Reader(hedges)
             stream: Iterable = map(_one, todo)
             pool = None
         else:
             pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init,
-                                       initargs=(str(rules_dir) if rules_dir else None,))
+                                       initargs=(str(rules_dir) if rules_dir else None, hedges))
             stream = pool.map(_one, todo, chunksize=max(1, min(64, len(todo) // (jobs * 8) or 1)))
         try:
             for job, res in zip(todo, progress(_Sized(stream, len(todo))) if progress else stream, strict=True):

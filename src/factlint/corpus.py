@@ -28,6 +28,21 @@ _FULL_DATE = regex.compile(r"(?<!\d)(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)|(?<!\d)((?
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+class _FrontMatterLoader(_YAML_LOADER):  # type: ignore[misc,valid-type]
+    """The safe loader, where an impossible date ("2024-02-30") is a YAML error at its line, not a crash."""
+
+
+def _timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> object:
+    try:
+        return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
+    except ValueError as exc:
+        raise yaml.constructor.ConstructorError(None, None, f"{node.value!r} is not a date ({exc})",
+                                                node.start_mark) from None
+
+
+_FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+
+
 class CorpusError(Exception):
     """A problem with one article; the message names the file and, where known, the line."""
 
@@ -191,7 +206,7 @@ def _front_matter(text: str, path: str) -> tuple[dict, int]:
         raise CorpusError(f"{path}:1: front matter opened with '---' is never closed")
     block = text[4 : end + 1]
     try:
-        meta = yaml.load(block, Loader=_YAML_LOADER) or {}  # noqa: S506 - a safe loader, in C when available
+        meta = yaml.load(block, Loader=_FrontMatterLoader) or {}  # noqa: S506 - a safe loader, in C when available
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark else 1
@@ -204,7 +219,13 @@ def _front_matter(text: str, path: str) -> tuple[dict, int]:
     return meta, body
 
 
-def _coerce_date(value: object, path: str) -> dt.date | None:
+def _key_line(text: str, key: str) -> int:
+    """The line of a top-level front-matter key (1 when it is not found)."""
+    m = regex.search(rf"(?m)^{regex.escape(key)}\s*:", text)
+    return text[: m.start()].count("\n") + 1 if m else 1
+
+
+def _coerce_date(value: object, where: str) -> dt.date | None:
     if value in (None, ""):
         return None
     if isinstance(value, dt.datetime):
@@ -214,7 +235,7 @@ def _coerce_date(value: object, path: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(str(value))
     except ValueError:
-        raise CorpusError(f"{path}: front matter 'published' is not a date: {value!r}") from None
+        raise CorpusError(f"{where}: front matter 'published' is not a date (YYYY-MM-DD): {value!r}") from None
 
 
 def infer_published(body: str) -> dt.date | None:
@@ -245,10 +266,14 @@ def load_article(path: Path, display: str | None = None, encoding: str | None = 
             raise CorpusError(f"{shown}: empty file")
         art.text, art._line_starts, art._colmaps = normalise(raw)
         meta, art.body_start = _front_matter(art.text, shown)
+        if not art.text.startswith("---\n"):
+            art.warnings.append(f"{shown}:1: no front matter (a '---' block with id, outlet, published, title); "
+                                "the id is the file name")
         art.meta = meta
         if meta.get("id") not in (None, ""):
             art.id = str(meta["id"])
-        meta["published"] = _coerce_date(meta.get("published"), shown)
+        where = f"{shown}:{_key_line(art.text[: art.body_start], 'published')}"
+        meta["published"] = _coerce_date(meta.get("published"), where)
         if meta["published"] is None:
             inferred = infer_published(art.body)
             if inferred:
@@ -258,6 +283,9 @@ def load_article(path: Path, display: str | None = None, encoding: str | None = 
                 art.warnings.append(f"{shown}: no 'published' date and none found in the text")
     except CorpusError as exc:
         art.status, art.error = "error", str(exc)
+    except Exception as exc:  # noqa: BLE001 - whatever breaks on one article is that article's error
+        art.status, art.error = "error", (f"{shown}: factlint failed to load this article "
+                                          f"({type(exc).__name__}: {exc}); the rest of the corpus was read")
     return art
 
 

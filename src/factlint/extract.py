@@ -142,10 +142,11 @@ def extract_article(article: Article, rules: RuleSet | None = None, reader: Read
     return out
 
 
-def extract_corpus(articles: list[Article], rules: RuleSet | None = None) -> list[Claim]:
+def extract_corpus(articles: list[Article], rules: RuleSet | None = None, reader: Reader | None = None
+                   ) -> list[Claim]:
     """Claims of every readable article, in corpus order."""
     out: list[Claim] = []
     for art in articles:
         if art.status == "ok":
-            out.extend(extract_article(art, rules))
+            out.extend(extract_article(art, rules, reader))
     return out

@@ -18,6 +18,8 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group = parser.getgroup("factlint")
     group.addoption("--articles", default="articles", help="factlint: the corpus folder (default articles/)")
     group.addoption("--rules", dest="factlint_rules", default="claims", help="factlint: claim rules folder")
+    group.addoption("--accepted", dest="factlint_accepted", default="checks/accepted.yaml",
+                    help="factlint: the accepted findings (default checks/accepted.yaml)")
     group.addoption("--factlint-reports", default="reports",
                     help="factlint: write the discrepancy reports here after a check-suite session ('' to skip)")
 
@@ -125,7 +127,7 @@ def _paths(config: pytest.Config) -> dict[str, Path]:
     return {
         "articles": root / config.getoption("--articles"),
         "rules": root / config.getoption("factlint_rules"),
-        "accepted": root / "checks" / "accepted.yaml",
+        "accepted": root / config.getoption("factlint_accepted"),
     }
 
 
@@ -197,12 +199,14 @@ def ruleset(factlint_paths: dict[str, Path]) -> RuleSet:
 
 
 @pytest.fixture(scope="session")
-def claims(corpus: list, ruleset: RuleSet):  # noqa: ANN201 - a DataFrame
+def claims(corpus: list, ruleset: RuleSet, factlint_paths: dict[str, Path]):  # noqa: ANN201 - a DataFrame
     """The claims table of the corpus (validate it with :func:`factlint.schema.validate`)."""
+    from factlint.config import hedge_config
     from factlint.extract import extract_corpus
     from factlint.table import to_frame
+    from factlint.vi import Reader
 
-    return to_frame(extract_corpus(corpus, ruleset))
+    return to_frame(extract_corpus(corpus, ruleset, Reader(hedge_config(factlint_paths["rules"]))))
 
 
 def pytest_terminal_summary(terminalreporter, exitstatus, config: pytest.Config) -> None:  # noqa: ANN001

@@ -6,6 +6,7 @@ Shared by the ``factlint check`` command and the pytest plugin, so both see exac
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import hashlib
 from collections.abc import Callable, Iterable, Iterator
@@ -16,12 +17,16 @@ import pandas as pd
 import regex
 
 from factlint.checks import SUITES, CheckConfig, FxTable, run_checks
+from factlint.checks.agreement import NUMERIC_KINDS
+from factlint.checks.common import location
 from factlint.collect import cached, collect, corpus_keys, engine_fingerprint, extract_all, store
+from factlint.config import hedge_config
 from factlint.corpus import Article, discover, load_article
 from factlint.findings import Accepted, Finding, Location, apply_accepted, load_accepted
 from factlint.names import Mention, sentence_at
 from factlint.rules import RuleSet, load_rules
 from factlint.table import to_frame
+from factlint.vi import Reader
 
 
 @dataclass
@@ -40,6 +45,50 @@ class Run:
     def new(self) -> list[Finding]:
         """Findings not in the accepted file."""
         return [f for f in self.findings if f.status == "new"]
+
+    @functools.cached_property
+    def uncompared(self) -> list[Uncompared]:
+        """Claims of ruled metrics that no comparison takes (see :func:`uncompared`)."""
+        return uncompared(self.claims)
+
+    @functools.cached_property
+    def warnings(self) -> dict[str, list[str]]:
+        """Each article's warnings, by path: from reading it, then for its claims that were not compared."""
+        out = {a.path: list(a.warnings) for a in self.articles}
+        mine: dict[str, list[Uncompared]] = {}
+        for u in self.uncompared:
+            mine.setdefault(u.location.path, []).append(u)
+        for path, items in mine.items():
+            out.setdefault(path, []).append(uncompared_warning(path, items))
+        return out
+
+
+@dataclass(frozen=True)
+class Uncompared:
+    """A claim of a ruled metric that the checks leave out, and why: shown, never dropped without a word."""
+
+    location: Location
+    metric: str
+    reason: str
+
+
+def uncompared(claims: pd.DataFrame) -> list[Uncompared]:
+    """Figures (money, counts, percentages) of ruled metrics without a period: no comparison can take them."""
+    rows = claims[(claims["metric"] != "") & claims["kind"].isin(NUMERIC_KINDS) & (claims["period"] == "")]
+    return [Uncompared(location(r), r.metric, "no period") for r in rows.itertuples(index=False)]
+
+
+def uncompared_count(items: list[Uncompared]) -> str:
+    """"7 claims of ruled metrics not compared: no period"."""
+    reasons = ", ".join(sorted({u.reason for u in items}))
+    return f"{len(items)} claim{'' if len(items) == 1 else 's'} of ruled metrics not compared: {reasons}"
+
+
+def uncompared_warning(path: str, items: list[Uncompared], shown: int = 5) -> str:
+    """One article's warning: "a.md: 2 claims of ruled metrics not compared: no period ('50 tỷ USD' line 3 …)"."""
+    listed = "; ".join(f"{u.location.text!r} line {u.location.line}, {u.metric}" for u in items[:shown])
+    more = f"; and {len(items) - shown} more" if len(items) > shown else ""
+    return f"{path}: {uncompared_count(items)} ({listed}{more})"
 
 
 @dataclass(frozen=True)
@@ -70,11 +119,12 @@ def run(paths: list[str | Path], rules_dir: Path | None, accepted: Path | None, 
     rules = load_rules([rules_dir]) if rules_dir is not None else None
     cfg = CheckConfig.load(rules_dir, {lr.rule.metric for lr in rules.rules} if rules is not None else None)
     fx = FxTable.load(rules_dir / "reference" / "fx.yaml" if rules_dir is not None else None)
+    hedges = hedge_config(rules_dir)
     accepted_list = load_accepted(accepted)
     keys = run_key = None
     if articles is None and cache is not None:
         found = list(discover(paths))
-        keys = corpus_keys(found, encoding, engine_fingerprint(rules))
+        keys = corpus_keys(found, encoding, engine_fingerprint(rules, hedges))
         run_key = _run_key(found, keys, rules_dir)
         hit = cached(cache / "runs", run_key)
         if hit is not None:  # nothing changed: the claims and findings of the last run stand
@@ -83,7 +133,7 @@ def run(paths: list[str | Path], rules_dir: Path | None, accepted: Path | None, 
             return Run(arts, df, [], findings, stale, rules, cfg)
     with _gc_paused():
         return _compute(paths, rules_dir, encoding, articles, progress, jobs, cache, keys, run_key, rules, cfg, fx,
-                        accepted_list)
+                        accepted_list, hedges)
 
 
 @contextlib.contextmanager
@@ -102,15 +152,16 @@ def _gc_paused() -> Iterator[None]:
 
 
 def _compute(paths, rules_dir, encoding, articles, progress, jobs, cache, keys, run_key, rules, cfg, fx,  # noqa: ANN001
-             accepted_list) -> Run:
+             accepted_list, hedges) -> Run:
     """The uncached part of :func:`run`."""
     if articles is None:
         got = collect(paths, rules_dir, encoding, jobs=jobs, cache=cache, progress=progress, keys=keys)
         arts, claims, mentions = got.articles, got.claims, got.mentions
     else:
         arts, claims, mentions = articles, [], []
+        reader = Reader(hedges)
         for a in articles:
-            got_claims, got_mentions = extract_all(a, rules)
+            got_claims, got_mentions = extract_all(a, rules, reader)
             claims += got_claims
             mentions += got_mentions
     df = to_frame(claims)

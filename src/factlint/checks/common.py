@@ -11,6 +11,8 @@ from typing import Any
 import pandas as pd
 import yaml
 
+from factlint.config import ConfigError, read_config, unknown_key
+from factlint.config import load_yaml as _load_yaml
 from factlint.findings import Location
 
 EPS = 1e-9
@@ -60,15 +62,15 @@ class CheckConfig:
         if rules_dir is None:
             return cls()
         kw: dict[str, Any] = {}
-        cfg = rules_dir / "config.yaml"
-        if cfg.exists():
-            data, lines = _load_yaml(cfg)
+        data, lines, cfg = read_config(rules_dir)
+        if cfg is not None:
             checks = data.get("checks") or {}
+            if not isinstance(checks, dict):
+                raise ConfigError(f"{cfg}:{lines.get('checks', 1)}: checks: expected a mapping of thresholds")
             known = {f for f in cls.__dataclass_fields__ if f != "relations"}
             for key, value in checks.items():
                 if key not in known:
-                    raise ConfigError(f"{cfg}:{lines.get(key, 1)}: checks.{key}: unknown key "
-                                      f"(known: {', '.join(sorted(known))})")
+                    raise unknown_key(f"{cfg}:{lines.get(key, 1)}", key, known, "checks.")
                 want = type(getattr(cls, key))
                 if not isinstance(value, int | float) or isinstance(value, bool) or (want is int and
                                                                                      not isinstance(value, int)):
@@ -81,39 +83,7 @@ class CheckConfig:
         return cls(**kw)
 
 
-class ConfigError(Exception):
-    """A broken check configuration or relations file (names the file, line and key)."""
-
-
 _RELATION_KEYS = {"sum": ("total", "parts"), "part_of": ("part", "whole"), "anniversary": ("anniversary", "founded")}
-
-
-def _load_yaml(path: Path) -> tuple[dict, dict[str, int]]:
-    """Load a YAML mapping and the line of each key of every mapping (flattened by key name)."""
-    text = path.read_text(encoding="utf-8")
-    try:
-        node = yaml.compose(text)
-        data = yaml.safe_load(text) or {}
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise ConfigError(f"{path}:{mark.line + 1 if mark else 1}: malformed YAML: "
-                          f"{getattr(exc, 'problem', exc)}") from None
-    if not isinstance(data, dict):
-        raise ConfigError(f"{path}:1: expected a mapping")
-    lines: dict[str, int] = {}
-
-    def walk(n: yaml.Node) -> None:
-        if isinstance(n, yaml.MappingNode):
-            for k, v in n.value:
-                lines.setdefault(k.value, k.start_mark.line + 1)
-                walk(v)
-        elif isinstance(n, yaml.SequenceNode):
-            for v in n.value:
-                walk(v)
-
-    if node is not None:
-        walk(node)
-    return data, lines
 
 
 def _relations(path: Path, metrics: set[str] | None) -> tuple[dict[str, Any], ...]:

@@ -137,6 +137,20 @@ def _claims_table(rows: list[list]) -> str:
     return f"<table><tr>{head}</tr>{body}</table>"
 
 
+def _skipped(run: Run) -> list[str]:
+    """The claims no check compared, and every article's warnings (nothing when there are none)."""
+    out = []
+    if run.uncompared:
+        rows = "".join(f"<tr><td><code>{_e(u.location.path)}:{u.location.line}</code></td><td>{_e(u.metric)}</td>"
+                       f"<td>{_e(u.location.text)}</td><td>{_e(u.reason)}</td></tr>" for u in run.uncompared)
+        out.append('<h2 id="not-compared">Claims not compared</h2><table><tr><th>where</th><th>metric</th>'
+                   f"<th>figure</th><th>why</th></tr>{rows}</table>")
+    warned = [w for ws in run.warnings.values() for w in ws]
+    if warned:
+        out.append('<h2 id="warnings">Warnings</h2><ul>' + "".join(f"<li>{_e(w)}</li>" for w in warned) + "</ul>")
+    return out
+
+
 @formatter("html")
 def to_html(run: Run) -> str:
     """Summary, filters, a plot and a claims table per disagreeing metric, every finding with its quotes."""
@@ -179,5 +193,6 @@ def to_html(run: Run) -> str:
     parts.append("</ul><h2>Articles that could not be read</h2>")
     bad = [a for a in run.articles if a.status != "ok"]
     parts += [f"<p><code>{_e(a.path)}</code>: {_e(a.error)}</p>" for a in bad] or ["<p>None.</p>"]
+    parts += _skipped(run)
     parts.append(f"<script>{_SCRIPT}</script></body></html>")
     return "\n".join(parts) + "\n"

@@ -29,7 +29,8 @@ def to_json(run: Run) -> str:
     """``{"version": 1, "articles": [...], "claims": N, "findings": [...]}``."""
     doc = {
         "version": 1,
-        "articles": [{"id": a.id, "path": a.path, "status": a.status, "error": a.error} for a in run.articles],
+        "articles": [{"id": a.id, "path": a.path, "status": a.status, "error": a.error,
+                      "warnings": run.warnings.get(a.path, [])} for a in run.articles],
         "claims": int(len(run.claims)),
         "findings": [finding_dict(f) for f in run.findings],
         "stale_accepted": [{"fingerprint": a.fingerprint, "reason": a.reason, "line": a.line} for a in run.stale],

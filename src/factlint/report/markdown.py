@@ -62,6 +62,10 @@ def to_markdown(run: Run) -> str:
               _table([["articles read", len(ok)], ["articles unreadable", len(run.articles) - len(ok)],
                       ["claims", len(run.claims)], ["claims with a metric", int((run.claims["metric"] != "").sum())],
                       ["findings", len(run.findings)], ["new findings", len(run.new)]], ["", "count"]), ""]
+    if run.uncompared:
+        from factlint.suite import uncompared_count
+
+        lines += [f"**{uncompared_count(run.uncompared)}** (listed under \"Claims not compared\").", ""]
     by = Counter((f.severity, f.check, f.status) for f in run.findings)
     if by:
         lines += [_table([[s, c, st, n] for (s, c, st), n in sorted(by.items())],
@@ -95,4 +99,18 @@ def to_markdown(run: Run) -> str:
     lines += ["", "## Articles that could not be read", ""]
     bad = [a for a in run.articles if a.status != "ok"]
     lines += [f"- `{a.path}`: {a.error}" for a in bad] or ["None."]
+    lines += _skipped(run)
     return "\n".join(lines) + "\n"
+
+
+def _skipped(run: Run) -> list[str]:
+    """The claims no check compared, and every article's warnings (nothing when there are none)."""
+    out = []
+    if run.uncompared:
+        out += ["", "## Claims not compared", "", _table(
+            [[f"{u.location.path}:{u.location.line}", u.metric, f"`{u.location.text}`", u.reason]
+             for u in run.uncompared], ["where", "metric", "figure", "why"])]
+    warned = [w for ws in run.warnings.values() for w in ws]
+    if warned:
+        out += ["", "## Warnings", ""] + [f"- {w}" for w in warned]
+    return out

@@ -16,8 +16,11 @@ def summary(run: Run) -> str:
     """"5 articles (0 unreadable), 104 claims, 4 findings: 0 new, 4 accepted"."""
     bad = sum(a.status != "ok" for a in run.articles)
     new = len(run.new)
+    from factlint.suite import uncompared_count
+
+    skipped = f"; {uncompared_count(run.uncompared)}" if run.uncompared else ""
     return (f"{len(run.articles)} articles ({bad} unreadable), {len(run.claims)} claims, "
-            f"{len(run.findings)} findings: {new} new, {len(run.findings) - new} accepted")
+            f"{len(run.findings)} findings: {new} new, {len(run.findings) - new} accepted{skipped}")
 
 
 @formatter("text")
@@ -33,5 +36,6 @@ def to_text(run: Run) -> str:
                             maxcolwidths=[None, None, None, None, 90]))
     for s in run.stale:
         out.append(f"stale accepted entry (line {s.line}): {s.fingerprint} matches no finding any more ({s.reason})")
+    out += [f"warning: {w}" for warnings in run.warnings.values() for w in warnings]
     out.append(summary(run))
     return "\n".join(out) + "\n"
