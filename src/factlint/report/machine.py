@@ -26,13 +26,18 @@ def finding_dict(f: Finding) -> dict:
 
 @formatter("json")
 def to_json(run: Run) -> str:
-    """``{"version": 1, "articles": [...], "claims": N, "findings": [...]}``."""
+    """``{"version": 1, "articles": [...], "claims": N, "findings": [...], "consistent": [...]}``.
+
+    ``consistent`` lists the metrics compared that agree: ``{"metric", "periods", "claims", "articles"}``.
+    """
     doc = {
         "version": 1,
         "articles": [{"id": a.id, "path": a.path, "status": a.status, "error": a.error} for a in run.articles],
         "claims": int(len(run.claims)),
         "findings": [finding_dict(f) for f in run.findings],
         "stale_accepted": [{"fingerprint": a.fingerprint, "reason": a.reason, "line": a.line} for a in run.stale],
+        "consistent": [{"metric": c.metric, "periods": list(c.periods), "claims": c.claims, "articles": c.articles}
+                       for c in run.consistent],
     }
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 
