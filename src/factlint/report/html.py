@@ -20,7 +20,7 @@ from markupsafe import Markup
 from factlint.checks.common import amount
 from factlint.report import formatter
 from factlint.report.markdown import CLAIM_HEADERS, TYPO_CHECKS, claim_rows
-from factlint.report.text import summary
+from factlint.report.text import printable, summary
 
 if TYPE_CHECKING:
     from factlint.findings import Finding, Location
@@ -103,7 +103,7 @@ def interval_plot(claims: pd.DataFrame, metric: str, flagged: set[tuple[str, int
             ax.plot([float(r["low"]), float(r["high"])], [y, y], color=color, linewidth=6, solid_capstyle="butt")
             # a point claim (a rank, an exact figure) has no bar to colour: its marker carries the colour
             ax.plot([r["value"]], [y], marker="D", color=color, markeredgecolor="black", markersize=6)
-        ax.set_yticks(range(len(group)), labels=[f"{labels[r['article']]} {r['period']}: {r['text']}"
+        ax.set_yticks(range(len(group)), labels=[printable(f"{labels[r['article']]} {r['period']}: {r['text']}")
                                                  for _, r in group.iterrows()], fontsize=8)
         ax.set_ylim(-0.7, len(group) - 0.3)
         ax.set_xlabel(f"{metric} ({unit or 'value'})", fontsize=8)

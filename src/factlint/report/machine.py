@@ -7,6 +7,7 @@ from dataclasses import asdict
 from typing import TYPE_CHECKING
 
 from factlint.report import formatter
+from factlint.report.text import printable
 
 if TYPE_CHECKING:
     from factlint.findings import Finding
@@ -43,7 +44,7 @@ def to_json(run: Run) -> str:
 
 
 def _escape(s: str, prop: bool = False) -> str:
-    s = s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    s = printable(s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
     return s.replace(":", "%3A").replace(",", "%2C") if prop else s
 
 

@@ -15,6 +15,7 @@ from tabulate import tabulate
 
 from factlint.checks.common import Interval, span
 from factlint.report import formatter
+from factlint.report.text import printable
 
 if TYPE_CHECKING:
     from factlint.findings import Finding
@@ -33,7 +34,7 @@ def md(text: object) -> str:
     """Untrusted text for a Markdown cell or line: HTML and Markdown syntax escaped, line breaks as spaces."""
     s = regex.sub(r"[&<>]", lambda m: _HTML[m.group()], str(text))
     s = _MD_SPECIAL.sub(lambda m: "\\" + m.group(), s)
-    return regex.sub(r"[\r\n\u2028\u2029]+", " ", s)
+    return printable(regex.sub(r"[\r\n\u2028\u2029]+", " ", s))
 
 
 def _table(rows: list[list], headers: list[str] | tuple[str, ...]) -> str:
