@@ -373,3 +373,53 @@ def test_hostile_text_runs_in_no_format(hostile):
 
     assert seen == set(FORMATTERS), "a new format joins this test"
     _assert_schema_valid_sarif(sarif)
+
+
+# ---------------------------------------------------------------------------------------------- the report
+
+
+def _svg_notes(svg: str) -> list[str]:
+    return re.findall(r"<!-- (.*?) -->", svg)  # matplotlib writes every text it draws as a comment
+
+
+def test_rank_plot_has_whole_number_ticks_and_the_disagreeing_rank_in_red():
+    from factlint.report.html import interval_plot
+    from helpers import claim, table
+
+    df = table(claim("a1", "thứ 3", kind="rank", value=3, unit="", metric="rank.jp_partner.trade"),
+               claim("a2", "thứ 4", kind="rank", value=4, unit="", metric="rank.jp_partner.trade"),
+               claim("a3", "thứ tư", kind="rank", value=4, unit="", metric="rank.jp_partner.trade"))
+    flagged = interval_plot(df, "rank.jp_partner.trade", {("a1.md", 1, 1)})
+    ticks = [t for t in _svg_notes(flagged) if re.fullmatch(r"[\d,]+", t)]
+    assert ticks and all(t.isdigit() for t in ticks), ticks
+    # a rank is a point, not a bar: its marker carries the colour, red for the one that disagrees
+    assert flagged.count("fill: #c62828") == 1 and flagged.count("fill: #2e7d32") == 2
+    calm = interval_plot(df, "rank.jp_partner.trade", set())
+    assert "fill: #c62828" not in calm and calm.count("fill: #2e7d32") == 3
+
+
+def test_plot_labels_tell_articles_with_a_long_common_prefix_apart():
+    from factlint.report.html import interval_plot, short_labels
+    from helpers import claim, table
+
+    ids = ["bao-dien-tu-2024-03-thuong-mai-a", "bao-dien-tu-2024-03-thuong-mai-b", "vnx-0001"]
+    assert short_labels(ids) == {ids[0]: ids[0], ids[1]: ids[1], "vnx-0001": "vnx-0001"}
+    assert short_labels(["bao-dien-tu-2024-03-x", "tin-ngan-2024-03-05-y"]) == {
+        "bao-dien-tu-2024-03-x": "bao-dien-tu-…", "tin-ngan-2024-03-05-y": "tin-ngan-202…"}
+    df = table(*(claim(a, "gần 50 tỷ USD", value=5e10, low=4.5e10, metric="trade.vn_jp.total") for a in ids))
+    labels = [t for t in _svg_notes(interval_plot(df, "trade.vn_jp.total", set())) if ": gần 50" in t]
+    assert len(labels) == 3 and len(set(labels)) == 3, labels
+
+
+def test_quoted_locations_list_each_place_once_without_repeating_its_quote(tiny):
+    page = render("html", tiny)
+    index = page[page.index("<h2>Quoted locations</h2>"):page.index("<h2>Articles that could not be read</h2>")]
+    assert "<blockquote>" not in index and "<mark>" not in index
+    cited = [loc for f in tiny.findings for loc in f.locations]
+    places = {(loc.path, loc.line, loc.column) for loc in cited}
+    assert index.count("<li id=") == len(places) < len(cited)
+    assert page.count("<mark>") == page.count("<blockquote>") == len(cited), "each quote once, in its finding"
+    p = _Collect()
+    p.feed(index)
+    backlinks = [a["href"] for t, a in p.tags if t == "a"]
+    assert sorted(set(backlinks)) == sorted({f"#f-{f.fingerprint}" for f in tiny.findings})
