@@ -109,6 +109,7 @@ def interval_plot(claims: pd.DataFrame, metric: str, flagged: set[tuple[str, int
         ax.set_xlabel(f"{metric} ({unit or 'value'})", fontsize=8)
         if set(group["kind"]) == {"rank"}:
             ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+            ax.set_xlim(group["low"].min() - 0.5, group["high"].max() + 0.5)  # no rank on the frame
         ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _pos: amount(x)))
         ax.tick_params(axis="x", labelsize=8)
         ax.grid(axis="x", alpha=0.3)
