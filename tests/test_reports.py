@@ -423,3 +423,28 @@ def test_quoted_locations_list_each_place_once_without_repeating_its_quote(tiny)
     p.feed(index)
     backlinks = [a["href"] for t, a in p.tags if t == "a"]
     assert sorted(set(backlinks)) == sorted({f"#f-{f.fingerprint}" for f in tiny.findings})
+
+
+# before anything else on the page: a payload that runs calls this alert and marks the page
+_TRAP = ("<script>window.alert = function (n) { document.documentElement.setAttribute('data-pwned', String(n)); };"
+         "</script>")
+# after the page: every element is hovered, clicked and focused, so that any handler an article smuggled in runs
+_FIRE = """<script>
+document.querySelectorAll('body *').forEach(function (el) {
+  ['mouseover', 'click', 'focus'].forEach(function (t) { el.dispatchEvent(new Event(t)); });
+});
+</script>"""
+
+
+@pytest.mark.skipif(_BROWSER is None, reason="no headless Chromium on this machine (apt install chromium)")
+def test_hostile_text_runs_no_script_in_a_headless_browser(hostile, tmp_path):
+    import subprocess
+
+    page = tmp_path / "hostile.html"
+    html = render("html", hostile)
+    page.write_text(html.replace("<head>", "<head>" + _TRAP, 1).replace("</body>", _FIRE + "</body>"),
+                    encoding="utf-8")
+    dom = subprocess.run([_BROWSER, "--headless", "--no-sandbox", "--disable-gpu", "--virtual-time-budget=3000",
+                          "--dump-dom", page.as_uri()], capture_output=True, text=True, timeout=120, check=True).stdout
+    assert "factlint discrepancy report" in dom and _HOSTILE_ID2.replace("<", "&lt;").replace(">", "&gt;") in dom
+    assert not re.search(r'data-pwned="[^"]*"', dom), "a payload ran"
