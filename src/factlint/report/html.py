@@ -14,7 +14,7 @@ from os.path import commonprefix
 from typing import TYPE_CHECKING
 
 import pandas as pd
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import Environment, PackageLoader, StrictUndefined, Template
 from markupsafe import Markup
 
 from factlint.checks.common import amount
@@ -31,7 +31,7 @@ LABEL_PREFIX = 12  # article ids in plot labels are cut to this many characters,
 
 
 @cache
-def _template():  # noqa: ANN202
+def _template() -> Template:
     env = Environment(loader=PackageLoader("factlint.report", "templates"), autoescape=True,
                       undefined=StrictUndefined, keep_trailing_newline=True)
     return env.get_template("report.html.j2")
@@ -64,8 +64,8 @@ def short_labels(ids: list[str], keep: int = LABEL_PREFIX) -> dict[str, str]:
     """Each id cut to ``keep`` characters, or longer until no other id shares the prefix ("…" when cut)."""
     out = {}
     uniq = sorted(set(ids))
-    for a in uniq:
-        n = max([keep] + [len(commonprefix([a, b])) + 1 for b in uniq if b != a])
+    for i, a in enumerate(uniq):  # in sorted order the longest prefix shared with another id is with a neighbour
+        n = max([keep] + [len(commonprefix([a, b])) + 1 for b in uniq[max(i - 1, 0):i] + uniq[i + 1:i + 2]])
         out[a] = a if n >= len(a) else a[:n] + "…"
     return out
 
@@ -148,7 +148,7 @@ def to_html(run: Run) -> str:
         mine = [f for f in metric_findings if f.metric == metric]
         flagged = {(f.locations[0].path, f.locations[0].line, f.locations[0].column) for f in mine}
         metrics.append({"metric": metric, "id": anchor("m", metric),
-                        "plot": Markup(interval_plot(run.claims, metric, flagged)),  # noqa: S704 - matplotlib's SVG
+                        "plot": Markup(interval_plot(run.claims, metric, flagged)),  # matplotlib's SVG, text escaped
                         "claims": claim_rows(run.claims, metric), "findings": [_finding(f) for f in mine]})
     filters = [(kind, sorted({getattr(f, kind) for f in run.findings})) for kind in ("severity", "check", "status")]
     return _template().render(
