@@ -98,13 +98,16 @@ def interval_plot(claims: pd.DataFrame, metric: str, flagged: set[tuple[str, int
                              figsize=(7.5, sum(0.45 * len(g) + 0.9 for _, g in groups)),
                              height_ratios=[len(g) + 2 for _, g in groups])
     for ax, (unit, group) in zip(axes[:, 0], groups, strict=True):
-        for y, (_, r) in enumerate(group.iterrows()):
-            color = "#c62828" if (r["path"], r["line"], r["column"]) in flagged else "#2e7d32"
-            ax.plot([float(r["low"]), float(r["high"])], [y, y], color=color, linewidth=6, solid_capstyle="butt")
-            # a point claim (a rank, an exact figure) has no bar to colour: its marker carries the colour
-            ax.plot([r["value"]], [y], marker="D", color=color, markeredgecolor="black", markersize=6)
-        ax.set_yticks(range(len(group)), labels=[printable(f"{labels[r['article']]} {r['period']}: {r['text']}")
-                                                 for _, r in group.iterrows()], fontsize=8)
+        ys = range(len(group))
+        colors = ["#c62828" if key in flagged else "#2e7d32"
+                  for key in zip(group["path"], group["line"], group["column"], strict=True)]
+        ax.hlines(ys, group["low"].astype(float), group["high"].astype(float), colors=colors, linewidth=6,
+                  capstyle="butt")
+        # a point claim (a rank, an exact figure) has no bar to colour: its marker carries the colour
+        ax.scatter(group["value"].astype(float), ys, c=colors, marker="D", edgecolors="black", s=36, zorder=3)
+        ax.set_yticks(ys, labels=[printable(f"{labels[a]} {p}: {t}")
+                                  for a, p, t in zip(group["article"], group["period"], group["text"], strict=True)],
+                      fontsize=8)
         ax.set_ylim(-0.7, len(group) - 0.3)
         ax.set_xlabel(f"{metric} ({unit or 'value'})", fontsize=8)
         if set(group["kind"]) == {"rank"}:
