@@ -19,6 +19,7 @@ import regex
 from factlint.checks import SUITES, CheckConfig, FxTable, run_checks
 from factlint.checks.agreement import NUMERIC_KINDS
 from factlint.checks.common import location
+from factlint.checks.consistent import Consistent, consistent_metrics
 from factlint.collect import cached, collect, corpus_keys, engine_fingerprint, extract_all, store
 from factlint.config import hedge_config
 from factlint.corpus import Article, discover, load_article
@@ -40,6 +41,7 @@ class Run:
     stale: list[Accepted] = field(default_factory=list)
     rules: RuleSet | None = None
     config: CheckConfig = field(default_factory=CheckConfig)
+    consistent: list[Consistent] = field(default_factory=list)
 
     @property
     def new(self) -> list[Finding]:
@@ -130,7 +132,7 @@ def run(paths: list[str | Path], rules_dir: Path | None, accepted: Path | None, 
         if hit is not None:  # nothing changed: the claims and findings of the last run stand
             arts, df, raw = hit
             findings, stale = apply_accepted(raw, accepted_list)
-            return Run(arts, df, [], findings, stale, rules, cfg)
+            return Run(arts, df, [], findings, stale, rules, cfg, consistent_metrics(df, findings))
     with _gc_paused():
         return _compute(paths, rules_dir, encoding, articles, progress, jobs, cache, keys, run_key, rules, cfg, fx,
                         accepted_list, hedges)
@@ -169,7 +171,7 @@ def _compute(paths, rules_dir, encoding, articles, progress, jobs, cache, keys, 
     if run_key is not None:
         store(cache / "runs", run_key, (arts, df, raw))
     findings, stale = apply_accepted(raw, accepted_list)
-    return Run(arts, df, mentions, findings, stale, rules, cfg)
+    return Run(arts, df, mentions, findings, stale, rules, cfg, consistent_metrics(df, findings))
 
 
 def _run_key(found: list, keys: dict[str, str], rules_dir: Path | None) -> str:

@@ -7,6 +7,7 @@ from dataclasses import asdict
 from typing import TYPE_CHECKING
 
 from factlint.report import formatter
+from factlint.report.text import printable
 
 if TYPE_CHECKING:
     from factlint.findings import Finding
@@ -26,7 +27,10 @@ def finding_dict(f: Finding) -> dict:
 
 @formatter("json")
 def to_json(run: Run) -> str:
-    """``{"version": 1, "articles": [...], "claims": N, "findings": [...]}``."""
+    """``{"version": 1, "articles": [...], "claims": N, "findings": [...], "consistent": [...]}``.
+
+    ``consistent`` lists the metrics compared that agree: ``{"metric", "periods", "claims", "articles"}``.
+    """
     doc = {
         "version": 1,
         "articles": [{"id": a.id, "path": a.path, "status": a.status, "error": a.error,
@@ -34,12 +38,14 @@ def to_json(run: Run) -> str:
         "claims": int(len(run.claims)),
         "findings": [finding_dict(f) for f in run.findings],
         "stale_accepted": [{"fingerprint": a.fingerprint, "reason": a.reason, "line": a.line} for a in run.stale],
+        "consistent": [{"metric": c.metric, "periods": list(c.periods), "claims": c.claims, "articles": c.articles}
+                       for c in run.consistent],
     }
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 
 
 def _escape(s: str, prop: bool = False) -> str:
-    s = s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    s = printable(s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
     return s.replace(":", "%3A").replace(",", "%2C") if prop else s
 
 

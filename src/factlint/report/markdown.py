@@ -1,4 +1,8 @@
-"""The Markdown discrepancy report (``reports/discrepancies.md``), for editors."""
+"""The Markdown discrepancy report (``reports/discrepancies.md``), for editors.
+
+Ids, outlets, paths, sentences and reasons are untrusted text (they come from articles and CMS exports):
+every one goes through :func:`md`, so that a Markdown viewer shows them as written and runs none of them.
+"""
 
 from __future__ import annotations
 
@@ -6,56 +10,72 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 import pandas as pd
+import regex
 from tabulate import tabulate
 
 from factlint.checks.common import Interval, span
 from factlint.report import formatter
+from factlint.report.text import printable
 
 if TYPE_CHECKING:
     from factlint.findings import Finding
     from factlint.suite import Run
 
 TYPO_CHECKS = ("malformed_numeral", "name_variant", "title_variant")
+CLAIM_HEADERS = ("article", "outlet", "published", "period", "figure", "interval", "where")
+
+# HTML's three are entities; backslashed: Markdown's inline syntax (emphasis, code, strike-through, table
+# cells), the "](" that makes a link or an image, and an underscore unless it sits inside a word ("vn_jp")
+_MD_SPECIAL = regex.compile(r"[\\`*|~]|\](?=\()|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])")
+_HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 
 
-def _table(rows: list[list], headers: list[str]) -> str:
-    return tabulate(rows, headers=headers, tablefmt="github")
+def md(text: object) -> str:
+    """Untrusted text for a Markdown cell or line: HTML and Markdown syntax escaped, line breaks as spaces."""
+    s = regex.sub(r"[&<>]", lambda m: _HTML[m.group()], str(text))
+    s = _MD_SPECIAL.sub(lambda m: "\\" + m.group(), s)
+    return printable(regex.sub(r"[\r\n\u2028\u2029]+", " ", s))
+
+
+def _table(rows: list[list], headers: list[str] | tuple[str, ...]) -> str:
+    return tabulate([[c if isinstance(c, int | float) else md(c) for c in r] for r in rows], headers=list(headers),
+                    tablefmt="github")
 
 
 def mark(sentence: str, text: str) -> str:
-    """The sentence with the figure in bold (the first occurrence)."""
+    """The sentence with the figure in bold (the first occurrence), escaped."""
     i = sentence.find(text)
     if i < 0 or not text:
-        return sentence
-    return f"{sentence[:i]}**{text}**{sentence[i + len(text):]}"
+        return md(sentence)
+    return f"{md(sentence[:i])}**{md(text)}**{md(sentence[i + len(text):])}"
 
 
 def claim_rows(claims: pd.DataFrame, metric: str) -> list[list]:
-    """Every claim of a metric, side by side: article, outlet, published, period, figure, interval."""
+    """Every claim of a metric, side by side: article, outlet, published, period, figure, interval, where."""
     rows = []
     for _, c in claims[claims["metric"] == metric].sort_values(["period", "article", "line"]).iterrows():
         if pd.notna(c["low"]):
             iv = span(Interval(c["low"], c["high"], bool(c["low_open"]), bool(c["high_open"])), c["unit"])
         else:
             iv = c["date"]
-        rows.append([c["article"], c["outlet"] or "–", c["published"] or "–", c["period"] or "–",
-                     f"`{c['text']}`", iv, f"{c['path']}:{c['line']}"])
+        rows.append([c["article"], c["outlet"] or "–", c["published"] or "–", c["period"] or "–", c["text"], iv,
+                     f"{c['path']}:{c['line']}"])
     return rows
 
 
 def _finding_block(f: Finding) -> list[str]:
-    out = [f"- **{f.severity} {f.code}** ({f.check}, {f.status}): {f.message}"]
+    out = [f"- **{f.severity} {f.code}** ({f.check}, {f.status}): {md(f.message)}"]
     if f.reason:
-        out.append(f"  - accepted because: {f.reason}")
+        out.append(f"  - accepted because: {md(f.reason)}")
     for loc in f.locations:
-        quote = mark(loc.sentence, loc.text) if loc.sentence else f"`{loc.text}`"
-        out.append(f"  - `{loc.path}:{loc.line}:{loc.column}` — {quote}")
+        quote = mark(loc.sentence, loc.text) if loc.sentence else f"**{md(loc.text)}**"
+        out.append(f"  - {md(loc.path)}:{loc.line}:{loc.column} — {quote}")
     return out
 
 
 @formatter("markdown")
 def to_markdown(run: Run) -> str:
-    """Summary, then a section per metric with a finding, typos, accepted findings, unreadable articles."""
+    """Summary, a section per metric with a finding, what was checked and agrees, typos, accepted, unreadable."""
     ok = [a for a in run.articles if a.status == "ok"]
     lines = ["# factlint discrepancy report", ""]
     lines += ["## Summary", "",
@@ -75,13 +95,18 @@ def to_markdown(run: Run) -> str:
     if not metric_findings:
         lines += ["No figure disagrees.", ""]
     for metric in sorted({f.metric for f in metric_findings}):
-        lines += [f"### {metric}", "", _table(claim_rows(run.claims, metric),
-                                              ["article", "outlet", "published", "period", "figure", "interval",
-                                               "where"]), ""]
+        lines += [f"### {md(metric)}", "", _table(claim_rows(run.claims, metric), CLAIM_HEADERS), ""]
         for f in metric_findings:
             if f.metric == metric:
                 lines += _finding_block(f)
         lines.append("")
+    lines += ["## Checked and consistent", ""]
+    if run.consistent:
+        lines += ["Metrics whose claims were compared within a period and agree.", "",
+                  _table([[c.metric, ", ".join(c.periods), c.claims, c.articles] for c in run.consistent],
+                         ["metric", "periods", "claims", "articles"]), ""]
+    else:
+        lines += ["None.", ""]
     typos = [f for f in run.findings if f.check in TYPO_CHECKS]
     lines += ["## Typos and name variants", ""]
     lines += [x for f in typos for x in _finding_block(f)] or ["None."]
@@ -89,16 +114,16 @@ def to_markdown(run: Run) -> str:
     accepted = [f for f in run.findings if f.status == "accepted"]
     lines += ["## Accepted findings", ""]
     if accepted:
-        lines += [_table([[f.code, f.check, f"{f.locations[0].path}:{f.locations[0].line}", f"`{f.fingerprint}`",
+        lines += [_table([[f.code, f.check, f"{f.locations[0].path}:{f.locations[0].line}", f.fingerprint,
                            f.reason] for f in accepted], ["code", "check", "where", "fingerprint", "reason"])]
     else:
         lines.append("None.")
     if run.stale:
         lines += ["", "Stale entries (they match no finding any more; remove them):", ""]
-        lines += [f"- line {a.line}: `{a.fingerprint}` — {a.reason}" for a in run.stale]
+        lines += [f"- line {a.line}: {md(a.fingerprint)} — {md(a.reason)}" for a in run.stale]
     lines += ["", "## Articles that could not be read", ""]
     bad = [a for a in run.articles if a.status != "ok"]
-    lines += [f"- `{a.path}`: {a.error}" for a in bad] or ["None."]
+    lines += [f"- {md(a.path)}: {md(a.error)}" for a in bad] or ["None."]
     lines += _skipped(run)
     return "\n".join(lines) + "\n"
 
@@ -108,9 +133,9 @@ def _skipped(run: Run) -> list[str]:
     out = []
     if run.uncompared:
         out += ["", "## Claims not compared", "", _table(
-            [[f"{u.location.path}:{u.location.line}", u.metric, f"`{u.location.text}`", u.reason]
+            [[f"{u.location.path}:{u.location.line}", u.metric, u.location.text, u.reason]
              for u in run.uncompared], ["where", "metric", "figure", "why"])]
     warned = [w for ws in run.warnings.values() for w in ws]
     if warned:
-        out += ["", "## Warnings", ""] + [f"- {w}" for w in warned]
+        out += ["", "## Warnings", ""] + [f"- {md(w)}" for w in warned]
     return out

@@ -4,12 +4,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import regex
 from tabulate import tabulate
 
 from factlint.report import formatter
 
 if TYPE_CHECKING:
     from factlint.suite import Run
+
+
+def printable(s: str) -> str:
+    r"""Control characters (a terminal's escape sequences) from an article shown as ``\x1b``, never sent raw."""
+    return regex.sub(r"\p{Cc}", lambda m: f"\\x{ord(m.group()):02x}", s)
 
 
 def summary(run: Run) -> str:
@@ -29,13 +35,15 @@ def to_text(run: Run) -> str:
     rows = []
     for f in sorted(run.findings, key=lambda f: (f.status != "new", f.locations[0].path, f.locations[0].line)):
         loc = f.locations[0]
-        rows.append([f"{loc.path}:{loc.line}:{loc.column}", f.severity, f.status, f.code, f.message])
+        rows.append([printable(f"{loc.path}:{loc.line}:{loc.column}"), f.severity, f.status, f.code,
+                     printable(f.message)])
     out = []
     if rows:
         out.append(tabulate(rows, headers=["where", "severity", "status", "code", "message"], tablefmt="simple",
                             maxcolwidths=[None, None, None, None, 90]))
     for s in run.stale:
-        out.append(f"stale accepted entry (line {s.line}): {s.fingerprint} matches no finding any more ({s.reason})")
-    out += [f"warning: {w}" for warnings in run.warnings.values() for w in warnings]
+        out.append(printable(f"stale accepted entry (line {s.line}): {s.fingerprint} matches no finding any more "
+                             f"({s.reason})"))
+    out += [printable(f"warning: {w}") for warnings in run.warnings.values() for w in warnings]
     out.append(summary(run))
     return "\n".join(out) + "\n"
