@@ -49,7 +49,6 @@ class Case:
     suite: str
     id: str
     findings: tuple[Finding, ...]
-    stale: tuple[Accepted, ...] = ()
 
 
 def run(paths: list[str | Path], rules_dir: Path | None, accepted: Path | None, encoding: str | None = None,
@@ -168,11 +167,10 @@ def unreadable(articles: list[Article]) -> list[Finding]:
 
 
 def cases(r: Run, suite: str) -> list[Case]:
-    """The test cases of one suite: every group the suite looks at, those with findings, and stale entries."""
+    """The test cases of one suite: every group the suite looks at, and those with findings."""
     checks = SUITES[suite]
     mine = [f for f in r.findings if f.check in checks]
-    stale = [a for a in r.stale if a.check in checks]
-    ids: set[str] = {f.case for f in mine} | {a.case for a in stale if a.case}
+    ids: set[str] = {f.case for f in mine}
     df = r.claims
     tagged = df[df["metric"] != ""]
     if suite in ("agreement", "magnitude"):
@@ -187,5 +185,4 @@ def cases(r: Run, suite: str) -> list[Case]:
         ids |= {a.id for a in r.articles if a.status == "ok"}
     else:
         ids |= {a.id for a in r.articles if a.status == "ok"}
-    return [Case(suite, i, tuple(f for f in mine if f.case == i), tuple(a for a in stale if a.case == i))
-            for i in sorted(ids)]
+    return [Case(suite, i, tuple(f for f in mine if f.case == i)) for i in sorted(ids)]
