@@ -76,6 +76,53 @@ def test_agreement_majority_stands():
     assert [f.locations[0].article for f in out] == ["a3"]
 
 
+def test_agreement_a_vaguer_third_claim_does_not_hide_a_contradiction():
+    # "gần 80" meets "76,1" but not "70": the consensus is {76,1; gần 80}, and 70 against 76,1 alone is 7.9%
+    df = table(claim("a1", "70 tỷ USD", value=70e9, low=69.95e9, high=70.05e9),
+               claim("a2", "76,1 tỷ USD", value=76.1e9, low=76.05e9, high=76.15e9),
+               claim("a3", "gần 80 tỷ USD", value=80e9, low=72e9, high=80e9, hi_open=True))
+    out = check_agreement(df, CheckConfig(), FX)
+    assert [(f.code, f.severity, f.locations[0].text) for f in out] == [("FL101", "error", "70 tỷ USD")]
+    msg = out[0].message
+    assert "a2 says '76,1 tỷ USD'" in msg and "a3 says 'gần 80 tỷ USD'" in msg
+    assert "largest gap 6 tỷ USD (7.9%), to a2's '76,1 tỷ USD'" in msg
+    assert {loc.text for loc in out[0].locations} == {"70 tỷ USD", "76,1 tỷ USD", "gần 80 tỷ USD"}
+
+
+def test_agreement_names_only_the_claims_that_do_not_meet():
+    # "khoảng 75" ([67,5 – 82,5]) meets both 70 and 76,1: it stands with the consensus and is not against either
+    df = table(claim("a1", "70 tỷ USD", value=70e9, low=69.95e9, high=70.05e9),
+               claim("a2", "khoảng 75 tỷ USD", value=75e9, low=67.5e9, high=82.5e9),
+               claim("a3", "76,1 tỷ USD", value=76.1e9, low=76.05e9, high=76.15e9, published="2024-01-01"))
+    out = check_agreement(df, CheckConfig(), FX)
+    assert len(out) == 1 and out[0].severity == "error"
+    assert "khoảng 75" not in out[0].message and "gap 6 tỷ USD (7.9%)" in out[0].message
+
+
+@pytest.mark.parametrize(("text", "low", "high", "lo_open", "hi_open"), [
+    ("gần 50 tỷ USD", 45e9, 50e9, False, True),    # [45, 50): the open end is the only point 50 could share
+    ("hơn 50 tỷ USD", 50e9, 55e9, True, False),    # (50, 55]
+])
+def test_agreement_three_claims_one_open_ended(text, low, high, lo_open, hi_open):
+    df = table(claim("a1", text, value=50e9, low=low, high=high, lo_open=lo_open, hi_open=hi_open),
+               claim("a2", "50 tỷ USD", value=50e9), claim("a3", "50 tỷ USD", value=50e9))
+    out = check_agreement(df, CheckConfig(), FX)
+    assert [(f.code, f.severity, f.locations[0].article) for f in out] == [("FL101", "warning", "a1")]
+    assert "a2 says '50 tỷ USD'" in out[0].message and "a3 says '50 tỷ USD'" in out[0].message
+    # the same hedge with a closed end agrees with both
+    df = table(claim("a1", text, value=50e9, low=low, high=high),
+               claim("a2", "50 tỷ USD", value=50e9), claim("a3", "50 tỷ USD", value=50e9))
+    assert check_agreement(df, CheckConfig(), FX) == []
+
+
+def test_agreement_two_claims_name_the_other_and_their_gap():
+    df = table(claim("a1", "50 tỷ USD", value=50e9), claim("a2", "52 tỷ USD", value=52e9, published="2024-01-01"))
+    (f,) = check_agreement(df, CheckConfig(), FX)
+    assert f.message == "m.x.y 2023: a2 says '52 tỷ USD' (52 tỷ USD) but a1 says '50 tỷ USD' (50 tỷ USD); " \
+                        "gap 2 tỷ USD (3.8%)"
+    assert f.key == "52 tỷ USD|50 tỷ USD" and f.severity == "warning"
+
+
 def test_conversion_agrees_at_some_rate_and_reports_a_gap():
     yen = claim("a1", "hơn 100 tỷ yên", value=1e11, low=1e11, high=1.1e11, unit="JPY", lo_open=True)
     usd = claim("a1", "gần 800 triệu USD", value=8e8, low=7.2e8, high=8e8, hi_open=True)
