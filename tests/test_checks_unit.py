@@ -161,6 +161,47 @@ def test_sum_meets_and_fails():
     assert [f.code for f in out] == ["FL201"] and len(out[0].locations) == 3
 
 
+def test_sum_just_inside_and_just_outside_the_total_hedge():
+    # "xấp xỉ 50 tỷ" is [47,5; 52,5] (a 5% tolerance); "24,2" + "28,4" reaches 52,5 exactly, "28,5" passes it
+    total = claim("a1", "xấp xỉ 50 tỷ USD", value=50e9, low=47.5e9, high=52.5e9, metric="t.t.total")
+    a = claim("a1", "24,2 tỷ USD", value=24.2e9, low=24.15e9, high=24.25e9, metric="t.t.a")
+    inside = claim("a1", "28,4 tỷ USD", value=28.4e9, low=28.35e9, high=28.45e9, metric="t.t.b")
+    assert check_sums(table(total, a, inside), SUM, FX) == []
+    outside = claim("a1", "28,5 tỷ USD", value=28.5e9, low=28.45e9, high=28.55e9, metric="t.t.b")
+    out = check_sums(table(total, a, outside), SUM, FX)
+    assert [(f.code, f.severity) for f in out] == [("FL201", "warning")]
+    assert "gap 100 triệu USD" in out[0].message
+
+
+@pytest.mark.parametrize(("parts", "gap_share", "severity"), [
+    ((94.9, 0.0), 0.051, "error"),     # 5,1% of the larger figure: past error_gap
+    ((95.1, 0.0), 0.049, "warning"),   # 4,9%: within it
+])
+def test_sum_severity_at_the_error_gap(parts, gap_share, severity):
+    total = claim("a1", "100", value=100, metric="t.t.total")
+    out = check_sums(table(total, claim("a1", "x", value=parts[0], metric="t.t.a"),
+                           claim("a1", "y", value=parts[1], metric="t.t.b")), SUM, FX)
+    assert [(f.code, f.severity) for f in out] == [("FL201", severity)]
+    assert out[0].data["gap"] == pytest.approx(100 * gap_share)
+
+
+@pytest.mark.parametrize(("total", "open_part"), [
+    # "ít nhất 50" is [50, 75]; "gần 20" + "30" is [48, 50): the open end keeps 50 out of the sum
+    (dict(text="ít nhất 50", value=50, low=50, high=75),
+     dict(text="gần 20", value=20, low=18, high=20, hi_open=True)),
+    # "tối đa 50" is [25, 50]; "hơn 20" + "30" is (50, 52]
+    (dict(text="tối đa 50", value=50, low=25, high=50),
+     dict(text="hơn 20", value=20, low=20, high=22, lo_open=True)),
+])
+def test_sum_parts_with_open_ends(total, open_part):
+    t = claim("a1", metric="t.t.total", **total)
+    b = claim("a1", "30", value=30, metric="t.t.b")
+    out = check_sums(table(t, claim("a1", metric="t.t.a", **open_part), b), SUM, FX)
+    assert [(f.code, f.severity) for f in out] == [("FL201", "warning")]  # a gap of nothing but the open end
+    closed = {k: v for k, v in open_part.items() if not k.endswith("_open")}
+    assert check_sums(table(t, claim("a1", metric="t.t.a", **closed), b), SUM, FX) == []
+
+
 def test_sum_takes_parts_from_other_articles_and_skips_missing_parts():
     total = claim("a1", "50", value=50, metric="t.t.total")
     a = claim("a2", "20", value=20, metric="t.t.a")
