@@ -108,7 +108,7 @@ def test_agreement_three_claims_one_open_ended(text, low, high, lo_open, hi_open
                claim("a2", "50 tỷ USD", value=50e9), claim("a3", "50 tỷ USD", value=50e9))
     out = check_agreement(df, CheckConfig(), FX)
     assert [(f.code, f.severity, f.locations[0].article) for f in out] == [("FL101", "warning", "a1")]
-    assert "a2 says '50 tỷ USD'" in out[0].message and "a3 says '50 tỷ USD'" in out[0].message
+    assert "but a2, a3 say '50 tỷ USD' (50 tỷ USD); gap 0 USD (0.0%)" in out[0].message  # one wording, one phrase
     # the same hedge with a closed end agrees with both
     df = table(claim("a1", text, value=50e9, low=low, high=high),
                claim("a2", "50 tỷ USD", value=50e9), claim("a3", "50 tỷ USD", value=50e9))
@@ -130,6 +130,19 @@ def test_conversion_agrees_at_some_rate_and_reports_a_gap():
     usd2 = claim("a1", "gần 500 triệu USD", value=5e8, low=4.5e8, high=5e8, hi_open=True, line=2)
     out = check_agreement(table(yen, usd2), CheckConfig(), FX)
     assert [f.code for f in out] == ["FL102"]
+
+
+def test_conversion_with_more_reports_names_the_rate_where_it_applies():
+    # the planted "tương đương gần 500 triệu USD" beside reports in dollars and in yen: a conversion finding,
+    # since no rate of the year maps the yen onto it; the dollar reports disagree plainly
+    yen = claim("a1", "hơn 100 tỷ yên", value=1e11, low=1e11, high=1.1e11, unit="JPY", lo_open=True)
+    usd = [claim(a, "gần 800 triệu USD", value=8e8, low=7.2e8, high=8e8, hi_open=True) for a in ("a2", "a3")]
+    odd = claim("a4", "gần 500 triệu USD", value=5e8, low=4.5e8, high=5e8, hi_open=True)
+    (f,) = check_agreement(table(yen, *usd, odd), CheckConfig(), FX)
+    assert (f.code, f.severity, f.locations[0].article) == ("FL102", "error", "a4")
+    assert "a2, a3 say 'gần 800 triệu USD' ([720 triệu – 800 triệu) USD) and a1 says 'hơn 100 tỷ yên'" in f.message
+    assert f.message.count("exchange rate") == 1 and "yên' ((658,328 triệu – 864,78 triệu] USD) at any 2023 " \
+                                                       "exchange rate;" in f.message
 
 
 def test_conversion_without_rate_is_reported():

@@ -17,6 +17,7 @@ from factlint.checks.common import (
     FxTable,
     Interval,
     claims_with_metric,
+    few,
     interval,
     location,
     severity_for_gap,
@@ -110,23 +111,27 @@ def _disagreement(metric: str, period: str, unit: str, r: dict, iv: Interval, ag
         return None
     against.sort(key=lambda x: (x.share, x.gap), reverse=True)  # stable: ties keep the consensus order
     worst = against[0]
-    mixed = unit == "USD" and not any(x.same_unit for x in against)
-    others = " and ".join(f"{x.row['article']} says {x.row['text']!r} ({span(x.iv, unit)})"
-                          for x in against[:MAX_RELATED])
-    if len(against) > MAX_RELATED:
-        others += f" and {len(against) - MAX_RELATED} more claims"
+    # a conversion finding when another currency disagrees at every rate of the period
+    mixed = unit == "USD" and not all(x.same_unit for x in against)
+    said: dict[tuple[str, str], list[str]] = {}  # one phrase per wording: a thousand copies are one line
+    for x in against:
+        rate = "" if x.same_unit or unit != "USD" else f" at any {period} exchange rate"
+        said.setdefault((x.row["text"], f"{span(x.iv, unit)}){rate}"), []).append(x.row["article"])
+    others = " and ".join(f"{few(arts)} {'says' if len(set(arts)) == 1 else 'say'} {text!r} ({where}"
+                          for (text, where), arts in list(said.items())[:MAX_RELATED])
+    if len(said) > MAX_RELATED:
+        others += f" and {len(said) - MAX_RELATED} more figures"
     gap = f"gap {span(Interval(worst.gap, worst.gap), unit)} ({worst.share:.1%})"
-    if len(against) > 1:
+    if len(said) > 1:
         gap = f"largest {gap}, to {worst.row['article']}'s {worst.row['text']!r}"
     named = {id(x.row) for x in against}
     related = [x.row for x in against] + [c for c, _ in agree if id(c) not in named]
     return Finding(
         "FL102" if mixed else "FL101", "conversion" if mixed else "agreement",
         severity_for_gap(worst.gap, worst.ref, cfg), metric,
-        f"{metric} {period}: {r['article']} says {r['text']!r} ({span(iv, unit)}) but {others}"
-        f"{' at any ' + period + ' exchange rate' if mixed else ''}; {gap}",
+        f"{metric} {period}: {r['article']} says {r['text']!r} ({span(iv, unit)}) but {others}; {gap}",
         (location(r),) + tuple(location(c) for c in related[:MAX_RELATED]), f"{metric}-{period}",
-        key="|".join([r["text"]] + sorted(x.row["text"] for x in against)),
+        key="|".join([r["text"]] + sorted({x.row["text"] for x in against})),
         data={"unit": unit, "gap": worst.gap, "agreeing": len(agree), "against": len(against)},
     )
 
