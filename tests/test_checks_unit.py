@@ -76,6 +76,53 @@ def test_agreement_majority_stands():
     assert [f.locations[0].article for f in out] == ["a3"]
 
 
+def test_agreement_a_vaguer_third_claim_does_not_hide_a_contradiction():
+    # "gần 80" meets "76,1" but not "70": the consensus is {76,1; gần 80}, and 70 against 76,1 alone is 7.9%
+    df = table(claim("a1", "70 tỷ USD", value=70e9, low=69.95e9, high=70.05e9),
+               claim("a2", "76,1 tỷ USD", value=76.1e9, low=76.05e9, high=76.15e9),
+               claim("a3", "gần 80 tỷ USD", value=80e9, low=72e9, high=80e9, hi_open=True))
+    out = check_agreement(df, CheckConfig(), FX)
+    assert [(f.code, f.severity, f.locations[0].text) for f in out] == [("FL101", "error", "70 tỷ USD")]
+    msg = out[0].message
+    assert "a2 says '76,1 tỷ USD'" in msg and "a3 says 'gần 80 tỷ USD'" in msg
+    assert "largest gap 6 tỷ USD (7.9%), to a2's '76,1 tỷ USD'" in msg
+    assert {loc.text for loc in out[0].locations} == {"70 tỷ USD", "76,1 tỷ USD", "gần 80 tỷ USD"}
+
+
+def test_agreement_names_only_the_claims_that_do_not_meet():
+    # "khoảng 75" ([67,5 – 82,5]) meets both 70 and 76,1: it stands with the consensus and is not against either
+    df = table(claim("a1", "70 tỷ USD", value=70e9, low=69.95e9, high=70.05e9),
+               claim("a2", "khoảng 75 tỷ USD", value=75e9, low=67.5e9, high=82.5e9),
+               claim("a3", "76,1 tỷ USD", value=76.1e9, low=76.05e9, high=76.15e9, published="2024-01-01"))
+    out = check_agreement(df, CheckConfig(), FX)
+    assert len(out) == 1 and out[0].severity == "error"
+    assert "khoảng 75" not in out[0].message and "gap 6 tỷ USD (7.9%)" in out[0].message
+
+
+@pytest.mark.parametrize(("text", "low", "high", "lo_open", "hi_open"), [
+    ("gần 50 tỷ USD", 45e9, 50e9, False, True),    # [45, 50): the open end is the only point 50 could share
+    ("hơn 50 tỷ USD", 50e9, 55e9, True, False),    # (50, 55]
+])
+def test_agreement_three_claims_one_open_ended(text, low, high, lo_open, hi_open):
+    df = table(claim("a1", text, value=50e9, low=low, high=high, lo_open=lo_open, hi_open=hi_open),
+               claim("a2", "50 tỷ USD", value=50e9), claim("a3", "50 tỷ USD", value=50e9))
+    out = check_agreement(df, CheckConfig(), FX)
+    assert [(f.code, f.severity, f.locations[0].article) for f in out] == [("FL101", "warning", "a1")]
+    assert "but a2, a3 say '50 tỷ USD' (50 tỷ USD); gap 0 USD (0.0%)" in out[0].message  # one wording, one phrase
+    # the same hedge with a closed end agrees with both
+    df = table(claim("a1", text, value=50e9, low=low, high=high),
+               claim("a2", "50 tỷ USD", value=50e9), claim("a3", "50 tỷ USD", value=50e9))
+    assert check_agreement(df, CheckConfig(), FX) == []
+
+
+def test_agreement_two_claims_name_the_other_and_their_gap():
+    df = table(claim("a1", "50 tỷ USD", value=50e9), claim("a2", "52 tỷ USD", value=52e9, published="2024-01-01"))
+    (f,) = check_agreement(df, CheckConfig(), FX)
+    assert f.message == "m.x.y 2023: a2 says '52 tỷ USD' (52 tỷ USD) but a1 says '50 tỷ USD' (50 tỷ USD); " \
+                        "gap 2 tỷ USD (3.8%)"
+    assert f.key == "52 tỷ USD|50 tỷ USD" and f.severity == "warning"
+
+
 def test_conversion_agrees_at_some_rate_and_reports_a_gap():
     yen = claim("a1", "hơn 100 tỷ yên", value=1e11, low=1e11, high=1.1e11, unit="JPY", lo_open=True)
     usd = claim("a1", "gần 800 triệu USD", value=8e8, low=7.2e8, high=8e8, hi_open=True)
@@ -83,6 +130,19 @@ def test_conversion_agrees_at_some_rate_and_reports_a_gap():
     usd2 = claim("a1", "gần 500 triệu USD", value=5e8, low=4.5e8, high=5e8, hi_open=True, line=2)
     out = check_agreement(table(yen, usd2), CheckConfig(), FX)
     assert [f.code for f in out] == ["FL102"]
+
+
+def test_conversion_with_more_reports_names_the_rate_where_it_applies():
+    # the planted "tương đương gần 500 triệu USD" beside reports in dollars and in yen: a conversion finding,
+    # since no rate of the year maps the yen onto it; the dollar reports disagree plainly
+    yen = claim("a1", "hơn 100 tỷ yên", value=1e11, low=1e11, high=1.1e11, unit="JPY", lo_open=True)
+    usd = [claim(a, "gần 800 triệu USD", value=8e8, low=7.2e8, high=8e8, hi_open=True) for a in ("a2", "a3")]
+    odd = claim("a4", "gần 500 triệu USD", value=5e8, low=4.5e8, high=5e8, hi_open=True)
+    (f,) = check_agreement(table(yen, *usd, odd), CheckConfig(), FX)
+    assert (f.code, f.severity, f.locations[0].article) == ("FL102", "error", "a4")
+    assert "a2, a3 say 'gần 800 triệu USD' ([720 triệu – 800 triệu) USD) and a1 says 'hơn 100 tỷ yên'" in f.message
+    assert f.message.count("exchange rate") == 1 and "yên' ((658,328 triệu – 864,78 triệu] USD) at any 2023 " \
+                                                       "exchange rate;" in f.message
 
 
 def test_conversion_without_rate_is_reported():
@@ -112,6 +172,47 @@ def test_sum_meets_and_fails():
     b2 = claim("a1", "33,4", value=33.4e9, low=33.35e9, high=33.45e9, metric="t.t.b")
     out = check_sums(table(total, a, b2), SUM, FX)
     assert [f.code for f in out] == ["FL201"] and len(out[0].locations) == 3
+
+
+def test_sum_just_inside_and_just_outside_the_total_hedge():
+    # "xấp xỉ 50 tỷ" is [47,5; 52,5] (a 5% tolerance); "24,2" + "28,4" reaches 52,5 exactly, "28,5" passes it
+    total = claim("a1", "xấp xỉ 50 tỷ USD", value=50e9, low=47.5e9, high=52.5e9, metric="t.t.total")
+    a = claim("a1", "24,2 tỷ USD", value=24.2e9, low=24.15e9, high=24.25e9, metric="t.t.a")
+    inside = claim("a1", "28,4 tỷ USD", value=28.4e9, low=28.35e9, high=28.45e9, metric="t.t.b")
+    assert check_sums(table(total, a, inside), SUM, FX) == []
+    outside = claim("a1", "28,5 tỷ USD", value=28.5e9, low=28.45e9, high=28.55e9, metric="t.t.b")
+    out = check_sums(table(total, a, outside), SUM, FX)
+    assert [(f.code, f.severity) for f in out] == [("FL201", "warning")]
+    assert "gap 100 triệu USD" in out[0].message
+
+
+@pytest.mark.parametrize(("parts", "gap_share", "severity"), [
+    ((94.9, 0.0), 0.051, "error"),     # 5,1% of the larger figure: past error_gap
+    ((95.1, 0.0), 0.049, "warning"),   # 4,9%: within it
+])
+def test_sum_severity_at_the_error_gap(parts, gap_share, severity):
+    total = claim("a1", "100", value=100, metric="t.t.total")
+    out = check_sums(table(total, claim("a1", "x", value=parts[0], metric="t.t.a"),
+                           claim("a1", "y", value=parts[1], metric="t.t.b")), SUM, FX)
+    assert [(f.code, f.severity) for f in out] == [("FL201", severity)]
+    assert out[0].data["gap"] == pytest.approx(100 * gap_share)
+
+
+@pytest.mark.parametrize(("total", "open_part"), [
+    # "ít nhất 50" is [50, 75]; "gần 20" + "30" is [48, 50): the open end keeps 50 out of the sum
+    (dict(text="ít nhất 50", value=50, low=50, high=75),
+     dict(text="gần 20", value=20, low=18, high=20, hi_open=True)),
+    # "tối đa 50" is [25, 50]; "hơn 20" + "30" is (50, 52]
+    (dict(text="tối đa 50", value=50, low=25, high=50),
+     dict(text="hơn 20", value=20, low=20, high=22, lo_open=True)),
+])
+def test_sum_parts_with_open_ends(total, open_part):
+    t = claim("a1", metric="t.t.total", **total)
+    b = claim("a1", "30", value=30, metric="t.t.b")
+    out = check_sums(table(t, claim("a1", metric="t.t.a", **open_part), b), SUM, FX)
+    assert [(f.code, f.severity) for f in out] == [("FL201", "warning")]  # a gap of nothing but the open end
+    closed = {k: v for k, v in open_part.items() if not k.endswith("_open")}
+    assert check_sums(table(t, claim("a1", metric="t.t.a", **closed), b), SUM, FX) == []
 
 
 def test_sum_takes_parts_from_other_articles_and_skips_missing_parts():

@@ -15,7 +15,7 @@ CASES_FILE = Path(__file__).parent / "grammar" / "cases.yaml"
 DEFAULT_REF = dt.date(2024, 3, 12)
 NUMERIC = {"v", "lo", "hi"}
 FIELDS = {"t": "text", "k": "kind", "v": "value", "u": "unit", "h": "hedge", "dir": "direction", "lo": "low",
-          "hi": "high", "d": "date"}
+          "hi": "high", "d": "date", "low_open": "low_open", "high_open": "high_open"}
 
 
 def _cases():
@@ -42,6 +42,9 @@ def test_grammar(text, expected, ref):
                 assert bool(q.malformed) == want, f"{text!r}: malformed={q.malformed!r}, want {want}"
                 continue
             have = getattr(q, FIELDS[key])
+            if isinstance(want, bool):  # low_open / high_open: whether the interval excludes that end
+                assert have is want, f"{text!r}: {FIELDS[key]}={have!r}, want {want}; got {shown}"
+                continue
             if key in NUMERIC and isinstance(want, str):
                 want = float(want)  # YAML reads "2.42e10" (no sign in the exponent) as a string
             if isinstance(want, int | float) and not isinstance(want, bool):

@@ -3,6 +3,8 @@
 - Collects every claim-rule example in ``claims/*.yaml`` as a test item
   (``claims/trade.yaml::trade.vn_jp.total::2``), so ``pytest -k trade`` runs the trade rules' examples.
 - Provides the ``corpus``, ``claims`` and ``findings`` fixtures over ``articles/`` for the check suite.
+- Collects every entry of ``checks/accepted.yaml`` as a test item (``checks/accepted.yaml::<fingerprint>``) that
+  fails when the entry is stale: it matches no finding any more, so the finding was fixed and the entry must go.
 """
 
 from __future__ import annotations
@@ -31,6 +33,8 @@ def _is_rule_file(path: Path) -> bool:
 def pytest_collect_file(parent: pytest.Collector, file_path: Path) -> pytest.Collector | None:
     if _is_rule_file(file_path):
         return RuleFileCollector.from_parent(parent, path=file_path)
+    if file_path == _paths(parent.config)["accepted"]:
+        return AcceptedFileCollector.from_parent(parent, path=file_path)
     return None
 
 
@@ -114,6 +118,51 @@ class ExampleFailure(AssertionError):
         self.text, self.problems, self.got = text, problems, got
 
 
+class AcceptedFileCollector(pytest.File):
+    """The accepted-findings file: one item per entry."""
+
+    def collect(self):  # noqa: ANN201
+        from factlint.findings import AcceptedError, load_accepted
+
+        try:
+            entries = load_accepted(self.path)
+        except AcceptedError as exc:
+            yield RuleLoadItem.from_parent(self, name="load", error=str(exc))
+            return
+        for entry in entries:
+            yield AcceptedEntryItem.from_parent(self, name=entry.fingerprint, entry=entry)
+
+
+class AcceptedEntryItem(pytest.Item):
+    """One accepted entry: fails when it matches no finding of the run (a stale entry)."""
+
+    def __init__(self, *, entry, **kw) -> None:  # noqa: ANN001
+        super().__init__(**kw)
+        self.entry = entry
+
+    def runtest(self) -> None:
+        stale = {a.fingerprint for a in suite_run(self.config).stale}
+        if self.entry.fingerprint in stale:
+            e = self.entry
+            where = self.path.relative_to(self.config.rootpath).as_posix()
+            about = ", ".join(x for x in (e.code, e.case and f"case {e.case}") if x)
+            raise StaleEntry(f"{where}:{e.line}: accepted entry {e.fingerprint}{f' ({about})' if about else ''} "
+                             f"matches no finding any more: the finding is fixed; remove the entry from {where} "
+                             f"(its reason: {e.reason})")
+
+    def repr_failure(self, excinfo, style=None) -> str:  # noqa: ANN001
+        if isinstance(excinfo.value, StaleEntry):
+            return str(excinfo.value)
+        return super().repr_failure(excinfo)
+
+    def reportinfo(self):  # noqa: ANN201
+        return self.path, self.entry.line - 1, f"accepted entry {self.entry.fingerprint}"
+
+
+class StaleEntry(AssertionError):
+    """An accepted entry that matches no finding."""
+
+
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "rule_example: a claim rule's example, collected from claims/*.yaml")
     config.addinivalue_line("markers", "factlint_check(suite): parametrize `case` with the suite's cases")
@@ -151,22 +200,22 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     for case in cases(suite_run(metafunc.config), marker.args[0]):
         marks = []
         accepted = [f for f in case.findings if f.status == "accepted"]
-        if (accepted and len(accepted) == len(case.findings)) or (case.stale and not case.findings):
-            why = "; ".join(f.reason for f in accepted) or "stale accepted entry: the finding is gone"
+        if accepted and len(accepted) == len(case.findings):
+            why = "; ".join(f.reason for f in accepted)
             marks.append(pytest.mark.xfail(strict=True, reason=f"accepted: {why}"))
         params.append(pytest.param(case, id=case.id, marks=marks))
     metafunc.parametrize("case", params)
 
 
 def assert_no_findings(case) -> None:  # noqa: ANN001
-    """Fail with every finding's message (accepted ones included: they run as strict xfail)."""
+    """Fail with every finding's message (accepted ones included: they run as strict xfail).
+
+    Stale accepted entries are not a case's business: each entry of the accepted file is its own item.
+    """
     if case.findings:
         lines = [f"{f.severity} {f.code} [{f.status}] {f.locations[0].path}:{f.locations[0].line}: {f.message}"
                  for f in case.findings]
         pytest.fail("\n".join(lines), pytrace=False)
-    if case.stale:
-        pytest.fail("\n".join(f"checks/accepted.yaml:{a.line}: accepted entry {a.fingerprint} matches no finding"
-                              f" any more: remove it ({a.reason})" for a in case.stale), pytrace=False)
 
 
 # ---------------------------------------------------------------------------------------------- fixtures

@@ -6,6 +6,9 @@ and "gần 800 triệu USD" agree in 2023. Pairs an order of magnitude apart are
 
 from __future__ import annotations
 
+import math
+from typing import NamedTuple
+
 import pandas as pd
 
 from factlint.checks.common import (
@@ -14,6 +17,7 @@ from factlint.checks.common import (
     FxTable,
     Interval,
     claims_with_metric,
+    few,
     interval,
     location,
     severity_for_gap,
@@ -72,6 +76,66 @@ def consensus(items: list[tuple[pd.Series, Interval]]) -> tuple[list, list]:
     return agree, [it for i, it in enumerate(items) if i not in active]
 
 
+class _Against(NamedTuple):
+    """A claim of the consensus that an outlier does not meet."""
+
+    row: dict
+    iv: Interval
+    gap: float
+    ref: float  # the larger figure of the pair: the gap's share is taken of it
+    same_unit: bool
+
+    @property
+    def share(self) -> float:
+        return self.gap / self.ref if self.ref > 0 else math.inf
+
+
+def _disagreement(metric: str, period: str, unit: str, r: dict, iv: Interval, agree: list,
+                  cfg: CheckConfig) -> Finding | None:
+    """The finding for an outlier: every agreeing claim it does not meet, its severity from the largest gap.
+
+    A vaguer claim of the consensus that the outlier meets is not against it ("gần 80" hides neither "70" nor
+    "76,1"). Pairs an order of magnitude apart are left to the magnitude check; an outlier with nothing left
+    against it is no finding.
+    """
+    against = []
+    for a, a_iv in agree:
+        if iv.meets(a_iv):
+            continue
+        lo_v, hi_v = sorted((abs(r["value"] or 0), abs(a["value"] or 0)))
+        same_unit = r["unit"] == a["unit"] or r["kind"] == "count"
+        if same_unit and lo_v > 0 and hi_v / lo_v >= cfg.magnitude_factor:
+            continue  # a slipped scale word: the magnitude check reports it
+        against.append(_Against(a, a_iv, iv.gap(a_iv), max(abs(iv.hi), abs(a_iv.hi)), same_unit))
+    if not against:
+        return None
+    against.sort(key=lambda x: (x.share, x.gap), reverse=True)  # stable: ties keep the consensus order
+    worst = against[0]
+    # a conversion finding when another currency disagrees at every rate of the period
+    mixed = unit == "USD" and not all(x.same_unit for x in against)
+    said: dict[tuple[str, str], list[str]] = {}  # one phrase per wording: a thousand copies are one line
+    for x in against:
+        rate = "" if x.same_unit or unit != "USD" else f" at any {period} exchange rate"
+        said.setdefault((x.row["text"], f"{span(x.iv, unit)}){rate}"), []).append(x.row["article"])
+    others = " and ".join(f"{few(arts)} {'says' if len(set(arts)) == 1 else 'say'} {text!r} ({where}"
+                          for (text, where), arts in list(said.items())[:MAX_RELATED])
+    if len(said) > MAX_RELATED:
+        others += f" and {len(said) - MAX_RELATED} more figures"
+    gap = f"gap {span(Interval(worst.gap, worst.gap), unit)} ({worst.share:.1%})"
+    if len(said) > 1:
+        gap = f"largest {gap}, to {worst.row['article']}'s {worst.row['text']!r}"
+    named = {id(x.row) for x in against}
+    related = [x.row for x in against] + [c for c, _ in agree if id(c) not in named]
+    return Finding(
+        "FL102" if mixed else "FL101", "conversion" if mixed else "agreement",
+        severity_for_gap(worst.gap, worst.ref, cfg), metric,
+        f"{metric} {period}: {r['article']} says {r['text']!r} ({span(iv, unit)}) but {others}; {gap}",
+        (location(r),) + tuple(location(c) for c in related[:MAX_RELATED]), f"{metric}-{period}",
+        key="|".join([r["text"]] + sorted({x.row["text"] for x in against})),
+        data={"unit": unit, "gap": worst.gap, "agreeing": len(agree), "against": len(against)},
+    )
+
+
 def check_agreement(df: pd.DataFrame, cfg: CheckConfig, fx: FxTable) -> list[Finding]:
     """Findings for claims of one metric and period that do not agree (FL101) or lack a rate (FL104)."""
     out: list[Finding] = []
@@ -87,26 +151,8 @@ def check_agreement(df: pd.DataFrame, cfg: CheckConfig, fx: FxTable) -> list[Fin
         if len(items) < 2:
             continue
         agree, outliers = consensus(items)
-        highest = max(agree, key=lambda it: it[1].hi)
-        lowest = min(agree, key=lambda it: it[1].lo)
         for r, iv in outliers:
-            nearest = highest if iv.lo >= highest[1].hi else lowest
-            gap = iv.gap(nearest[1])
-            ref = max(abs(iv.hi), abs(nearest[1].hi))
-            lo_v, hi_v = sorted((abs(r["value"] or 0), abs(nearest[0]["value"] or 0)))
-            same_unit = r["unit"] == nearest[0]["unit"] or r["kind"] == "count"
-            if same_unit and lo_v > 0 and hi_v / lo_v >= cfg.magnitude_factor:
-                continue  # a slipped scale word: the magnitude check reports it
-            mixed = unit == "USD" and not same_unit
-            out.append(Finding(
-                "FL102" if mixed else "FL101", "conversion" if mixed else "agreement",
-                severity_for_gap(gap, ref, cfg), metric,
-                f"{metric} {period}: {r['article']} says {r['text']!r} ({span(iv, unit)}) but "
-                f"{nearest[0]['article']} says {nearest[0]['text']!r} ({span(nearest[1], unit)})"
-                f"{' at any ' + period + ' exchange rate' if mixed else ''}; gap {span(Interval(gap, gap), unit)}"
-                f" ({gap / ref:.1%})",
-                (location(r),) + tuple(location(a) for a, _ in agree[:MAX_RELATED]), f"{metric}-{period}",
-                key=f"{r['text']}|{nearest[0]['text']}",
-                data={"unit": unit, "gap": gap, "agreeing": len(agree)},
-            ))
+            f = _disagreement(metric, period, unit, r, iv, agree, cfg)
+            if f is not None:
+                out.append(f)
     return out
