@@ -14,7 +14,7 @@ How each field is found (every choice is visible in ``factlint rules explain``):
 - measure: the head noun phrase right after the figure ("350.000 người Việt"), else the nearest before it in
   its clause, else in its sentence.
 - period: the nearest period phrase that is not a comparison base ("so với cùng kỳ năm 2018"): in the
-  clause before the figure, then after it, then in the sentence, then earlier in the paragraph.
+  clause before the figure, then after it, then in the sentence, then in the sentence before (same paragraph).
 - modality: the nearest modality cue before the figure in its clause or within reach in its sentence.
 """
 
@@ -164,6 +164,8 @@ def attribute(text: str, quantities: list[Quantity], spans: list[tuple[int, int]
             out.append(NONE)
             continue
         sent, clause = places.at(q.start)
+        # the sentence before: its period carries over ("Trong 5 tháng đầu năm, … Trong đó, xuất khẩu đạt …")
+        prev_sent = places.spans[max(bisect.bisect_right(places.starts, q.start) - 2, 0)][0] if places.spans else 0
         para = _paragraph(text, q.start)
         why = []
         # --- subject
@@ -229,7 +231,7 @@ def attribute(text: str, quantities: list[Quantity], spans: list[tuple[int, int]
                  + [p for p in in_sent if q.end <= p.start < clause[1]]
                  + [p for p in reversed(in_sent) if p.end <= q.start]
                  + [p for p in in_sent if p.start >= q.end]
-                 + [p for p in reversed(periods[bisect.bisect_left(per_starts, para[0]):p_lo])])
+                 + [p for p in reversed(periods[bisect.bisect_left(per_starts, max(para[0], prev_sent)):p_lo])])
         chosen = next((p for p in order if p.period and not p.weak), None) or next(
             (p for p in order if p.period), None)
         if chosen is not None:
