@@ -283,7 +283,6 @@ _RANK_LEADS = frozenset(("đứng", *lx.RANK_ADJECTIVES))
 # A party noun among the words before a superlative (not "xuyên quốc gia"); "nước" (also "water") only right after
 # the copula: "là nước xuất khẩu gạo lớn nhất", not "nước chanh hủy hoại răng nhiều nhất".
 _PARTY = regex.compile(rf"(?<!\S)(?<!xuyên )(?:{_alt(w for w in lx.RANKED_PARTIES if w != 'nước')})(?!\S)")
-_PARTY_END = regex.compile(rf"(?<!\S)(?:{_alt(lx.RANKED_PARTIES)})$")
 # After a superlative: "lớn nhất nhì" (one of the two largest), a record ("cao nhất từ trước đến nay", "lớn nhất
 # trong 10 năm"), a bound on a figure ("nhiều nhất 2 sản phẩm", "cao nhất là 5%", "nhanh nhất có thể").
 _NOT_RANK_AFTER = regex.compile(
@@ -502,8 +501,8 @@ class Reader:
                 start = p
                 if w in lx.SCALE_WORDS:  # walk back to the first number word: "một trăm", "hàng nghìn"
                     for word, at in _words_before(text, p, 8):
-                        if word.lower() not in _NUMBER_WORDS:
-                            break
+                        if word.lower() not in _NUMBER_WORDS or text[at - 4 : at - 1].lower() == "thứ":
+                            break  # "thứ Bảy hai trăm người": the weekday is no part of the number
                         start = at
                     before = _words_before(text, start, 1)
                     if before and before[0][0][-1:].isdigit():
@@ -513,7 +512,7 @@ class Reader:
                 if q is None and (m := _at(_WORD_NUMBER_AT, text, start)):
                     if text[start - 4 : start - 1].lower() == "thứ":
                         done = m.end()
-                        continue  # "thứ Hai tuần trước": a weekday
+                        continue  # "thứ bốn tuần trước" (for "thứ Tư"): a weekday, no ordinal word
                     q, end = self._word_number(text, m), m.end()
             if q is not None:
                 out.append(q)
@@ -988,8 +987,8 @@ def _superlative(text: str, p: int, w: str) -> Quantity | None:
     e = p + len(w)
     if _at(_NOT_RANK_AFTER, text, e):
         return None
-    before = _np_before(text, st, 8)
-    head = " ".join(reversed(before[:7])).lower()
+    before = _np_before(text, st, 9)
+    head = " ".join(reversed(before)).lower()
     if text[st:p].lower().strip() != "đứng" and not _PARTY.search(head) and not head.startswith("là nước "):
         return None  # "đứng nhất" ranks by itself; "lớn nhất" only after a party noun
     if _one_of_several(before):
@@ -1003,17 +1002,17 @@ def _number_one(text: str, p: int, m: regex.Match) -> Quantity | None:
 
     Not after any other word ("tuyến số 1", "Nhà máy số 1"), nor an address ("là số 1 Tràng Tiền").
     """
-    near = _words_before(text, p, 2)
-    if not near:
+    before = _np_before(text, p)
+    if not before:
         return None
-    two = f"{near[1][0]} {near[0][0]}".lower() if len(near) > 1 else ""
-    if near[0][0].lower() in _RANK_VERBS or two in _RANK_VERBS:
+    two = f"{before[1]} {before[0]}".lower() if len(before) > 1 else ""
+    if before[0].lower() in _RANK_VERBS or two in _RANK_VERBS:
         nxt = _at(_WORD_AFTER_RE, text, m.end())
         if nxt and nxt.group(1)[:1].isupper():
             return None
-    elif not _PARTY_END.search(" ".join(w for w, _ in reversed(near)).lower()) or near[0][0][:1].isupper():
+    elif not _PARTY.search(" ".join(reversed(before[:4])).lower()) or before[0][:1].isupper():
         return None
-    if _one_of_several(_np_before(text, p)):
+    if _one_of_several(before):
         return None
     return Quantity(p, m.end(), m.group(), *_RANK)
 
