@@ -43,10 +43,11 @@ RANKED_PARTIES = (
 RANK_VERBS = ("là", "đứng", "xếp", "hạng", "vị trí", "ngôi", "ngôi vị")
 # Words that make a rank one of several: "một trong những … lớn nhất", "các nước dẫn đầu", "top 10".
 SEVERAL_WORDS = ("những", "các", "top", "vài", "mấy", "nhóm")
-SEVERAL_PHRASES = ("một trong", "một số", "số ít")
+SEVERAL_PHRASES = ("một trong", "một số", "số ít", "nằm trong", "lọt vào")
 # Numbers words that count several ("hai nền kinh tế lớn nhất"); not "năm" (also "year") nor "tư" (in "đầu tư").
 SEVERAL_NUMBERS = ("hai", "ba", "bốn", "sáu", "bảy", "bẩy", "tám", "chín", "mười", "mươi", "chục", "trăm")
-# After "đứng đầu", a body it heads ("đứng đầu Bộ Tài chính"); after "dẫn đầu", a group it leads ("dẫn đầu đoàn").
+# After "đứng đầu", a body it heads ("đứng đầu Bộ Tài chính"); after "dẫn đầu", a group it leads ("dẫn đầu đoàn";
+# "dẫn đầu bởi Mỹ", led by, too).
 HEADED_BODIES = ("bộ", "chính phủ", "nhà nước", "đảng", "cơ quan", "tổ chức", "đơn vị", "chính quyền", "ủy ban",
                  "uỷ ban", "ban", "ngành", "sở", "viện", "hội")
 LED_GROUPS = ("đoàn", "phái đoàn", "đội", "nhóm", "cuộc", "đợt", "chuyến", "lực lượng", "quân")

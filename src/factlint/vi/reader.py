@@ -928,12 +928,14 @@ def _one_of_several(words: list[str]) -> bool:
         if low in _SEVERAL_WORDS or w in _SEVERAL_NUMBERS:
             return True
         if w.isdecimal() and int(w) >= 2 and not _YEAR_TOKEN.fullmatch(w) and (
-                i + 1 == len(words) or words[i + 1].lower() not in _DATE_WORDS):
-            return True
+                i + 1 == len(words) or words[i + 1].lower() not in _DATE_WORDS) and (
+                i == 0 or words[i - 1].lower() not in _NOT_COUNTED):
+            return True  # "5 thị trường", not "năm 2017", "40 năm qua", "18 tuổi"
     phrase = f" {' '.join(reversed(words)).lower()} "
     return any(f" {p} " in phrase for p in lx.SEVERAL_PHRASES)
 
 
+_NOT_COUNTED = frozenset((*lx.DURATIONS, "tuổi", "%"))
 _SEVERAL_WORDS = frozenset(lx.SEVERAL_WORDS)
 _SEVERAL_NUMBERS = frozenset(lx.SEVERAL_NUMBERS)
 _RANK = ("rank", 1.0, 1.0, 1.0, "rank")
@@ -963,7 +965,7 @@ def _top(text: str, p: int) -> Quantity | None:
 
 
 _HEADED = frozenset(lx.HEADED_BODIES)
-_LED = frozenset(lx.LED_GROUPS)
+_LED = frozenset((*lx.LED_GROUPS, "bởi"))
 
 
 def _words_after(text: str, e: int, k: int) -> str:
