@@ -249,7 +249,7 @@ _ARITHMETIC_AFTER = regex.compile(r"[ \t]*(?:[+*×=]|[-–/][ \t]*\d)")
 # several times faster than a pattern of word alternatives), then parsed with anchored patterns.
 _NUMBER_WORD_LIST = ["hai", "ba", "bốn", "sáu", "bảy", "bẩy", "tám", "chín"]
 _TRIGGER = re.compile(r"thứ|Thứ|đầu|mươi|mười|Mười|trăm|nghìn|ngàn|vạn|triệu|tỷ|tỉ|chục|quý|Quý"
-                      r"|nhất|nhì|số|[Qq]uán quân|[áÁ] quân")
+                      r"|nhất|nhì|số 1|số một|quán quân|Quán quân|á quân|Á quân")
 # A lone digit word counts only before a unit ("ba ngày", "tám người", "năm người"), not in "hai nước".
 _UNIT_WORDS = list(lx.CURRENCIES) + list(lx.PERCENT) + list(lx.DURATIONS) + list(lx.PEOPLE)
 _LONE_TRIGGER = re.compile(
@@ -487,7 +487,7 @@ class Reader:
                 q = _top(text, p)
             elif w in lx.SUPERLATIVES:
                 q = _superlative(text, p, w)
-            elif w == "số":
+            elif w.startswith("số"):
                 if m := _at(_NUMBER_ONE_AT, text, p):
                     q, end = _number_one(text, p, m), m.end()
             elif m := _at(_TITLE_AT, text, p):
