@@ -283,10 +283,10 @@ _RANK_LEADS = frozenset(("đứng", *lx.RANK_ADJECTIVES))
 # A party noun among the words before a superlative (not "xuyên quốc gia"); "nước" (also "water") only right after
 # the copula: "là nước xuất khẩu gạo lớn nhất", not "nước chanh hủy hoại răng nhiều nhất".
 _PARTY = regex.compile(rf"(?<!\S)(?<!xuyên )(?:{_alt(w for w in lx.RANKED_PARTIES if w != 'nước')})(?!\S)")
-# After a superlative: "lớn nhất nhì" (one of the two largest), a record ("cao nhất từ trước đến nay", "lớn nhất
+# After a superlative: "lớn nhất nhì" (one of the two largest), "nhất" in a word ("nhất định"), a record ("cao nhất từ trước đến nay", "lớn nhất
 # trong 10 năm"), a bound on a figure ("nhiều nhất 2 sản phẩm", "cao nhất là 5%", "nhanh nhất có thể").
 _NOT_RANK_AFTER = regex.compile(
-    r"[ \t]*,?[ \t]*nhì(?!\p{L})"
+    r"[ \t]*,?[ \t]*nhì(?!\p{L})|[ \t]+(?:định|trí|quán|thiết|thời|loạt|mực)(?!\p{L})"
     r"|[ \t]+(?:từ[ \t]+trước[ \t]+(?:đến|tới)[ \t]+nay|(?:trong[ \t]+)?lịch[ \t]+sử|kể[ \t]+từ|từ[ \t]+(?:năm|khi|đầu)"
     r"|trong[ \t]+(?:vòng[ \t]+)?(?:\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|nhiều|mấy|vài)[ \t]+"
     r"(?:năm|tháng|tuần|ngày|thập|quý)|kỷ[ \t]+lục|nhiều[ \t]+năm|có[ \t]+thể)(?!\p{L})"
