@@ -283,8 +283,9 @@ _RANK_LEADS = frozenset(("đứng", *lx.RANK_ADJECTIVES))
 # A party noun among the words before a superlative (not "xuyên quốc gia"); "nước" (also "water") only right after
 # the copula: "là nước xuất khẩu gạo lớn nhất", not "nước chanh hủy hoại răng nhiều nhất".
 _PARTY = regex.compile(rf"(?<!\S)(?<!xuyên )(?:{_alt(w for w in lx.RANKED_PARTIES if w != 'nước')})(?!\S)")
-# After a superlative: "lớn nhất nhì" (one of the two largest), "nhất" in a word ("nhất định"), a record ("cao nhất từ trước đến nay", "lớn nhất
-# trong 10 năm"), a bound on a figure ("nhiều nhất 2 sản phẩm", "cao nhất là 5%", "nhanh nhất có thể").
+# After a superlative: "lớn nhất nhì" (one of the two largest), "nhất" in a word ("nhất định"), a record ("cao
+# nhất từ trước đến nay", "lớn nhất trong 10 năm"), a bound on a figure ("nhiều nhất 2 sản phẩm", "cao nhất là 5%",
+# "nhanh nhất có thể").
 _NOT_RANK_AFTER = regex.compile(
     r"[ \t]*,?[ \t]*nhì(?!\p{L})|[ \t]+(?:định|trí|quán|thiết|thời|loạt|mực)(?!\p{L})"
     r"|[ \t]+(?:từ[ \t]+trước[ \t]+(?:đến|tới)[ \t]+nay|(?:trong[ \t]+)?lịch[ \t]+sử|kể[ \t]+từ|từ[ \t]+(?:năm|khi|đầu)"
@@ -1012,8 +1013,8 @@ def _number_one(text: str, p: int, m: regex.Match) -> Quantity | None:
         nxt = _at(_WORD_AFTER_RE, text, m.end())
         if nxt and nxt.group(1)[:1].isupper():
             return None
-    elif not _PARTY.search(" ".join(reversed(before[:4])).lower()) or before[0][:1].isupper():
-        return None
+    elif not _PARTY.search(" ".join(reversed(before[:4])).lower()) or any(w.istitle() for w in before[:3]):
+        return None  # not "Tổng công ty Xây dựng số 1"
     if _one_of_several(before):
         return None
     return Quantity(p, m.end(), m.group(), *_RANK)
