@@ -50,7 +50,8 @@ SEVERAL_NUMBERS = ("hai", "ba", "bốn", "sáu", "bảy", "bẩy", "tám", "chí
 # "dẫn đầu bởi Mỹ", led by, too).
 HEADED_BODIES = ("bộ", "chính phủ", "nhà nước", "đảng", "cơ quan", "tổ chức", "đơn vị", "chính quyền", "ủy ban",
                  "uỷ ban", "ban", "ngành", "sở", "viện", "hội")
-LED_GROUPS = ("đoàn", "phái đoàn", "đội", "nhóm", "cuộc", "đợt", "chuyến", "lực lượng", "quân", "liên quân")
+LED_GROUPS = ("đoàn", "phái đoàn", "đội", "nhóm", "cuộc", "đợt", "chuyến", "lực lượng", "quân", "liên quân",
+              "xu hướng", "trào lưu")
 ROMAN: dict[str, int] = {"I": 1, "II": 2, "III": 3, "IV": 4}
 
 # Currencies: surface form -> ISO 4217. Matched case-sensitively except where listed lower-case.

@@ -910,12 +910,14 @@ def _rank_lead(words: list[tuple[str, int]]) -> int:
 
 
 def _np_before(text: str, s: int, k: int = 8) -> list[str]:
-    """Up to ``k`` words of the clause before ``s``, nearest first, stopping at the copula "là" or at "đạt".
+    """Up to ``k`` words of the clause before ``s``, nearest first, stopping at a dash, the copula "là" or "đạt".
 
     The copula itself is kept as the last word: a superlative's noun phrase follows it.
     """
     out = []
     for w, _ in _words_before(text, s, k):
+        if w in ("-", "–", "—"):
+            break  # an apposition: "Sơn Đoòng - hang động lớn nhất"
         out.append(w)
         if w.lower() in ("là", "đạt"):
             break
