@@ -290,7 +290,7 @@ _NOT_RANK_AFTER = regex.compile(
     r"[ \t]*,?[ \t]*nhì(?!\p{L})|[ \t]+(?:định|trí|quán|thiết|thời|loạt|mực)(?!\p{L})"
     r"|[ \t]+(?:từ[ \t]+trước[ \t]+(?:đến|tới)[ \t]+nay|(?:trong[ \t]+)?lịch[ \t]+sử|kể[ \t]+từ|từ[ \t]+(?:năm|khi|đầu)"
     r"|trong[ \t]+(?:vòng[ \t]+)?(?:\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|nhiều|mấy|vài)[ \t]+"
-    r"(?:năm|tháng|tuần|ngày|thập|quý)|kỷ[ \t]+lục|nhiều[ \t]+năm|có[ \t]+thể)(?!\p{L})"
+    r"(?:năm|tháng|tuần|ngày|thập|quý)|kỷ[ \t]+lục|(?:nhiều|vài|mấy)[ \t]+năm|có[ \t]+thể)(?!\p{L})"
     rf"|(?:[ \t]*(?:là|:|chỉ|{_alt(_HEDGES)}))*[ \t]*(?:\d|(?:một|hai|ba|bốn|sáu|bảy|tám|chín|mười)[ \t])", regex.I)
 _YEAR_AFTER = r"(?:[ \t]*/[ \t]*(?P<{0}>\d{{4}})|[ \t]+năm[ \t]+(?P<{0}2>\d{{4}}))?"
 _WORD_DATE_AT = regex.compile(
@@ -957,7 +957,7 @@ def _top(text: str, p: int) -> Quantity | None:
     before = _np_before(text, st, 12)
     first = before[0].lower() if before else ""
     after = f"{_words_after(text, m.end(), 2)} "
-    if lead == "đứng" and (first == "người" or any(after.startswith(f"{b} ") for b in _HEADED)):
+    if lead in ("đứng", "dẫn") and (first == "người" or any(after.startswith(f"{b} ") for b in _HEADED)):
         return None
     if lead == "dẫn" and (first in ("người", "sự") or "do" in before
                           or any(after.startswith(f"{g} ") for g in _LED)):
