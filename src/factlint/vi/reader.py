@@ -491,8 +491,9 @@ class Reader:
             elif w.startswith("số"):
                 if m := _at(_NUMBER_ONE_AT, text, p):
                     q, end = _number_one(text, p, m), m.end()
-            elif m := _at(_TITLE_AT, text, p):
-                q, end = _title(text, m), m.end()
+            elif w.endswith("quân"):
+                if m := _at(_TITLE_AT, text, p):
+                    q, end = _title(text, m), m.end()
             elif w == "quý":
                 if m := _at(_WORD_DATE_AT, text, p):
                     q, end = self._word_date(text, m, ref), m.end()
@@ -945,10 +946,10 @@ _RANK = ("rank", 1.0, 1.0, 1.0, "rank")
 
 
 def _top(text: str, p: int) -> Quantity | None:
-    """Rank 1 for "hàng đầu", "đứng đầu", "dẫn đầu" ending with "đầu" at ``p``: rank 1, unless a person or an act.
+    """Rank 1 for "hàng đầu", "đứng đầu", "dẫn đầu" ending with "đầu" at ``p``, unless a head, a leader or several.
 
-    "người đứng đầu" and "đứng đầu Bộ Tài chính" name the head of a body; "dẫn đầu đoàn", "do ông A dẫn đầu"
-    and "sự dẫn đầu" lead a group; "các doanh nghiệp hàng đầu" are several.
+    "người đứng đầu" and "đứng đầu Bộ Tài chính" name the head of a body; "dẫn đầu đoàn", "do ông A dẫn đầu",
+    "dẫn đầu bởi Mỹ" and "sự dẫn đầu" lead a group; "các doanh nghiệp hàng đầu" are several.
     """
     words = _words_before(text, p, 1)
     if not words or not (m := _at(_TOP_AT, text, words[0][1])) or m.end() != p + 3:
@@ -957,10 +958,9 @@ def _top(text: str, p: int) -> Quantity | None:
     before = _np_before(text, st, 12)
     first = before[0].lower() if before else ""
     after = f"{_words_after(text, m.end(), 2)} "
-    if lead in ("đứng", "dẫn") and (first == "người" or any(after.startswith(f"{b} ") for b in _HEADED)):
+    if lead != "hàng" and (first == "người" or any(after.startswith(f"{b} ") for b in _HEADED)):
         return None
-    if lead == "dẫn" and (first in ("người", "sự") or "do" in before
-                          or any(after.startswith(f"{g} ") for g in _LED)):
+    if lead == "dẫn" and (first == "sự" or "do" in before or any(after.startswith(f"{g} ") for g in _LED)):
         return None
     if _one_of_several(before[:8]):
         return None
