@@ -24,6 +24,34 @@ ORDINAL_WORDS: dict[str, int] = {
     "nhất": 1, "nhì": 2, "hai": 2, "ba": 3, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7, "bẩy": 7,
     "tám": 8, "chín": 9, "mười": 10,
 }
+# Ranks without "thứ" (README, "Claim rules"). A rank-1 claim places one party first among others: a superlative
+# of a size adjective after a party noun ("nhà đầu tư lớn nhất"), "số 1"/"số một" after a party noun or a ranking
+# verb, "dẫn đầu", "đứng đầu", "hàng đầu", a title ("quán quân"). A rank word after an adjective keeps it: "lớn thứ
+# hai", "lớn nhì".
+RANK_ADJECTIVES = ("lớn", "nhiều", "đông", "đông dân", "cao", "thấp", "mạnh", "nhỏ", "nhanh")
+SUPERLATIVES: dict[str, int] = {"nhất": 1, "nhì": 2}
+RANK_TITLES: dict[str, int] = {"quán quân": 1, "á quân": 2}
+# Heads of the noun phrases that name a party ranked among others ("đối tác thương mại lớn nhất"); a superlative
+# after any other head ("cơn bão lớn nhất", "mức cao nhất", "khó khăn lớn nhất") is a record or a judgement.
+RANKED_PARTIES = (
+    "đối tác", "bạn hàng", "nhà đầu tư", "chủ đầu tư", "nhà tài trợ", "nhà cung cấp", "nhà cung ứng",
+    "nhà xuất khẩu", "nhà nhập khẩu", "nhà sản xuất", "nhà bán lẻ", "nhà mạng", "thị trường", "quốc gia", "nước",
+    "nền kinh tế", "vùng lãnh thổ", "địa phương", "tỉnh", "thành phố", "doanh nghiệp", "công ty", "tập đoàn",
+    "ngân hàng", "hãng", "thương hiệu", "khách hàng", "cổ đông", "chủ nợ", "điểm đến", "nguồn cung",
+)
+# Words before "số 1" that rank ("đứng số 1", "là số một"), where no party noun is needed.
+RANK_VERBS = ("là", "đứng", "xếp", "hạng", "vị trí", "ngôi", "ngôi vị")
+# Words that make a rank one of several: "một trong những … lớn nhất", "các nước dẫn đầu", "top 10".
+SEVERAL_WORDS = ("những", "các", "top", "vài", "mấy", "nhóm")
+SEVERAL_PHRASES = ("một trong", "một số", "số ít", "nằm trong", "lọt vào")
+# Numbers words that count several ("hai nền kinh tế lớn nhất"); not "năm" (also "year") nor "tư" (in "đầu tư").
+SEVERAL_NUMBERS = ("hai", "ba", "bốn", "sáu", "bảy", "bẩy", "tám", "chín", "mười", "mươi", "chục", "trăm")
+# After "đứng đầu", a body it heads ("đứng đầu Bộ Tài chính"); after "dẫn đầu", a group it leads ("dẫn đầu đoàn";
+# "dẫn đầu bởi Mỹ", led by, too).
+HEADED_BODIES = ("bộ", "chính phủ", "nhà nước", "đảng", "cơ quan", "tổ chức", "đơn vị", "chính quyền", "ủy ban",
+                 "uỷ ban", "ban", "ngành", "sở", "viện", "hội")
+LED_GROUPS = ("đoàn", "phái đoàn", "đội", "nhóm", "cuộc", "đợt", "chuyến", "lực lượng", "quân", "liên quân",
+              "xu hướng", "trào lưu")
 ROMAN: dict[str, int] = {"I": 1, "II": 2, "III": 3, "IV": 4}
 
 # Currencies: surface form -> ISO 4217. Matched case-sensitively except where listed lower-case.

@@ -248,7 +248,8 @@ _ARITHMETIC_AFTER = regex.compile(r"[ \t]*(?:[+*×=]|[-–/][ \t]*\d)")
 # Word-led quantities are found from cheap literal triggers (the stdlib ``re`` scans a literal alternation
 # several times faster than a pattern of word alternatives), then parsed with anchored patterns.
 _NUMBER_WORD_LIST = ["hai", "ba", "bốn", "sáu", "bảy", "bẩy", "tám", "chín"]
-_TRIGGER = re.compile(r"thứ|Thứ|đầu|mươi|mười|Mười|trăm|nghìn|ngàn|vạn|triệu|tỷ|tỉ|chục|quý|Quý")
+_TRIGGER = re.compile(r"thứ|Thứ|đầu|mươi|mười|Mười|trăm|nghìn|ngàn|vạn|triệu|tỷ|tỉ|chục|quý|Quý"
+                      r"|nhất|nhì|số 1|số một|quán quân|Quán quân|á quân|Á quân")
 # A lone digit word counts only before a unit ("ba ngày", "tám người", "năm người"), not in "hai nước".
 _UNIT_WORDS = list(lx.CURRENCIES) + list(lx.PERCENT) + list(lx.DURATIONS) + list(lx.PEOPLE)
 _LONE_TRIGGER = re.compile(
@@ -274,7 +275,23 @@ _VAGUE_AT = regex.compile(
     rf"(?P<vs2>(?:{_SP}(?:nghìn|ngàn|triệu|tỷ|tỉ))*){_R}"
 )
 _RANK_AT = regex.compile(rf"{_alt_ci(['thứ'])}{_SP}(?P<o>{_alt_ci(lx.ORDINAL_WORDS)}){_R}")
-_TOP_AT = regex.compile(rf"{_alt_ci(['hàng', 'đứng'])}{_SP}đầu{_R}")
+_TOP_AT = regex.compile(rf"{_alt_ci(['hàng', 'đứng', 'dẫn'])}{_SP}đầu{_R}")
+_NUMBER_ONE_AT = regex.compile(
+    rf"số{_SP}(?:1(?![\p{{L}}\p{{N}}]|[.,/-]\p{{N}}|/)|một{_R}(?![ \t]+{_alt(lx.SCALE_WORDS)}{_R}))")
+_TITLE_AT = regex.compile(rf"{_alt_ci(lx.RANK_TITLES)}{_R}")
+_RANK_LEADS = frozenset(("đứng", *lx.RANK_ADJECTIVES))
+# A party noun among the words before a superlative (not "xuyên quốc gia"); "nước" (also "water") only right after
+# the copula: "là nước xuất khẩu gạo lớn nhất", not "nước chanh hủy hoại răng nhiều nhất".
+_PARTY = regex.compile(rf"(?<!\S)(?<!xuyên )(?:{_alt(w for w in lx.RANKED_PARTIES if w != 'nước')})(?!\S)")
+# After a superlative: "lớn nhất nhì" (one of the two largest), "nhất" in a word ("nhất định"), a record ("cao
+# nhất từ trước đến nay", "lớn nhất trong 10 năm"), a bound on a figure ("nhiều nhất 2 sản phẩm", "cao nhất là 5%",
+# "nhanh nhất có thể").
+_NOT_RANK_AFTER = regex.compile(
+    r"[ \t]*,?[ \t]*nhì(?!\p{L})|[ \t]+(?:định|trí|quán|thiết|thời|loạt|mực)(?!\p{L})"
+    r"|[ \t]+(?:từ[ \t]+trước[ \t]+(?:đến|tới)[ \t]+nay|(?:trong[ \t]+)?lịch[ \t]+sử|kể[ \t]+từ|từ[ \t]+(?:năm|khi|đầu)"
+    r"|trong[ \t]+(?:vòng[ \t]+)?(?:\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|nhiều|mấy|vài)[ \t]+"
+    r"(?:năm|tháng|tuần|ngày|thập|quý)|kỷ[ \t]+lục|(?:nhiều|vài|mấy)[ \t]+năm|có[ \t]+thể)(?!\p{L})"
+    rf"|(?:[ \t]*(?:là|:|chỉ|{_alt(_HEDGES)}))*[ \t]*(?:\d|(?:một|hai|ba|bốn|sáu|bảy|tám|chín|mười)[ \t])", regex.I)
 _YEAR_AFTER = r"(?:[ \t]*/[ \t]*(?P<{0}>\d{{4}})|[ \t]+năm[ \t]+(?P<{0}2>\d{{4}}))?"
 _WORD_DATE_AT = regex.compile(
     rf"(?P<ng>{_alt_ci(['ngày'])}){_SP}(?P<d>\d{{1,2}}){_SP}tháng{_SP}(?P<m>\d{{1,2}})"
@@ -464,13 +481,19 @@ class Reader:
             if w == "thứ":
                 if m := _at(_RANK_AT, text, p):
                     q, end = self._rank_word(text, m), m.end()
-                    words = _words_before(text, p, 1)
-                    if q is not None and words and words[0][0].lower() == "đứng":
-                        st = words[0][1]
+                    st = _rank_lead(_words_before(text, p, 3))
+                    if q is not None and st >= 0:
                         q = Quantity(st, q.end, text[st:q.end], "rank", q.value, q.low, q.high, "rank")
             elif w == "đầu":
-                if text[p - 5 : p - 1].lower() in ("hàng", "đứng") and (m := _at(_TOP_AT, text, p - 5)):
-                    q = Quantity(m.start(), m.end(), m.group(), "rank", 1.0, 1.0, 1.0, "rank")
+                q = _top(text, p)
+            elif w in lx.SUPERLATIVES:
+                q = _superlative(text, p, w)
+            elif w.startswith("số"):
+                if m := _at(_NUMBER_ONE_AT, text, p):
+                    q, end = _number_one(text, p, m), m.end()
+            elif w.endswith("quân"):
+                if m := _at(_TITLE_AT, text, p):
+                    q, end = _title(text, m), m.end()
             elif w == "quý":
                 if m := _at(_WORD_DATE_AT, text, p):
                     q, end = self._word_date(text, m, ref), m.end()
@@ -480,8 +503,8 @@ class Reader:
                 start = p
                 if w in lx.SCALE_WORDS:  # walk back to the first number word: "một trăm", "hàng nghìn"
                     for word, at in _words_before(text, p, 8):
-                        if word.lower() not in _NUMBER_WORDS:
-                            break
+                        if word.lower() not in _NUMBER_WORDS or text[at - 4 : at - 1].lower() == "thứ":
+                            break  # "thứ Bảy hai trăm người": the weekday is no part of the number
                         start = at
                     before = _words_before(text, start, 1)
                     if before and before[0][0][-1:].isdigit():
@@ -491,7 +514,7 @@ class Reader:
                 if q is None and (m := _at(_WORD_NUMBER_AT, text, start)):
                     if text[start - 4 : start - 1].lower() == "thứ":
                         done = m.end()
-                        continue  # "thứ Hai tuần trước": a weekday
+                        continue  # "thứ bốn tuần trước" (for "thứ Tư"): a weekday, no ordinal word
                     q, end = self._word_number(text, m), m.end()
             if q is not None:
                 out.append(q)
@@ -871,12 +894,143 @@ class Reader:
 
 
 def _thu_start(words: list[tuple[str, int]]) -> int:
-    """Offset of "thứ" (or "đứng thứ") right before a number, or -1."""
+    """Offset of "thứ" (or "đứng thứ", "lớn thứ") right before a number, or -1."""
     if not words or words[0][0].lower() != "thứ":
         return -1
-    if len(words) > 1 and words[1][0].lower() == "đứng":
+    st = _rank_lead(words[1:])
+    return st if st >= 0 else words[0][1]
+
+
+def _rank_lead(words: list[tuple[str, int]]) -> int:
+    """Offset of "đứng" or a size adjective ("lớn", "đông dân") among ``words`` before "thứ", or -1."""
+    if len(words) > 1 and f"{words[1][0]} {words[0][0]}".lower() in _RANK_LEADS:
         return words[1][1]
-    return words[0][1]
+    if words and words[0][0].lower() in _RANK_LEADS:
+        return words[0][1]
+    return -1
+
+
+def _np_before(text: str, s: int, k: int = 8) -> list[str]:
+    """Up to ``k`` words of the clause before ``s``, nearest first, stopping at a dash, the copula "là" or "đạt".
+
+    The copula itself is kept as the last word: a superlative's noun phrase follows it.
+    """
+    out = []
+    for w, _ in _words_before(text, s, k):
+        if w in ("-", "–", "—"):
+            break  # an apposition: "Sơn Đoòng - hang động lớn nhất"
+        out.append(w)
+        if w.lower() in ("là", "đạt"):
+            break
+    return out
+
+
+def _one_of_several(words: list[str]) -> bool:
+    """Whether the words before a rank-1 phrase make it one of several ("một trong những", "các", "top 10")."""
+    for i, w in enumerate(words):
+        low = w.lower()
+        if low in _SEVERAL_WORDS or w in _SEVERAL_NUMBERS:
+            return True
+        if w.isdecimal() and int(w) >= 2 and not _YEAR_TOKEN.fullmatch(w) and (
+                i + 1 == len(words) or words[i + 1].lower() not in _DATE_WORDS) and (
+                i == 0 or words[i - 1].lower() not in _NOT_COUNTED):
+            return True  # "5 thị trường", not "năm 2017", "40 năm qua", "18 tuổi"
+    phrase = f" {' '.join(reversed(words)).lower()} "
+    return any(f" {p} " in phrase for p in lx.SEVERAL_PHRASES)
+
+
+_NOT_COUNTED = frozenset((*lx.DURATIONS, "tuổi", "%"))
+_SEVERAL_WORDS = frozenset(lx.SEVERAL_WORDS)
+_SEVERAL_NUMBERS = frozenset(lx.SEVERAL_NUMBERS)
+_RANK = ("rank", 1.0, 1.0, 1.0, "rank")
+
+
+def _top(text: str, p: int) -> Quantity | None:
+    """Rank 1 for "hàng đầu", "đứng đầu", "dẫn đầu" ending with "đầu" at ``p``, unless a head, a leader or several.
+
+    "người đứng đầu" and "đứng đầu Bộ Tài chính" name the head of a body; "dẫn đầu đoàn", "do ông A dẫn đầu",
+    "dẫn đầu bởi Mỹ" and "sự dẫn đầu" lead a group; "các doanh nghiệp hàng đầu" are several.
+    """
+    words = _words_before(text, p, 1)
+    if not words or not (m := _at(_TOP_AT, text, words[0][1])) or m.end() != p + 3:
+        return None
+    lead, st = words[0][0].lower(), words[0][1]
+    before = _np_before(text, st, 12)
+    first = before[0].lower() if before else ""
+    after = f"{_words_after(text, m.end(), 2)} "
+    if lead != "hàng" and (first == "người" or any(after.startswith(f"{b} ") for b in _HEADED)):
+        return None
+    if lead == "dẫn" and (first == "sự" or "do" in before or any(after.startswith(f"{g} ") for g in _LED)):
+        return None
+    if _one_of_several(before[:8]):
+        return None
+    return Quantity(st, m.end(), m.group(), *_RANK)
+
+
+_HEADED = frozenset(lx.HEADED_BODIES)
+_LED = frozenset((*lx.LED_GROUPS, "bởi"))
+
+
+def _words_after(text: str, e: int, k: int) -> str:
+    """Up to ``k`` words after ``e`` in the clause, lower-cased and joined by one space."""
+    m = _at(_WORDS_AFTER, text, e)
+    return " ".join(m.group().lower().split()[:k]) if m else ""
+
+
+_WORDS_AFTER = regex.compile(r"(?:[ \t]+[\p{L}\p{N}]+){1,3}")
+
+
+def _superlative(text: str, p: int, w: str) -> Quantity | None:
+    """Rank 1 (2) for "lớn nhất" ("đông dân nhì") at ``p`` after a party noun, and for "đứng nhất" ("đứng nhì").
+
+    After any other noun a superlative is a record or a judgement ("cơn bão lớn nhất", "mức cao nhất").
+    """
+    words = _words_before(text, p, 2)
+    st = _rank_lead(words)
+    if st < 0:
+        return None
+    e = p + len(w)
+    if _at(_NOT_RANK_AFTER, text, e):
+        return None
+    before = _np_before(text, st, 9)
+    head = " ".join(reversed(before)).lower()
+    if text[st:p].lower().strip() != "đứng" and not _PARTY.search(head) and not head.startswith("là nước "):
+        return None  # "đứng nhất" ranks by itself; "lớn nhất" only after a party noun
+    if _one_of_several(before):
+        return None
+    v = float(lx.SUPERLATIVES[w])
+    return Quantity(st, e, text[st:e], "rank", v, v, v, "rank")
+
+
+def _number_one(text: str, p: int, m: regex.Match) -> Quantity | None:
+    """Rank 1 for "số 1"/"số một" at ``p`` after a party noun ("đối tác số 1") or a ranking verb ("đứng số 1").
+
+    Not after any other word ("tuyến số 1", "Nhà máy số 1"), nor an address ("là số 1 Tràng Tiền").
+    """
+    before = _np_before(text, p)
+    if not before:
+        return None
+    two = f"{before[1]} {before[0]}".lower() if len(before) > 1 else ""
+    if before[0].lower() in _RANK_VERBS or two in _RANK_VERBS:
+        nxt = _at(_WORD_AFTER_RE, text, m.end())
+        if nxt and nxt.group(1)[:1].isupper():
+            return None
+    elif not _PARTY.search(" ".join(reversed(before[:4])).lower()) or any(w.istitle() for w in before[:3]):
+        return None  # not "Tổng công ty Xây dựng số 1"
+    if _one_of_several(before):
+        return None
+    return Quantity(p, m.end(), m.group(), *_RANK)
+
+
+_RANK_VERBS = frozenset(lx.RANK_VERBS)
+
+
+def _title(text: str, m: regex.Match) -> Quantity | None:
+    """Rank 1 for "quán quân", 2 for "á quân", unless one of several ("các quán quân")."""
+    if _one_of_several(_np_before(text, m.start())):
+        return None
+    v = float(lx.RANK_TITLES[_SPACES.sub(" ", m.group()).lower()])
+    return Quantity(m.start(), m.end(), m.group(), "rank", v, v, v, "rank")
 
 
 def _event_before(text: str, thu: int) -> bool:
