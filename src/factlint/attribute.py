@@ -31,6 +31,7 @@ import regex
 from factlint.quantity import Quantity
 
 ATTRIBUTED_KINDS = frozenset({"money", "count", "percent", "rank"})
+OWN_REACH = 12  # characters after a figure where its own period may start ("5 tỷ USD trong năm 2016")
 RANK_REACH = 30  # characters after a rank where the field it ranks in may start ("thứ 2 về …")
 MODALITY_REACH = 80  # characters before the figure a modality cue governs, inside its sentence
 _CLAUSE_SPLIT = regex.compile(r"[;:()\[\]]|(?<!\d),|,(?!\d)")  # "24,2" is a number, not two clauses
@@ -110,6 +111,12 @@ def _parties_of(parties: list, roles: list[str], p_starts: list[int], q: Quantit
 
     partner = (partner_in(list(reversed(in_clause))) or partner_in(after) or partner_in(list(reversed(earlier))))
     return agent, partner
+
+
+def _owned_by_other(p: object, q: Quantity, figure_ends: list[int]) -> bool:
+    """Whether period ``p`` stands right after another figure than ``q`` ("2,7 tỷ USD năm 2016 và 1,37 tỷ USD")."""
+    i = bisect.bisect_right(figure_ends, p.start) - 1
+    return i >= 0 and p.start - figure_ends[i] <= OWN_REACH and figure_ends[i] != q.end
 
 
 def _paragraph(text: str, pos: int) -> tuple[int, int]:
@@ -227,15 +234,22 @@ def attribute(text: str, quantities: list[Quantity], spans: list[tuple[int, int]
         period, kind = "", "none"
         p_lo, p_hi = bisect.bisect_left(per_starts, sent[0]), bisect.bisect_left(per_starts, sent[1])
         in_sent = periods[p_lo:p_hi]
-        order = ([p for p in reversed(in_sent) if clause[0] <= p.start and p.end <= q.start]
+        own = [p for p in in_sent if q.end <= p.start <= q.end + OWN_REACH and p.start < clause[1]]
+        owned = {id(p) for p in in_sent if _owned_by_other(p, q, figure_ends)}
+        order = (own
+                 + [p for p in reversed(in_sent) if clause[0] <= p.start and p.end <= q.start and id(p) not in owned]
                  + [p for p in in_sent if q.end <= p.start < clause[1]]
-                 + [p for p in reversed(in_sent) if p.end <= q.start]
+                 + [p for p in reversed(in_sent) if p.end <= q.start and id(p) not in owned]
                  + [p for p in in_sent if p.start >= q.end]
+                 + [p for p in reversed(in_sent) if p.end <= q.start]
                  + [p for p in reversed(periods[bisect.bisect_left(per_starts, max(para[0], prev_sent)):p_lo])])
         chosen = next((p for p in order if p.period and not p.weak), None) or next(
             (p for p in order if p.period), None)
         if chosen is not None:
             period, kind = chosen.period, chosen.kind
+            if kind == "cumulative" and not chosen.stock and measure is not None and measure.key in loc.FLOWS:
+                period, kind = loc.year_to_date(period), "partial"  # exports "tính đến 20/6": January to June
+                kind = "year" if period and "-" not in period else kind
             why.append(f"period: '{chosen.text}'")
         # --- modality
         modality = "actual"

@@ -36,6 +36,10 @@ HEADS: dict[str, str] = {
     "thị trường": "market", "điểm đến": "destination", "nguồn khách": "visitor_source",
     "số ca mắc": "cases", "ca mắc": "cases", "số người": "people", "diện tích": "area", "công suất": "capacity",
 }
+# Measures that are flows over a period: counted "to" a date they mean the year so far ("tính đến 20/6,
+# kim ngạch xuất khẩu đạt …" is January to June), unless the text says "lũy kế" (a stock since a start).
+FLOWS = frozenset({"trade", "exports", "imports", "trade_balance", "fdi", "investment", "disbursement", "visitors",
+                   "visits", "revenue", "output", "projects", "oda", "budget_revenue", "budget_spending", "loan"})
 # Where a measure's phrase ends: a verb or preposition that links it to its figure.
 _STOP = regex.compile(
     r"(?<![\p{L}])(?:đạt|là|lên|lên tới|lên đến|tăng|giảm|chiếm|với|khoảng|gần|hơn|trên|dưới|có|ước|ở mức|"

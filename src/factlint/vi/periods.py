@@ -30,13 +30,15 @@ REFERENCE_BEFORE = regex.compile(r"(?:so với|cùng kỳ|kể từ|bắt đầu
 _PATTERNS: list[tuple[str, regex.Pattern]] = [
     # cumulative: "tính đến 31/5/2019", "lũy kế đến hết tháng 5/2019", "tính từ năm 1992 đến nay", "hiện có"
     ("cumulative", regex.compile(
-        rf"{_L}(?:(?:tính|lũy kế|luỹ kế|cộng dồn)(?:[ \t]+từ[ \t].{{0,40}}?)?[ \t]+(?:đến|tới)(?:[ \t]+hết)?"
+        rf"{_L}(?:(?:(?P<stock>lũy kế|luỹ kế|cộng dồn)(?P<since>[ \t]+từ[ \t].{{0,40}}?)?(?:[ \t]+(?:đến|tới))?(?:[ \t]+hết)?"
+        rf"|tính(?P<since>[ \t]+từ[ \t].{{0,40}}?)?[ \t]+(?:đến|tới)(?:[ \t]+hết)?|tính[ \t]+hết|(?:đến|tới)[ \t]+hết"
+        rf"|(?<!(?:đến|tới|tính)[ \t]+)hết(?=[ \t]+(?:tháng|năm|ngày|quý)))"
         rf"(?:[ \t]+(?:ngày[ \t]+(?P<d>\d{{1,2}})[ \t]*/[ \t]*(?P<m>\d{{1,2}})(?:[ \t]*/[ \t]*(?P<y>{_Y}))?"
         rf"|(?P<d>\d{{1,2}})[ \t]*/[ \t]*(?P<m>\d{{1,2}})(?:[ \t]*/[ \t]*(?P<y>{_Y}))?"
         rf"|tháng[ \t]+(?P<m>\d{{1,2}})(?:{_YEAR_TAIL})?"
         rf"|(?:cuối[ \t]+|hết[ \t]+)?năm[ \t]+(?P<ye>{_Y})"
         rf"|(?P<now>nay|hiện nay|hiện tại|thời điểm (?:này|hiện tại))))?"
-        rf"|(?<!trước[ \t]+)(?:đến|tới)[ \t]+nay|hiện (?:có|nay|đang|vẫn)){_R}", regex.I)),
+        rf"|(?<!(?:trước|đầu năm)[ \t]+)(?:đến|tới)[ \t]+nay|hiện (?:có|nay|đang|vẫn)){_R}", regex.I)),
     # span: "giai đoạn 2016-2020", "từ năm 2014 đến năm 2016", "2014 – 2016"
     ("span", regex.compile(
         rf"{_L}(?:(?:giai đoạn|thời kỳ|trong)[ \t]+)?(?:từ[ \t]+)?(?:năm[ \t]+)?(?P<a>{_Y})[ \t]*"
@@ -73,6 +75,7 @@ class PeriodMention:
     kind: str
     reference: bool
     weak: bool = False  # "hiện có", "hiện nay": the publication date, unless the sentence states a period
+    stock: bool = False  # "lũy kế", "tính từ năm 1988 đến …": a stock since a start, never a year-to-date flow
 
 
 def _count(word: str) -> int:
@@ -161,7 +164,8 @@ def periods(text: str, published: dt.date | None) -> list[PeriodMention]:
             period, k = _resolve(kind, m, published)
             ref = REFERENCE_BEFORE.search(text, max(0, m.start() - 25), m.start()) is not None and kind != "cumulative"
             weak = kind == "cumulative" and m.group().lower().startswith("hiện")
-            out.append(PeriodMention(m.start(), m.end(), m.group(), period, k if period else "none", ref, weak))
+            stock = kind == "cumulative" and bool(m.groupdict().get("stock") or m.groupdict().get("since"))
+            out.append(PeriodMention(m.start(), m.end(), m.group(), period, k if period else "none", ref, weak, stock))
             taken.append((m.start(), m.end()))
     for m in _COMPARISON_BASE.finditer(text):
         if not any(s < m.end() and m.start() < e for s, e in taken):
@@ -171,3 +175,11 @@ def periods(text: str, published: dt.date | None) -> list[PeriodMention]:
                 p.start, p.end, p.text, p.period, p.kind, True) for p in out]
     out.sort(key=lambda p: p.start)
     return out
+
+
+def year_to_date(period: str) -> str:
+    """A flow counted "to" a date ("tính đến 20/6/2017" of exports) is the part of its year up to that month."""
+    m = regex.fullmatch(r"≤(\d{4})-(\d{2})(?:-\d{2})?", period)
+    if m is None:
+        return period if not period.startswith("≤") else ""
+    return _partial(int(m[1]), 1, int(m[2]))
