@@ -31,6 +31,7 @@ import regex
 from factlint.quantity import Quantity
 
 ATTRIBUTED_KINDS = frozenset({"money", "count", "percent", "rank"})
+CARRY_SENTENCES = 2  # a figure with no period of its own takes its paragraph's last one from this many sentences back
 OWN_REACH = 12  # characters after a figure where its own period may start ("5 tỷ USD trong năm 2016")
 RANK_REACH = 30  # characters after a rank where the field it ranks in may start ("thứ 2 về …")
 MODALITY_REACH = 80  # characters before the figure a modality cue governs, inside its sentence
@@ -165,6 +166,7 @@ def attribute(text: str, quantities: list[Quantity], spans: list[tuple[int, int]
     meas_starts = [m.start for m in meas]
     figure_ends = sorted(q.end for q in quantities if q.kind in ATTRIBUTED_KINDS)
     out: list[Attribution] = []
+    last_period: dict[int, tuple[str, str, int]] = {}  # paragraph start -> the previous figure's period
     last_subject: dict[int, tuple[str, str]] = {}  # paragraph start -> the previous figure's subject
     for q in quantities:
         if q.kind not in ATTRIBUTED_KINDS:
@@ -245,12 +247,18 @@ def attribute(text: str, quantities: list[Quantity], spans: list[tuple[int, int]
                  + [p for p in reversed(periods[bisect.bisect_left(per_starts, max(para[0], prev_sent)):p_lo])])
         chosen = next((p for p in order if p.period and not p.weak), None) or next(
             (p for p in order if p.period), None)
+        si = bisect.bisect_right(places.starts, q.start)
+        if chosen is None and para[0] in last_period and si - last_period[para[0]][2] <= CARRY_SENTENCES:
+            period, kind = last_period[para[0]][:2]
+            why.append("period: carried over from the paragraph's previous figure")
         if chosen is not None:
             period, kind = chosen.period, chosen.kind
             if kind == "cumulative" and not chosen.stock and measure is not None and measure.key in loc.FLOWS:
                 period, kind = loc.year_to_date(period), "partial"  # exports "tính đến 20/6": January to June
                 kind = "year" if period and "-" not in period else kind
             why.append(f"period: '{chosen.text}'")
+        if period:
+            last_period[para[0]] = (period, kind, bisect.bisect_right(places.starts, q.start))
         # --- modality
         modality = "actual"
         k = bisect.bisect_left(mod_starts, q.end) - 1  # a cue inside the figure's text ("dự kiến khoảng 85.000")

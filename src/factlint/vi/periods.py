@@ -30,7 +30,8 @@ REFERENCE_BEFORE = regex.compile(r"(?:so với|cùng kỳ|kể từ|bắt đầu
 _PATTERNS: list[tuple[str, regex.Pattern]] = [
     # cumulative: "tính đến 31/5/2019", "lũy kế đến hết tháng 5/2019", "tính từ năm 1992 đến nay", "hiện có"
     ("cumulative", regex.compile(
-        rf"{_L}(?:(?:(?P<stock>lũy kế|luỹ kế|cộng dồn)(?P<since>[ \t]+từ[ \t].{{0,40}}?)?(?:[ \t]+(?:đến|tới))?(?:[ \t]+hết)?"
+        rf"{_L}(?:(?:(?P<stock>lũy kế|luỹ kế|cộng dồn)(?P<since>[ \t]+từ[ \t].{{0,40}}?)?(?:[ \t]+(?:đến|tới))?"
+        rf"(?:[ \t]+hết)?"
         rf"|tính(?P<since>[ \t]+từ[ \t].{{0,40}}?)?[ \t]+(?:đến|tới)(?:[ \t]+hết)?|tính[ \t]+hết|(?:đến|tới)[ \t]+hết"
         rf"|(?<!(?:đến|tới|tính)[ \t]+)hết(?=[ \t]+(?:tháng|năm|ngày|quý)))"
         rf"(?:[ \t]+(?:ngày[ \t]+(?P<d>\d{{1,2}})[ \t]*/[ \t]*(?P<m>\d{{1,2}})(?:[ \t]*/[ \t]*(?P<y>{_Y}))?"
