@@ -1,0 +1,231 @@
+"""Stated conversions: an amount restated in another currency must fit an exchange rate of its year.
+
+"15.000 tỷ đồng (tương đương 650 triệu USD)", "20 tỷ yên (180 triệu USD)", "50 tỷ yên, khoảng 450 triệu USD":
+two money claims of different currencies, next to each other in one sentence, the second in parentheses or
+after a conversion cue (the cue words come from the locale, ``factlint.vi.conversion``), with nothing else
+between them. No rule is needed. The first amount is converted at every rate of its year's range
+(``claims/reference/fx.yaml``, bridged through USD), widened by ``conversion_tolerance``; the pair agrees when
+that meets the second amount's interval (its hedge and rounding included).
+
+The year is the claims' own period, else the stated publication year; without one the pair is reported at
+``info`` as an unknown period, with the years whose rates would allow it, never checked against a guess.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+import regex
+
+from factlint.checks.common import (
+    CheckConfig,
+    FxGap,
+    FxTable,
+    Interval,
+    interval,
+    location,
+    severity_for_gap,
+    span,
+)
+from factlint.findings import Finding
+from factlint.vi.conversion import CONVERSION_CUES, CONVERSION_HEDGES
+
+CHECK = "stated_conversion"
+
+
+@dataclass(frozen=True)
+class Code:
+    """A finding code a check declares: the registry that the README's table and the reports read."""
+
+    code: str
+    name: str
+    severity: str
+    description: str
+
+
+CODES = (
+    Code("FL103", "stated_conversion", "error",
+         "an amount restated in another currency fits no exchange rate of its year"),
+    Code("FL105", "stated_conversion_unknown_period", "info",
+         "an amount restated in another currency has no year to convert at (the years that would fit are named)"),
+)
+
+# the text between two amounts: separators, symbols and cue words, nothing else
+_CUE = "|".join(regex.escape(c) for c in sorted(CONVERSION_CUES, key=len, reverse=True))
+_SEP = r"[\s,:(\[~≈=]"
+_BETWEEN = regex.compile(rf"{_SEP}*(?:(?:{_CUE})(?!\w){_SEP}*)*", regex.IGNORECASE)
+_HAS_CUE = regex.compile(rf"(?<!\w)(?:{_CUE})(?!\w)|[(\[~≈=]", regex.IGNORECASE)
+_YEAR = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+MAX_BETWEEN = 60  # characters: a cue phrase and its punctuation
+
+
+def is_conversion(between: str, second_hedge: str) -> bool:
+    """Whether the text between two amounts (and the second's hedge) says the second restates the first.
+
+    Args:
+        between: The text from the end of the first amount to the start of the second.
+        second_hedge: The hedge word of the second amount ("khoảng"), lower-cased, or empty.
+    """
+    if len(between) > MAX_BETWEEN or not _BETWEEN.fullmatch(between):
+        return False
+    return bool(_HAS_CUE.search(between)) or second_hedge in CONVERSION_HEDGES
+
+
+def _between(a: dict, b: dict) -> str | None:
+    """The sentence text between claim ``a`` and the claim ``b`` after it, or ``None`` if it cannot be located."""
+    gap = b["offset"] - a["offset"] - len(a["text"])
+    if gap < 0 or gap > MAX_BETWEEN:
+        return None
+    sent, ta, tb = a["sentence"], a["text"], b["text"]
+    i = sent.find(ta)
+    while i >= 0:
+        j = i + len(ta) + gap
+        if sent.startswith(tb, j):
+            return sent[i + len(ta):j]
+        i = sent.find(ta, i + 1)
+    return None
+
+
+def stated_pairs(df: pd.DataFrame) -> list[tuple[dict, dict]]:
+    """Adjacent money claims of two currencies in one sentence that state a conversion, in corpus order."""
+    if df.empty:
+        return []
+    d = df.sort_values(["article", "offset"], kind="stable")
+    nxt = d.shift(-1)
+    cand = ((d["kind"] == "money") & (nxt["kind"] == "money") & (d["article"] == nxt["article"])
+            & (d["sentence"] == nxt["sentence"]) & (d["unit"] != nxt["unit"]) & d["low"].notna()
+            & nxt["low"].notna())
+    out = []
+    rows = d.to_dict("records")
+    for i in [int(k) for k in cand.to_numpy().nonzero()[0]]:
+        a, b = rows[i], rows[i + 1]
+        between = _between(a, b)
+        if between is not None and is_conversion(between, b["qualifier"].lower()):
+            out.append((a, b))
+    return out
+
+
+def years_of(a: dict, b: dict) -> list[int]:
+    """The years to convert at: the claims' own periods, else the stated publication year; ``[]`` when none.
+
+    A period that spans years ("2016-2020") gives every year of the span.
+    """
+    found: set[int] = set()
+    for r in (a, b):
+        if r["period"] and r.get("period_source", "") != "published":
+            ys = [int(y) for y in _YEAR.findall(r["period"])]
+            if ys:
+                found |= set(range(min(ys), max(ys) + 1))
+    if not found:
+        ys = [int(y) for y in _YEAR.findall(a.get("published", "")[:4])]
+        found = set(ys)
+    return sorted(found)
+
+
+def convert(iv: Interval, src: str, dst: str, year: int, fx: FxTable) -> Interval:
+    """``iv`` in ``src`` converted to ``dst`` at any rate of ``year`` (bridged through USD).
+
+    Raises:
+        FxGap: The table has no rate for one of the currencies in that year.
+    """
+    usd = fx.to_usd(iv, src, str(year))
+    low, high = fx.rate(dst, str(year))
+    return usd.scale(low, high)
+
+
+def _widen(iv: Interval, t: float) -> Interval:
+    return Interval(iv.lo * (1 - t), iv.hi * (1 + t), iv.lo_open, iv.hi_open)
+
+
+def _rate(x: float) -> str:
+    return f"{x:,.0f}" if x >= 1000 else f"{x:.4g}"
+
+
+def _rates(src: str, dst: str, year: int, fx: FxTable) -> str:
+    parts = []
+    for cur in (src, dst):
+        if cur != "USD":
+            lo, hi = fx.rate(cur, str(year))
+            parts.append(f"{_rate(lo)}–{_rate(hi)} {cur}/USD")
+    return ", ".join(parts)
+
+
+def _years_text(years: list[int]) -> str:
+    """[2009, 2010, 2011, 2014] -> "2009–2011, 2014"."""
+    runs: list[list[int]] = []
+    for y in years:
+        if runs and y == runs[-1][-1] + 1:
+            runs[-1].append(y)
+        else:
+            runs.append([y])
+    return ", ".join(f"{r[0]}–{r[-1]}" if len(r) > 1 else str(r[0]) for r in runs)
+
+
+def table_years(a: dict, b: dict, fx: FxTable) -> list[int]:
+    """The years for which the table has a rate for both currencies (empty when one is missing)."""
+    curs = [c for c in (a["unit"], b["unit"]) if c != "USD"]
+    return sorted(set.intersection(*(set(fx.rates.get(c, {})) for c in curs))) if curs else []
+
+
+def fitting_years(a: dict, b: dict, fx: FxTable, tol: float) -> list[int]:
+    """Every year of the table whose rates let ``a`` be restated as ``b``."""
+    return [y for y in table_years(a, b, fx)
+            if _widen(convert(interval(a), a["unit"], b["unit"], y, fx), tol).meets(interval(b))]
+
+
+def check_stated_conversions(df: pd.DataFrame, cfg: CheckConfig, fx: FxTable) -> list[Finding]:
+    """Findings for the stated conversions of the claims table.
+
+    FL103 for one that no rate of its year allows, FL105 for one without a year, FL104 for a currency the
+    exchange-rate table lacks in that year.
+    """
+    out: list[Finding] = []
+    tol = cfg.conversion_tolerance
+    for a, b in stated_pairs(df):
+        if a["metric"] and a["metric"] == b["metric"] and a["period"] == b["period"]:
+            continue  # one metric's claims: the agreement check compares them (FL102)
+        locs = (location(b), location(a))
+        case, key = a["article"], f"{a['text']}|{b['text']}"
+        pair = f"{a['text']!r} restated as {b['text']!r}"
+        years = years_of(a, b)
+        if not years:
+            fits = fitting_years(a, b, fx, tol)
+            known = table_years(a, b, fx)
+            lacks = [c for c in (a["unit"], b["unit"]) if c != "USD" and c not in fx.rates]
+            if lacks:
+                verdict = f"the exchange-rate table has no {lacks[0]} rates"
+            elif fits:
+                verdict = f"the rates of {_years_text(fits)} allow it"
+            else:
+                verdict = (f"no year of the exchange-rate table ({known[0]}–{known[-1]}) allows it" if known
+                           else "the exchange-rate table has no year for both currencies")
+            out.append(Finding("FL105", CHECK, "info", "",
+                               f"{pair}: no year to convert at (no period of its own, no stated publication "
+                               f"date); {verdict}", locs, case, key=key, data={"years": fits}))
+            continue
+        results = []
+        try:
+            for y in years:
+                results.append((y, _widen(convert(interval(a), a["unit"], b["unit"], y, fx), tol)))
+        except FxGap as gap:
+            out.append(Finding("FL104", CHECK, "warning", "",
+                               f"{pair}: cannot check the stated conversion: {fx.where(gap.currency)}: {gap}",
+                               locs, case, key=f"fx:{gap.currency}:{gap.year}|{key}"))
+            continue
+        biv = interval(b)
+        if any(iv.meets(biv) for _, iv in results):
+            continue
+        year, iv = min(results, key=lambda r: r[1].gap(biv))
+        gap = iv.gap(biv)
+        ref = max(abs(iv.hi), abs(biv.hi))
+        exact = convert(interval(a), a["unit"], b["unit"], year, fx)
+        when = f"{year}" if len(years) == 1 else f"{_years_text(years)} ({year} nearest)"
+        out.append(Finding(
+            "FL103", CHECK, severity_for_gap(gap, ref, cfg), "",
+            f"{a['text']!r} at {when} rates ({_rates(a['unit'], b['unit'], year, fx)}) is "
+            f"{span(exact, b['unit'])}; the article says {b['text']!r} ({span(biv, b['unit'])}): "
+            f"off by {span(Interval(gap, gap), b['unit'])} ({gap / ref:.1%}) beyond a {tol:.0%} tolerance",
+            locs, case, key=key, data={"unit": b["unit"], "gap": gap, "year": year},
+        ))
+    return out
