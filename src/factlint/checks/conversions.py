@@ -26,7 +26,6 @@ from factlint.checks.common import (
     interval,
     location,
     severity_for_gap,
-    span,
 )
 from factlint.findings import Finding
 from factlint.vi.conversion import CONVERSION_CUES, CONVERSION_HEDGES
@@ -138,6 +137,20 @@ def _widen(iv: Interval, t: float) -> Interval:
     return Interval(iv.lo * (1 - t), iv.hi * (1 + t), iv.lo_open, iv.hi_open)
 
 
+_SCALES = ((1e12, " nghìn tỷ"), (1e9, " tỷ"), (1e6, " triệu"), (1e3, " nghìn"), (1.0, ""))
+
+
+def figures(iv: Interval, unit: str) -> str:
+    """An interval in Vietnamese news style, one scale word for both ends: "638,3–652,2 triệu USD"."""
+    k, word = next((k, w) for k, w in _SCALES if max(abs(iv.lo), abs(iv.hi)) >= k or k == 1.0)
+
+    def num(x: float) -> str:
+        return f"{x / k:.4g}".replace(".", ",")
+
+    body = num(iv.lo) if num(iv.lo) == num(iv.hi) else f"{num(iv.lo)}–{num(iv.hi)}"
+    return f"{body}{word} {unit}"
+
+
 def _rate(x: float) -> str:
     return f"{x:,.0f}" if x >= 1000 else f"{x:.4g}"
 
@@ -224,8 +237,8 @@ def check_stated_conversions(df: pd.DataFrame, cfg: CheckConfig, fx: FxTable) ->
         out.append(Finding(
             "FL103", CHECK, severity_for_gap(gap, ref, cfg), "",
             f"{a['text']!r} at {when} rates ({_rates(a['unit'], b['unit'], year, fx)}) is "
-            f"{span(exact, b['unit'])}; the article says {b['text']!r} ({span(biv, b['unit'])}): "
-            f"off by {span(Interval(gap, gap), b['unit'])} ({gap / ref:.1%}) beyond a {tol:.0%} tolerance",
+            f"{figures(exact, b['unit'])}; the article says {b['text']!r} ({figures(biv, b['unit'])}): "
+            f"off by {figures(Interval(gap, gap), b['unit'])} ({gap / ref:.1%}) beyond a {tol:.0%} tolerance",
             locs, case, key=key, data={"unit": b["unit"], "gap": gap, "year": year},
         ))
     return out

@@ -30,7 +30,8 @@ ROMAN: dict[str, int] = {"I": 1, "II": 2, "III": 3, "IV": 4}
 CURRENCIES: dict[str, str] = {
     "USD": "USD", "US$": "USD", "US $": "USD", "$": "USD", "đô la Mỹ": "USD", "đô-la Mỹ": "USD",
     "đô la": "USD", "đôla": "USD", "Đô la Mỹ": "USD", "đô": "USD", "dollar": "USD",
-    "yên Nhật": "JPY", "Yên Nhật": "JPY", "yên": "JPY", "Yên": "JPY", "JPY": "JPY", "yen": "JPY", "¥": "JPY",
+    "yên Nhật": "JPY", "Yên Nhật": "JPY", "yên": "JPY", "Yên": "JPY", "JPY": "JPY", "yen": "JPY", "Yen": "JPY",
+    "¥": "JPY",
     "đồng": "VND", "VND": "VND", "VNĐ": "VND", "vnđ": "VND", "vnd": "VND", "Đồng": "VND", "đ": "VND",
     "euro": "EUR", "Euro": "EUR", "EUR": "EUR", "€": "EUR",
     "nhân dân tệ": "CNY", "Nhân dân tệ": "CNY", "NDT": "CNY", "NDT.": "CNY", "CNY": "CNY", "tệ": "CNY",
