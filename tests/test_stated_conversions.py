@@ -75,6 +75,8 @@ def test_a_stated_conversion_is_a_pair(sentence):
     "Dự án 1 tỷ USD; hạng mục khác 23.000 tỷ đồng.",                   # another clause
     "Thu 20 tỷ đồng (tương đương 40 tỷ đồng năm trước).",              # one currency
     "Vay 20 tỷ yên. Khoảng 180 triệu USD đã giải ngân.",               # two sentences
+    "Mỗi ounce có giá 1.252 USD, tương đương 34,29 triệu đồng một lượng.",  # per ounce vs per lượng
+    "Giá 2.000 USD (46 triệu đồng/tấn).",                              # a unit only the second has
 ])
 def test_other_neighbours_are_not_a_pair(sentence):
     assert stated_pairs(table(*said(sentence))) == []
@@ -84,6 +86,14 @@ def test_cue_and_separator_shapes():
     assert is_conversion(" (", "") and is_conversion(", tương đương ", "") and is_conversion(", ", "khoảng")
     assert not is_conversion(", ", "") and not is_conversion(" ", "hơn") and not is_conversion(" và ", "")
     assert not is_conversion(") (", "")  # the first parenthesis closed: two separate asides
+    assert is_conversion(" (", "", ")/người") and not is_conversion(", tương đương ", "", " mỗi tấn")
+
+
+def test_a_comma_before_three_digits_may_separate_thousands():
+    # "57,945 USD" is read 57,945 (decimal comma); the article means 57.945 USD, about 1,3 tỷ đồng in 2019
+    assert codes(said("Anh kiếm được 57,945 USD (khoảng 1,3 tỷ đồng).")) == []
+    assert codes(said("Anh kiếm được 57,9 USD (khoảng 1,3 tỷ đồng).")) == ["FL103"]
+    assert codes(said("Anh kiếm được 57,945 USD (khoảng 3 tỷ đồng).")) == ["FL103"]
 
 
 # ---------------------------------------------------------------------------------------------- edges

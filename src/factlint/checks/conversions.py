@@ -28,7 +28,7 @@ from factlint.checks.common import (
     severity_for_gap,
 )
 from factlint.findings import Finding
-from factlint.vi.conversion import CONVERSION_CUES, CONVERSION_HEDGES
+from factlint.vi.conversion import CONVERSION_CUES, CONVERSION_HEDGES, PER_UNIT_WORDS
 
 CHECK = "stated_conversion"
 
@@ -55,24 +55,31 @@ _CUE = "|".join(regex.escape(c) for c in sorted(CONVERSION_CUES, key=len, revers
 _SEP = r"[\s,:(\[~≈=]"
 _BETWEEN = regex.compile(rf"{_SEP}*(?:(?:{_CUE})(?!\w){_SEP}*)*", regex.IGNORECASE)
 _HAS_CUE = regex.compile(rf"(?<!\w)(?:{_CUE})(?!\w)|[(\[~≈=]", regex.IGNORECASE)
+# a second amount priced per unit ("34,29 triệu đồng một lượng", "46 triệu đồng/tấn") is another quantity
+_PER = "|".join(regex.escape(w) for w in sorted(PER_UNIT_WORDS, key=len, reverse=True))
+_PER_UNIT = regex.compile(rf"\s*(?:/\s*\w|(?:{_PER})\s+\w)", regex.IGNORECASE)
+# "57,945 USD", "1,176 triệu Euro": a comma before three digits reads as a decimal or, English style, thousands
+_COMMA_THOUSANDS = regex.compile(r"(?<![\d.,])\d{1,3},\d{3}(?![\d.,])")
 _YEAR = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 MAX_BETWEEN = 60  # characters: a cue phrase and its punctuation
 
 
-def is_conversion(between: str, second_hedge: str) -> bool:
+def is_conversion(between: str, second_hedge: str, after: str = "") -> bool:
     """Whether the text between two amounts (and the second's hedge) says the second restates the first.
 
     Args:
         between: The text from the end of the first amount to the start of the second.
         second_hedge: The hedge word of the second amount ("khoảng"), lower-cased, or empty.
+        after: The sentence after the second amount: a unit only the second is priced in ("một lượng",
+            "/tấn") makes it another quantity.
     """
-    if len(between) > MAX_BETWEEN or not _BETWEEN.fullmatch(between):
+    if len(between) > MAX_BETWEEN or not _BETWEEN.fullmatch(between) or _PER_UNIT.match(after):
         return False
     return bool(_HAS_CUE.search(between)) or second_hedge in CONVERSION_HEDGES
 
 
-def _between(a: dict, b: dict) -> str | None:
-    """The sentence text between claim ``a`` and the claim ``b`` after it, or ``None`` if it cannot be located."""
+def _around(a: dict, b: dict) -> tuple[str, str] | None:
+    """The sentence text between claim ``a`` and the claim ``b`` after it, and after ``b``; ``None`` if lost."""
     gap = b["offset"] - a["offset"] - len(a["text"])
     if gap < 0 or gap > MAX_BETWEEN:
         return None
@@ -81,7 +88,7 @@ def _between(a: dict, b: dict) -> str | None:
     while i >= 0:
         j = i + len(ta) + gap
         if sent.startswith(tb, j):
-            return sent[i + len(ta):j]
+            return sent[i + len(ta):j], sent[j + len(tb):j + len(tb) + 40]
         i = sent.find(ta, i + 1)
     return None
 
@@ -94,15 +101,20 @@ def stated_pairs(df: pd.DataFrame) -> list[tuple[dict, dict]]:
     nxt = d.shift(-1)
     cand = ((d["kind"] == "money") & (nxt["kind"] == "money") & (d["article"] == nxt["article"])
             & (d["sentence"] == nxt["sentence"]) & (d["unit"] != nxt["unit"]) & d["low"].notna()
-            & nxt["low"].notna())
+            & nxt["low"].notna()).to_numpy().nonzero()[0]
     out = []
-    rows = d.to_dict("records")
-    for i in [int(k) for k in cand.to_numpy().nonzero()[0]]:
-        a, b = rows[i], rows[i + 1]
-        between = _between(a, b)
-        if between is not None and is_conversion(between, b["qualifier"].lower()):
+    for i in cand:
+        a, b = d.iloc[[i, i + 1]].to_dict("records")
+        got = _around(a, b)
+        if got is not None and is_conversion(got[0], b["qualifier"].lower(), got[1]):
             out.append((a, b))
     return out
+
+
+def readings(r: dict) -> list[Interval]:
+    """The intervals an amount may stand for: as read, and ×1000 when a comma may separate thousands."""
+    iv = interval(r)
+    return [iv, iv.scale(1000, 1000)] if _COMMA_THOUSANDS.search(r["text"]) else [iv]
 
 
 def years_of(a: dict, b: dict) -> list[int]:
@@ -181,10 +193,19 @@ def table_years(a: dict, b: dict, fx: FxTable) -> list[int]:
     return sorted(set.intersection(*(set(fx.rates.get(c, {})) for c in curs))) if curs else []
 
 
+def fits(a: dict, b: dict, year: int, fx: FxTable, tol: float) -> bool:
+    """Whether some rate of ``year`` (within ``tol``) maps a reading of ``a`` onto a reading of ``b``.
+
+    Raises:
+        FxGap: The table has no rate for one of the currencies in that year.
+    """
+    return any(_widen(convert(ia, a["unit"], b["unit"], year, fx), tol).meets(ib)
+               for ia in readings(a) for ib in readings(b))
+
+
 def fitting_years(a: dict, b: dict, fx: FxTable, tol: float) -> list[int]:
     """Every year of the table whose rates let ``a`` be restated as ``b``."""
-    return [y for y in table_years(a, b, fx)
-            if _widen(convert(interval(a), a["unit"], b["unit"], y, fx), tol).meets(interval(b))]
+    return [y for y in table_years(a, b, fx) if fits(a, b, y, fx, tol)]
 
 
 def check_stated_conversions(df: pd.DataFrame, cfg: CheckConfig, fx: FxTable) -> list[Finding]:
@@ -203,32 +224,30 @@ def check_stated_conversions(df: pd.DataFrame, cfg: CheckConfig, fx: FxTable) ->
         pair = f"{a['text']!r} restated as {b['text']!r}"
         years = years_of(a, b)
         if not years:
-            fits = fitting_years(a, b, fx, tol)
+            allow = fitting_years(a, b, fx, tol)
             known = table_years(a, b, fx)
             lacks = [c for c in (a["unit"], b["unit"]) if c != "USD" and c not in fx.rates]
             if lacks:
                 verdict = f"the exchange-rate table has no {lacks[0]} rates"
-            elif fits:
-                verdict = f"the rates of {_years_text(fits)} allow it"
+            elif allow:
+                verdict = f"the rates of {_years_text(allow)} allow it"
             else:
                 verdict = (f"no year of the exchange-rate table ({known[0]}–{known[-1]}) allows it" if known
                            else "the exchange-rate table has no year for both currencies")
             out.append(Finding("FL105", CHECK, "info", "",
                                f"{pair}: no year to convert at (no period of its own, no stated publication "
-                               f"date); {verdict}", locs, case, key=key, data={"years": fits}))
+                               f"date); {verdict}", locs, case, key=key, data={"years": allow}))
             continue
-        results = []
         try:
-            for y in years:
-                results.append((y, _widen(convert(interval(a), a["unit"], b["unit"], y, fx), tol)))
+            if any(fits(a, b, y, fx, tol) for y in years):
+                continue
         except FxGap as gap:
             out.append(Finding("FL104", CHECK, "warning", "",
                                f"{pair}: cannot check the stated conversion: {fx.where(gap.currency)}: {gap}",
                                locs, case, key=f"fx:{gap.currency}:{gap.year}|{key}"))
             continue
         biv = interval(b)
-        if any(iv.meets(biv) for _, iv in results):
-            continue
+        results = [(y, _widen(convert(interval(a), a["unit"], b["unit"], y, fx), tol)) for y in years]
         year, iv = min(results, key=lambda r: r[1].gap(biv))
         gap = iv.gap(biv)
         ref = max(abs(iv.hi), abs(biv.hi))

@@ -20,3 +20,7 @@ CONVERSION_CUES: tuple[str, ...] = (
 CONVERSION_HEDGES: frozenset[str] = frozenset({
     "khoảng", "chừng", "xấp xỉ", "ước", "ước tính", "ước khoảng", "dự kiến khoảng",
 })
+
+# Words after the second amount that price it per unit ("34,29 triệu đồng một lượng", "mỗi tấn"): when only the
+# second carries one, the two are different quantities (an ounce price beside a price per lượng), not a conversion.
+PER_UNIT_WORDS: tuple[str, ...] = ("một", "mỗi", "trên một", "cho một", "cho mỗi")
