@@ -97,14 +97,15 @@ def stated_pairs(df: pd.DataFrame) -> list[tuple[dict, dict]]:
     """Adjacent money claims of two currencies in one sentence that state a conversion, in corpus order."""
     if df.empty:
         return []
-    d = df.sort_values(["article", "offset"], kind="stable")
-    nxt = d.shift(-1)
-    cand = ((d["kind"] == "money") & (nxt["kind"] == "money") & (d["article"] == nxt["article"])
-            & (d["sentence"] == nxt["sentence"]) & (d["unit"] != nxt["unit"]) & d["low"].notna()
-            & nxt["low"].notna()).to_numpy().nonzero()[0]
+    d = df[df["kind"] == "money"].sort_values(["article", "offset"], kind="stable")  # others fail `between`
+    art, sent, unit, low = (d[c].to_numpy() for c in ("article", "sentence", "unit", "low"))
+    cand = ((art[:-1] == art[1:]) & (sent[:-1] == sent[1:]) & (unit[:-1] != unit[1:]) & ~pd.isna(low[:-1])
+            & ~pd.isna(low[1:])).nonzero()[0]
+    idx = sorted(set(cand) | {i + 1 for i in cand})
+    rec = dict(zip(idx, d.iloc[idx].to_dict("records"), strict=True))
     out = []
     for i in cand:
-        a, b = d.iloc[[i, i + 1]].to_dict("records")
+        a, b = rec[i], rec[i + 1]
         got = _around(a, b)
         if got is not None and is_conversion(got[0], b["qualifier"].lower(), got[1]):
             out.append((a, b))
