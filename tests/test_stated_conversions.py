@@ -176,10 +176,19 @@ def test_a_period_from_the_publication_date_alone_is_not_the_claims_own():
     assert codes(claims) == ["FL105"]
 
 
-def test_the_claims_own_period_wins_over_publication():
+def test_the_claims_own_period_and_the_publication_year_both_count():
     text = "Vay 100 tỷ yên (tương đương 23.000 tỷ đồng)."  # fits 2019 rates, not 2023
     assert codes(said(text, published="2023-05-01")) == ["FL103"]
     assert codes(said(text, published="2023-05-01", period="2019", period_source="stated")) == []
+    assert codes(said(text, published="", period="2019", period_source="stated")) == []
+    assert codes(said(text, published="", period="2023", period_source="stated")) == ["FL103"]
+    # a figure of 2023 converted at the rate of the day in an article of 2019
+    assert codes(said(text, published="2019-05-01", period="2023", period_source="stated")) == []
+    out = check_stated_conversions(table(*said("Vay 100 tỷ yên (tương đương 30.000 tỷ đồng).",
+                                               published="2023-05-01", period="2019", period_source="stated")),
+                                   EXACT, FX)
+    assert [f.code for f in out] == ["FL103"]
+    assert "at 2019 rates (100–110 JPY/USD, 23,000–23,500 VND/USD; the nearest of 2019, 2023)" in out[0].message
 
 
 def test_a_year_without_a_rate_and_a_currency_without_rates():

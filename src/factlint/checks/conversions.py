@@ -7,7 +7,8 @@ between them. No rule is needed. The first amount is converted at every rate of 
 (``claims/reference/fx.yaml``, bridged through USD), widened by ``conversion_tolerance``; the pair agrees when
 that meets the second amount's interval (its hedge and rounding included).
 
-The year is the claims' own period, else the stated publication year; without one the pair is reported at
+The years are the claims' own period and the stated publication year (a figure of an earlier year is often
+converted at the rate of the day); without either the pair is reported at
 ``info`` as an unknown period, with the years whose rates would allow it, never checked against a guess.
 """
 
@@ -119,19 +120,17 @@ def readings(r: dict) -> list[Interval]:
 
 
 def years_of(a: dict, b: dict) -> list[int]:
-    """The years to convert at: the claims' own periods, else the stated publication year; ``[]`` when none.
+    """The years to convert at: the claims' own periods and the stated publication year; ``[]`` when none.
 
-    A period that spans years ("2016-2020") gives every year of the span.
+    A period that spans years ("2016-2020") gives every year of the span. The publication year stays beside a
+    period of its own: a figure of 2012 in an article of 2024 is often converted at the rate of the day.
     """
-    found: set[int] = set()
+    found: set[int] = {int(y) for y in _YEAR.findall(a.get("published", "")[:4])}
     for r in (a, b):
         if r["period"] and r.get("period_source", "") != "published":
             ys = [int(y) for y in _YEAR.findall(r["period"])]
             if ys:
                 found |= set(range(min(ys), max(ys) + 1))
-    if not found:
-        ys = [int(y) for y in _YEAR.findall(a.get("published", "")[:4])]
-        found = set(ys)
     return sorted(found)
 
 
@@ -253,10 +252,10 @@ def check_stated_conversions(df: pd.DataFrame, cfg: CheckConfig, fx: FxTable) ->
         gap = iv.gap(biv)
         ref = max(abs(iv.hi), abs(biv.hi))
         exact = convert(interval(a), a["unit"], b["unit"], year, fx)
-        when = f"{year}" if len(years) == 1 else f"{_years_text(years)} ({year} nearest)"
+        nearest = "" if len(years) == 1 else f"; the nearest of {_years_text(years)}"
         out.append(Finding(
             "FL103", CHECK, severity_for_gap(gap, ref, cfg), "",
-            f"{a['text']!r} at {when} rates ({_rates(a['unit'], b['unit'], year, fx)}) is "
+            f"{a['text']!r} at {year} rates ({_rates(a['unit'], b['unit'], year, fx)}{nearest}) is "
             f"{figures(exact, b['unit'])}; the article says {b['text']!r} ({figures(biv, b['unit'])}): "
             f"off by {figures(Interval(gap, gap), b['unit'])} ({gap / ref:.1%}) beyond a {tol:.0%} tolerance",
             locs, case, key=key, data={"unit": b["unit"], "gap": gap, "year": year},
