@@ -193,6 +193,11 @@ def test_the_claims_own_period_and_the_publication_year_both_count():
 
 def test_a_year_without_a_rate_and_a_currency_without_rates():
     assert codes(said("Vay 100 tỷ yên (tương đương 23.000 tỷ đồng).", published="2021-01-01")) == ["FL104"]
+    # a period the table lacks beside a publication year it has: the year it has decides
+    text = "Vay 100 tỷ yên (tương đương {} tỷ đồng)."
+    assert codes(said(text.format("23.000"), published="2019-01-01", period="2003", period_source="stated")) == []
+    assert codes(said(text.format("30.000"), published="2019-01-01", period="2003", period_source="stated")) == [
+        "FL103"]
     out = check_stated_conversions(table(*said("Giá 1 triệu bảng Anh (khoảng 1,3 triệu USD).")), EXACT, FX)
     assert [f.code for f in out] == ["FL104"] and "rates.GBP" in out[0].message
 

@@ -8,8 +8,8 @@ between them. No rule is needed. The first amount is converted at every rate of 
 that meets the second amount's interval (its hedge and rounding included).
 
 The years are the claims' own period and the stated publication year (a figure of an earlier year is often
-converted at the rate of the day); without either the pair is reported at
-``info`` as an unknown period, with the years whose rates would allow it, never checked against a guess.
+converted at the rate of the day); without either, the pair is reported at ``info`` as an unknown period with
+the years whose rates would allow it, never checked against a guessed year.
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ CHECK = "stated_conversion"
 
 @dataclass(frozen=True)
 class Code:
-    """A finding code a check declares: the registry that the README's table and the reports read."""
+    """A finding code as its check declares it; the reports read these, and a test holds the README's table to them."""
 
     code: str
     name: str
@@ -238,14 +238,25 @@ def check_stated_conversions(df: pd.DataFrame, cfg: CheckConfig, fx: FxTable) ->
                                f"{pair}: no year to convert at (no period of its own, no stated publication "
                                f"date); {verdict}", locs, case, key=key, data={"years": allow}))
             continue
-        try:
-            if any(fits(a, b, y, fx, tol) for y in years):
+        checked, gaps, agree = [], [], False
+        for y in years:
+            try:
+                agree = fits(a, b, y, fx, tol)
+            except FxGap as gap:
+                gaps.append(gap)
                 continue
-        except FxGap as gap:
+            if agree:
+                break
+            checked.append(y)
+        if agree:
+            continue
+        if not checked:
+            gap = gaps[0]
             out.append(Finding("FL104", CHECK, "warning", "",
                                f"{pair}: cannot check the stated conversion: {fx.where(gap.currency)}: {gap}",
                                locs, case, key=f"fx:{gap.currency}:{gap.year}|{key}"))
             continue
+        years = checked
         biv = interval(b)
         results = [(y, _widen(convert(interval(a), a["unit"], b["unit"], y, fx), tol)) for y in years]
         year, iv = min(results, key=lambda r: r[1].gap(biv))
