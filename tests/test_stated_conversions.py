@@ -150,8 +150,8 @@ def test_message_carries_the_figures_and_the_arithmetic():
                                    CheckConfig(), FX)
     assert [f.code for f in out] == ["FL103"]
     m = out[0].message
-    assert m.startswith("'15.000 tỷ đồng' at 2019 rates (23,000–23,500 VND/USD) is 638,3–652,2 triệu USD; "
-                        "the article says '720 triệu USD' (719,5–720,5 triệu USD): off by 54,26 triệu USD (7.5%)")
+    assert m.startswith("'15.000 tỷ đồng' at 2019 rates (23,000–23,500 VND/USD) is 638–653 triệu USD; "
+                        "the article says '720 triệu USD' (719–721 triệu USD): off by 54,3 triệu USD (7.5%)")
     assert m.endswith("beyond a 2% tolerance")
 
 

@@ -14,6 +14,7 @@ the years whose rates would allow it, never checked against a guessed year.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import pandas as pd
@@ -153,14 +154,21 @@ _SCALES = ((1e12, " nghìn tỷ"), (1e9, " tỷ"), (1e6, " triệu"), (1e3, " ng
 
 
 def figures(iv: Interval, unit: str) -> str:
-    """An interval in Vietnamese news style, one scale word for both ends: "638,3–652,2 triệu USD"."""
-    k, word = next((k, w) for k, w in _SCALES if max(abs(iv.lo), abs(iv.hi)) >= k or k == 1.0)
+    """An interval in Vietnamese news style, three digits, one scale word: "641–650 triệu USD".
+
+    The ends are rounded outward, so the words never claim a narrower range than the arithmetic.
+    """
+    top = max(abs(iv.lo), abs(iv.hi))
+    k, word = next((k, w) for k, w in _SCALES if top >= k or k == 1.0)
+    digits = max(0, 2 - math.floor(math.log10(top / k))) if top > 0 else 0
+    q = 10 ** digits
 
     def num(x: float) -> str:
-        return f"{x / k:.4g}".replace(".", ",")
+        return f"{x:.{digits}f}".replace(".", ",")
 
-    body = num(iv.lo) if num(iv.lo) == num(iv.hi) else f"{num(iv.lo)}–{num(iv.hi)}"
-    return f"{body}{word} {unit}"
+    if iv.hi - iv.lo <= 1e-9 * max(top, 1.0):
+        return f"{num(round(iv.lo / k, digits))}{word} {unit}"
+    return f"{num(math.floor(iv.lo / k * q) / q)}–{num(math.ceil(iv.hi / k * q) / q)}{word} {unit}"
 
 
 def _rate(x: float) -> str:
