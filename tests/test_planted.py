@@ -54,6 +54,7 @@ PLANTS = [
     ("FL101", "003", "", "Hiện có khoảng 250.000 lao động Việt Nam đang làm việc tại Nhật Bản năm 2023.", True),
     ("FL101", "003", "", "Chính phủ Nhật Bản hỗ trợ cộng đồng hơn 600 nghìn người Việt Nam năm 2022.", True),
     ("FL102", "004", "tương đương gần 800 triệu USD", "tương đương gần 500 triệu USD", False),
+    ("FL103", "003", "", "Một bức tranh của họa sĩ Nhật Bản được bán với giá 2 triệu yên (khoảng 2 tỷ đồng).", True),
     ("FL201", "001", "nhập khẩu 23,4 tỷ USD", "nhập khẩu 33,4 tỷ USD", False),
     ("FL202", "004", "điện khí LNG gần 2 tỷ USD", "điện khí LNG gần 5 tỷ USD", False),
     ("FL203", "004", "Thống đốc 05 tỉnh Aichi", "Thống đốc 04 tỉnh Aichi", False),

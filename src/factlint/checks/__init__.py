@@ -10,6 +10,8 @@ import pandas as pd
 
 from factlint.checks.agreement import check_agreement
 from factlint.checks.common import CheckConfig, FxTable
+from factlint.checks.conversions import CODES as CONVERSION_CODES
+from factlint.checks.conversions import check_stated_conversions
 from factlint.checks.dates import check_anniversaries, check_dates
 from factlint.checks.magnitude import check_magnitude
 from factlint.checks.ranks import check_ranks
@@ -22,6 +24,7 @@ from factlint.names import Mention
 SUITES = {
     "corpus": ("corpus",),
     "agreement": ("agreement", "conversion"),
+    "conversions": ("stated_conversion",),
     "relations": ("sum", "part_of", "count_list"),
     "ranks": ("rank",),
     "dates": ("anniversary", "date_after_publication", "date_range"),
@@ -34,6 +37,7 @@ def run_checks(df: pd.DataFrame, mentions: list[Mention], cfg: CheckConfig, fx: 
     """Every check over the claims table and the mentions, findings in a deterministic order."""
     findings: list[Finding] = []
     findings += check_agreement(df, cfg, fx)
+    findings += check_stated_conversions(df, cfg, fx)
     findings += check_sums(df, cfg, fx)
     findings += check_parts(df, cfg, fx)
     findings += check_count_lists(df, cfg)
@@ -47,4 +51,7 @@ def run_checks(df: pd.DataFrame, mentions: list[Mention], cfg: CheckConfig, fx: 
     return findings
 
 
-__all__ = ["SUITES", "CheckConfig", "FxTable", "run_checks"]
+# codes declared by the check modules that declare them (code, name, default severity, one-line description)
+CODES = {c.code: c for c in CONVERSION_CODES}
+
+__all__ = ["CODES", "SUITES", "CheckConfig", "FxTable", "run_checks"]

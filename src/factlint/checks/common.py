@@ -36,6 +36,8 @@ class CheckConfig:
         name_max_articles: A variant written in more articles than this is a name of its own or a house
             style ("Biden" beside "Biên", "Laurence" beside "Lawrence"), not a slip.
         title_max_drop: Largest run of words a title variant may drop from the frequent title.
+        conversion_tolerance: A stated conversion ("15.000 tỷ đồng (650 triệu USD)") may miss the exchange-rate
+            range of its year by this share of the converted figure (journalists round rates and figures).
     """
 
     error_gap: float = 0.05
@@ -46,6 +48,7 @@ class CheckConfig:
     name_min_length: int = 5
     name_max_articles: int = 5
     title_max_drop: int = 3
+    conversion_tolerance: float = 0.02
     relations: tuple[dict[str, Any], ...] = ()
 
     @classmethod
@@ -212,11 +215,21 @@ class FxTable:
         """
         if currency == "USD":
             return iv
+        low, high = self.rate(currency, year)
+        return iv.scale(1 / high, 1 / low)
+
+    def rate(self, currency: str, year: str) -> tuple[float, float]:
+        """The ``(low, high)`` units of ``currency`` per USD in ``year`` (``(1, 1)`` for USD).
+
+        Raises:
+            FxGap: The table has no rate for ``currency`` in ``year``.
+        """
+        if currency == "USD":
+            return 1.0, 1.0
         try:
-            low, high = self.rates[currency][int(year[:4])]
+            return self.rates[currency][int(year[:4])]
         except (KeyError, ValueError):
             raise FxGap(currency, year[:4] or "(no period)") from None
-        return iv.scale(1 / high, 1 / low)
 
 
 # ---------------------------------------------------------------------------------------------- presentation

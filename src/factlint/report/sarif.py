@@ -6,6 +6,7 @@ import json
 from typing import TYPE_CHECKING
 
 from factlint import __version__
+from factlint.checks import CODES as REGISTERED
 from factlint.report import formatter
 
 if TYPE_CHECKING:
@@ -23,7 +24,7 @@ CODES = {
     "FL401": "An anniversary does not fit the founding date", "FL402": "An event is dated after publication",
     "FL403": "A date range ends before it starts", "FL501": "A figure is an order of magnitude off",
     "FL601": "Malformed numeral", "FL602": "Rare spelling of a name", "FL603": "A title drops words",
-}
+} | {c.code: c.description[:1].upper() + c.description[1:] for c in REGISTERED.values()}
 
 
 def _physical(loc: Location) -> dict:
