@@ -126,6 +126,9 @@ CORPORA: dict[str, dict[str, tuple[str, str | bytes]]] = {
               "a2": ("2023-06-10", "Năm 2022, kim ngạch thương mại hai nước đạt 60 tỷ USD.")},
     "FL102": {"a1": ("2024-01-15", "Năm 2023, vốn ODA của Nhật Bản đạt hơn 100 tỷ yên, tương đương gần 500 triệu "
                                    "USD.")},
+    "FL103": {"a1": ("2024-01-15", "Năm 2023, công ty mua lại nhà máy với giá 100 tỷ yên (tương đương 200 triệu "
+                                   "USD).")},
+    "FL105": {"a1": ("", "Công ty mua lại nhà máy với giá 100 tỷ yên (tương đương 900 triệu USD).")},  # no date
     "FL104": {"a1": ("2020-01-15", "Năm 2019, vốn ODA của Nhật Bản đạt 100 tỷ yên, tương đương 900 triệu USD.")},
     "FL201": {"a1": ("2023-05-02", "Năm 2022, kim ngạch thương mại hai nước đạt 50 tỷ USD, trong đó Việt Nam xuất "
                                    "khẩu 24,2 tỷ USD và nhập khẩu 33,4 tỷ USD.")},
@@ -164,7 +167,8 @@ def _project(folder: Path, articles: dict[str, tuple[str, str | bytes]]) -> Path
     (folder / "claims" / "reference" / "fx.yaml").write_text(FX, encoding="utf-8")
     (folder / "articles").mkdir()
     for aid, (published, body) in articles.items():
-        front = f"---\nid: {aid}\noutlet: Báo {aid}\npublished: {published}\nlanguage: vi\ntitle: Tin\n---\n"
+        date = f"published: {published}\n" if published else ""
+        front = f"---\nid: {aid}\noutlet: Báo {aid}\n{date}language: vi\ntitle: Tin\n---\n"
         raw = body if isinstance(body, bytes) else body.encode("utf-8")
         (folder / "articles" / f"{aid}.md").write_bytes(front.encode("utf-8") + raw + b"\n")
     return folder / "articles"
