@@ -192,10 +192,16 @@ _BILATERAL_RE = regex.compile(rf"{_LC}(?:{_alt(list(BILATERAL_CUES))}){_RC}", re
 _RELATIONAL_RE = regex.compile(rf"{_LC}(?:{_alt(list(RELATIONAL_NOUNS))}){_RC}[^,;:.()]*$", regex.I)
 
 
+_MARKET_RE = regex.compile(r"(?<![\p{L}])thị trường[ \t]+(?:các[ \t]+nước[ \t]+)?$", regex.I)
+
+
 def role(text: str, party: Party) -> str:
-    """``partner`` after "sang", "vào", "từ"… or "đối tác … của", ``possessor`` after "của", else ``agent``."""
+    """``partner`` after "sang", "vào", "từ"…, "đối tác … của", or as a market ("thị trường Nhật Bản");
+    ``possessor`` after "của", else ``agent``."""
     m = _MARKER_RE.search(text, max(0, party.start - 40), party.start)
     if m is None:
+        if party.kind == "country" and _MARKET_RE.search(text, max(0, party.start - 30), party.start):
+            return "partner"
         return "agent"
     if m["m"].lower() not in POSSESSIVE:
         return "partner"
