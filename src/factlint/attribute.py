@@ -237,9 +237,20 @@ class _Text:
                 key = loc.pair_key(national, other)
                 subject = subject if "–" in subject else f"Việt Nam – {other}"
                 why.append(f"subject: bilateral cue in the sentence, pair {key}")
+        mkey = getattr(measure, "key", "")
+        names_vn = any(p.key == national for p in self.parties[bisect.bisect_left(self.p_starts, sent[0]):
+                                                              bisect.bisect_left(self.p_starts, sent[1])])
+        if (key and "+" not in key and key != national and key.isupper() and mkey in loc.TRADE
+                and (names_vn or (partner is not None and partner.key == key))):
+            key = loc.pair_key(national, key)  # "xuất khẩu của Hoa Kỳ sang Việt Nam": the pair's trade
+            subject = f"Việt Nam – {subject}"
+            why.append("subject: trade of a country with Viet Nam is the pair's")
         if not key and para[0] in self.last_subject:
             subject, key = self.last_subject[para[0]]
             why.append("subject: carried over from the paragraph's previous figure")
+        if not key and mkey in loc.NATIONAL_BY_DEFAULT:
+            subject, key = "cả nước", national
+            why.append(f"subject: none named; a {mkey} figure is the nation's")
         if key:
             self.last_subject[para[0]] = (subject, key)
         return subject, key

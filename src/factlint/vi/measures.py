@@ -40,6 +40,12 @@ HEADS: dict[str, str] = {
 # kim ngạch xuất khẩu đạt …" is January to June), unless the text says "lũy kế" (a stock since a start).
 FLOWS = frozenset({"trade", "exports", "imports", "trade_balance", "fdi", "investment", "disbursement", "visitors",
                    "visits", "revenue", "output", "projects", "oda", "budget_revenue", "budget_spending", "loan"})
+# Trade between two parties: a foreign country's figure in a sentence that names Viet Nam is the pair's.
+TRADE = frozenset({"trade", "exports", "imports", "trade_balance"})
+# Economic aggregates that, with no party named, are the nation's ("cả nước"): how Vietnamese news writes them.
+NATIONAL_BY_DEFAULT = frozenset({"trade", "exports", "imports", "trade_balance", "fdi", "investment", "gdp",
+                                 "public_debt", "budget", "budget_revenue", "budget_spending", "inflation",
+                                 "disbursement", "oda", "visitors"})
 # Where a measure's phrase ends: a verb or preposition that links it to its figure.
 _STOP = regex.compile(
     r"(?<![\p{L}])(?:đạt|là|lên|lên tới|lên đến|tăng|giảm|chiếm|với|khoảng|gần|hơn|trên|dưới|có|ước|ở mức|"

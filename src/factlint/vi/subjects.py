@@ -197,7 +197,8 @@ _MARKET_RE = regex.compile(r"(?<![\p{L}])thị trường[ \t]+(?:các[ \t]+nư�
 
 def role(text: str, party: Party) -> str:
     """``partner`` after "sang", "vào", "từ"…, "đối tác … của", or as a market ("thị trường Nhật Bản");
-    ``possessor`` after "của", else ``agent``."""
+    ``possessor`` after "của", else ``agent``.
+    """
     m = _MARKER_RE.search(text, max(0, party.start - 40), party.start)
     if m is None:
         if party.kind == "country" and _MARKET_RE.search(text, max(0, party.start - 30), party.start):
