@@ -21,6 +21,7 @@ How each field is found (every choice is visible in ``factlint rules explain``):
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
@@ -35,6 +36,7 @@ CARRY_SENTENCES = 2  # a figure with no period of its own takes its paragraph's 
 OWN_REACH = 12  # characters after a figure where its own period may start ("5 tỷ USD trong năm 2016")
 RANK_REACH = 30  # characters after a rank where the field it ranks in may start ("thứ 2 về …")
 MODALITY_REACH = 80  # characters before the figure a modality cue governs, inside its sentence
+_ISO_4217 = regex.compile(r"[A-Z]{3}")
 _CLAUSE_SPLIT = regex.compile(r"[;:()\[\]]|(?<!\d),|,(?!\d)")  # "24,2" is a number, not two clauses
 
 
@@ -49,7 +51,7 @@ class Attribution:
     period: str = ""
     period_kind: str = "none"
     modality: str = "actual"
-    unit: str = ""  # a unit for a bare count, taken from its measure ("khoảng 85.000 lao động" -> worker)
+    unit: str = ""  # a unit for a bare count: its measure's noun ("khoảng 85.000" lao động -> worker) or a currency
     why: str = ""  # one line: where each field came from
 
 
@@ -126,6 +128,16 @@ def _paragraph(text: str, pos: int) -> tuple[int, int]:
     return start, len(text) if end < 0 else end
 
 
+def with_units(quantities: list[Quantity], attributions: list[Attribution]) -> list[Quantity]:
+    """The quantities with the units attribution gave bare counts; a currency (ISO 4217) makes one money."""
+    out = []
+    for q, a in zip(quantities, attributions, strict=True):
+        if a.unit and not q.unit:
+            q = dataclasses.replace(q, unit=a.unit, kind="money" if _ISO_4217.fullmatch(a.unit) else q.kind)
+        out.append(q)
+    return out
+
+
 def _default_locale() -> ModuleType:
     from factlint.vi import attribution
 
@@ -173,6 +185,7 @@ class _Text:
         self.meas = loc.measures(text)
         self.meas_starts = [m.start for m in self.meas]
         self.figure_ends = sorted(q.end for q in quantities if q.kind in ATTRIBUTED_KINDS)
+        self.money = [q for q in quantities if q.kind == "money"]
         self.last_period: dict[int, tuple[str, str, int]] = {}  # paragraph -> previous figure's period, sentence
         self.last_subject: dict[int, tuple[str, str]] = {}  # paragraph -> the previous figure's subject
 
@@ -185,9 +198,20 @@ class _Text:
         subject, key = self._subject(q, sent, clause, para, measure, why)
         period, kind = self._period(q, sent, clause, para, measure, why)
         modality = self._modality(q, sent, why)
-        unit = measure.unit if (measure is not None and q.kind == "count" and not q.unit) else ""
+        unit = self._unit(q, sent, measure, why)
         return Attribution(subject, key, measure.text if measure else "", measure.key if measure else "",
                            period, kind, modality, unit, "; ".join(why))
+
+    def _unit(self, q: Quantity, sent: tuple[int, int], measure: object, why: list[str]) -> str:
+        """A unit for a bare count: its measure's noun, or the currency of the sentence's money figure before it."""
+        if q.kind != "count" or q.unit or measure is None:
+            return ""
+        if measure.key in self.loc.MONEY and q.value is not None and q.value >= 1e6:  # "9,7 tỷ" after "18,5 tỷ USD"
+            money = [m for m in self.money if sent[0] <= m.start and m.end <= q.start]
+            if money:
+                why.append(f"unit: {money[-1].unit}, carried from '{money[-1].text}'")
+                return money[-1].unit
+        return measure.unit
 
     def _measure(self, q: Quantity, sent: tuple[int, int], clause: tuple[int, int]) -> object:
         meas, m_hi = self.meas, bisect.bisect_left(self.meas_starts, q.start)
