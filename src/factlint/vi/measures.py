@@ -12,7 +12,8 @@ from factlint.vi.lexicon import NOUNS
 HEADS: dict[str, str] = {
     "kim ngạch thương mại": "trade", "kim ngạch xuất nhập khẩu": "trade", "thương mại song phương": "trade",
     "thương mại hai chiều": "trade", "kim ngạch thương mại song phương": "trade", "tổng kim ngạch": "trade",
-    "kim ngạch xuất khẩu": "exports", "xuất nhập khẩu": "trade", "xuất khẩu": "exports", "kim ngạch nhập khẩu": "imports",
+    "kim ngạch xuất khẩu": "exports", "xuất nhập khẩu": "trade", "xuất khẩu": "exports",
+    "kim ngạch nhập khẩu": "imports",
     "nhập khẩu": "imports", "kim ngạch": "trade", "thặng dư thương mại": "trade_balance",
     "xuất siêu": "trade_balance", "nhập siêu": "trade_balance", "cán cân thương mại": "trade_balance",
     "vốn đầu tư trực tiếp": "fdi", "vốn FDI": "fdi", "FDI": "fdi", "đầu tư trực tiếp nước ngoài": "fdi",
