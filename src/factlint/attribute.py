@@ -15,7 +15,7 @@ How each field is found (every choice is visible in ``factlint rules explain``):
   its clause, else in its sentence.
 - period: the nearest period phrase that is not a comparison base ("so với cùng kỳ năm 2018"): in the
   clause before the figure, then after it, then in the sentence, then in the sentence before (same paragraph).
-- modality: the nearest modality cue before the figure in its clause or within reach in its sentence.
+- modality: the nearest modality cue before the figure in its sentence, within reach (characters and figures).
 """
 
 from __future__ import annotations
@@ -35,7 +35,10 @@ ATTRIBUTED_KINDS = frozenset({"money", "count", "percent", "rank"})
 CARRY_SENTENCES = 2  # a figure with no period of its own takes its paragraph's last one from this many sentences back
 OWN_REACH = 12  # characters after a figure where its own period may start ("5 tỷ USD trong năm 2016")
 RANK_REACH = 30  # characters after a rank where the field it ranks in may start ("thứ 2 về …")
-MODALITY_REACH = 80  # characters before the figure a modality cue governs, inside its sentence
+# A modality cue governs the figures after it in its sentence, up to this many characters and this many figures in
+# between: "ước đạt 22.000 tấn, với giá trị đạt 119 triệu USD, giảm 7,7%" are all three estimates.
+MODALITY_REACH = 150
+MODALITY_FIGURES = 3
 _ISO_4217 = regex.compile(r"[A-Z]{3}")
 _CLAUSE_SPLIT = regex.compile(r"[;:()\[\]]|(?<!\d),|,(?!\d)")  # "24,2" is a number, not two clauses
 
@@ -317,7 +320,7 @@ class _Text:
             return "actual"
         s, e, mod = self.mods[k]
         between = bisect.bisect_right(self.figure_ends, q.start) - bisect.bisect_right(self.figure_ends, e)
-        if s >= max(sent[0], q.start - MODALITY_REACH) and between == 0:  # a cue governs the next figure only
+        if s >= max(sent[0], q.start - MODALITY_REACH) and between <= MODALITY_FIGURES:
             why.append(f"modality: '{self.text[s:e]}'")
             return mod
         return "actual"
