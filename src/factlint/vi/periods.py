@@ -47,7 +47,7 @@ _PATTERNS: list[tuple[str, regex.Pattern]] = [
     # part of a year from January: "5 tháng đầu năm 2019", "sáu tháng đầu năm", "9 tháng năm 2019", "nửa đầu năm"
     ("partial", regex.compile(
         rf"{_L}(?:(?P<n>{_COUNT})[ \t]+tháng(?:[ \t]+đầu(?:[ \t]+tiên)?)?(?:[ \t]+(?:của[ \t]+)?năm(?:[ \t]+nay)?)"
-        rf"|(?P<n>{_COUNT})[ \t]+tháng(?:[ \t]*/[ \t]*|[ \t]+(?:đầu[ \t]+)?năm[ \t]+)(?=(?:{_Y}){_R})"
+        rf"|(?P<n>{_COUNT})[ \t]+tháng(?:[ \t]+đầu)?(?:[ \t]*/[ \t]*|[ \t]+(?:năm[ \t]+)?)(?P<y>{_Y})(?=[\s,.;:)]|$)"
         rf"|(?P<half>nửa đầu|nửa cuối)[ \t]+năm"
         rf"|(?P<last>{_COUNT})[ \t]+tháng[ \t]+cuối[ \t]+năm"
         rf"|(?P<ytd>từ đầu năm)(?:[ \t]+(?:đến|tới)[ \t]+nay)?)"
