@@ -32,8 +32,22 @@ _PERIOD = regex.compile(
 _SUBJECT = regex.compile(r"[A-Z]{2}(?:\+[A-Z]{2})?|org:[A-Z]+|VN:\p{Lu}.*|sector:\p{Ll}.*")
 
 
+class _StrictLoader(yaml.SafeLoader):
+    """A YAML loader that refuses a key given twice (a second section of the same name would hide the first)."""
+
+    def construct_mapping(self, node, deep=False):
+        seen = set()
+        for k, _ in node.value:
+            key = self.construct_object(k, deep=deep)
+            if key in seen:
+                raise yaml.constructor.ConstructorError(None, None, f"key {key!r} given twice", k.start_mark)
+            seen.add(key)
+        return super().construct_mapping(node, deep)
+
+
 def _load() -> list[tuple[str, dict]]:
-    data = yaml.safe_load(CASES_FILE.read_text(encoding="utf-8"))
+    with CASES_FILE.open(encoding="utf-8") as f:  # a file, so that an error names it
+        data = yaml.load(f, Loader=_StrictLoader)
     return [(f"{section}-{i}", case) for section, cases in data.items() for i, case in enumerate(cases)]
 
 
