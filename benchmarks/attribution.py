@@ -158,7 +158,8 @@ def score_set(path: Path, shared: Path, rules, rows: list) -> dict:  # noqa: ANN
                 if norm_period(a.period) == want_p:
                     c["period_ok"] += 1
                 else:
-                    rows.append((path.name, number, claim["text"], "period", f"{a.period or '-'} (label {want_p or '-'})"))
+                    rows.append((path.name, number, claim["text"], "period",
+                                 f"{a.period or '-'} (label {want_p or '-'})"))
                 if a.modality == (claim.get("modality") or "actual"):
                     c["modality_ok"] += 1
                 else:

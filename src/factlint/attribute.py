@@ -15,12 +15,13 @@ How each field is found (every choice is visible in ``factlint rules explain``):
   its clause, else in its sentence.
 - period: the nearest period phrase that is not a comparison base ("so với cùng kỳ năm 2018"): in the
   clause before the figure, then after it, then in the sentence, then in the sentence before (same paragraph).
-- modality: the nearest modality cue before the figure in its clause or within reach in its sentence.
+- modality: the nearest modality cue before the figure in its sentence, within reach (characters and figures).
 """
 
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
@@ -34,7 +35,11 @@ ATTRIBUTED_KINDS = frozenset({"money", "count", "percent", "rank"})
 CARRY_SENTENCES = 2  # a figure with no period of its own takes its paragraph's last one from this many sentences back
 OWN_REACH = 12  # characters after a figure where its own period may start ("5 tỷ USD trong năm 2016")
 RANK_REACH = 30  # characters after a rank where the field it ranks in may start ("thứ 2 về …")
-MODALITY_REACH = 80  # characters before the figure a modality cue governs, inside its sentence
+# A modality cue governs the figures after it in its sentence, up to this many characters and this many figures in
+# between: "ước đạt 22.000 tấn, với giá trị đạt 119 triệu USD, giảm 7,7%" are all three estimates.
+MODALITY_REACH = 150
+MODALITY_FIGURES = 3
+_ISO_4217 = regex.compile(r"[A-Z]{3}")
 _CLAUSE_SPLIT = regex.compile(r"[;:()\[\]]|(?<!\d),|,(?!\d)")  # "24,2" is a number, not two clauses
 
 
@@ -49,7 +54,7 @@ class Attribution:
     period: str = ""
     period_kind: str = "none"
     modality: str = "actual"
-    unit: str = ""  # a unit for a bare count, taken from its measure ("khoảng 85.000 lao động" -> worker)
+    unit: str = ""  # a unit for a bare count: its measure's noun ("khoảng 85.000" lao động -> worker) or a currency
     why: str = ""  # one line: where each field came from
 
 
@@ -126,6 +131,16 @@ def _paragraph(text: str, pos: int) -> tuple[int, int]:
     return start, len(text) if end < 0 else end
 
 
+def with_units(quantities: list[Quantity], attributions: list[Attribution]) -> list[Quantity]:
+    """The quantities with the units attribution gave bare counts; a currency (ISO 4217) makes one money."""
+    out = []
+    for q, a in zip(quantities, attributions, strict=True):
+        if a.unit and not q.unit:
+            q = dataclasses.replace(q, unit=a.unit, kind="money" if _ISO_4217.fullmatch(a.unit) else q.kind)
+        out.append(q)
+    return out
+
+
 def _default_locale() -> ModuleType:
     from factlint.vi import attribution
 
@@ -151,93 +166,131 @@ def attribute(text: str, quantities: list[Quantity], spans: list[tuple[int, int]
     """
     if not any(q.kind in ATTRIBUTED_KINDS for q in quantities):
         return [NONE] * len(quantities)
-    loc = locale or _default_locale()
-    places = places or Places(text, spans)
-    parties = loc.parties(text)
-    roles = [loc.role(text, p) for p in parties]
-    p_starts = [p.start for p in parties]
-    foreign = Counter(p.key for p in parties if p.kind == "country" and p.key != loc.NATIONAL_KEY)
-    focus = foreign.most_common(1)[0][0] if foreign else ""
-    periods = [p for p in loc.periods(text, published) if not p.reference]
-    per_starts = [p.start for p in periods]
-    mods = loc.modality_cues(text)
-    mod_starts = [m[0] for m in mods]
-    meas = loc.measures(text)
-    meas_starts = [m.start for m in meas]
-    figure_ends = sorted(q.end for q in quantities if q.kind in ATTRIBUTED_KINDS)
-    out: list[Attribution] = []
-    last_period: dict[int, tuple[str, str, int]] = {}  # paragraph start -> the previous figure's period
-    last_subject: dict[int, tuple[str, str]] = {}  # paragraph start -> the previous figure's subject
-    for q in quantities:
-        if q.kind not in ATTRIBUTED_KINDS:
-            out.append(NONE)
-            continue
-        sent, clause = places.at(q.start)
-        # the sentence before: its period carries over ("Trong 5 tháng đầu năm, … Trong đó, xuất khẩu đạt …")
-        prev_sent = places.spans[max(bisect.bisect_right(places.starts, q.start) - 2, 0)][0] if places.spans else 0
-        para = _paragraph(text, q.start)
-        why = []
-        # --- subject
-        hi = bisect.bisect_left(p_starts, q.start)
-        agent, partner = _parties_of(parties, roles, p_starts, q, sent, clause)
+    text_index = _Text(text, quantities, places or Places(text, spans), published, locale or _default_locale())
+    return [text_index.attribute(q) if q.kind in ATTRIBUTED_KINDS else NONE for q in quantities]
+
+
+class _Text:
+    """One text's parties, periods, measures and modality cues, indexed once; :meth:`attribute` reads them."""
+
+    def __init__(self, text: str, quantities: list[Quantity], places: Places, published: dt.date | None,
+                 loc: ModuleType) -> None:
+        self.text, self.places, self.loc = text, places, loc
+        self.parties = loc.parties(text)
+        self.roles = [loc.role(text, p) for p in self.parties]
+        self.p_starts = [p.start for p in self.parties]
+        foreign = Counter(p.key for p in self.parties if p.kind == "country" and p.key != loc.NATIONAL_KEY)
+        self.focus = foreign.most_common(1)[0][0] if foreign else ""
+        self.periods = [p for p in loc.periods(text, published) if not p.reference]
+        self.per_starts = [p.start for p in self.periods]
+        self.mods = loc.modality_cues(text)
+        self.mod_starts = [m[0] for m in self.mods]
+        self.meas = loc.measures(text)
+        self.meas_starts = [m.start for m in self.meas]
+        self.figure_ends = sorted(q.end for q in quantities if q.kind in ATTRIBUTED_KINDS)
+        self.money = [q for q in quantities if q.kind == "money"]
+        self.last_period: dict[int, tuple[str, str, int]] = {}  # paragraph -> previous figure's period, sentence
+        self.last_subject: dict[int, tuple[str, str]] = {}  # paragraph -> the previous figure's subject
+
+    def attribute(self, q: Quantity) -> Attribution:
+        """Attribute one figure (figures must come in text order: subjects and periods carry over)."""
+        sent, clause = self.places.at(q.start)
+        para = _paragraph(self.text, q.start)
+        why: list[str] = []
+        measure = self._measure(q, sent, clause)
+        subject, key = self._subject(q, sent, clause, para, measure, why)
+        period, kind = self._period(q, sent, clause, para, measure, why)
+        modality = self._modality(q, sent, why)
+        unit = self._unit(q, sent, measure, why)
+        return Attribution(subject, key, measure.text if measure else "", measure.key if measure else "",
+                           period, kind, modality, unit, "; ".join(why))
+
+    def _unit(self, q: Quantity, sent: tuple[int, int], measure: object, why: list[str]) -> str:
+        """A unit for a bare count: its measure's noun, or the currency of the sentence's money figure before it."""
+        if q.kind != "count" or q.unit or measure is None:
+            return ""
+        if measure.key in self.loc.MONEY and q.value is not None and q.value >= 1e6:  # "9,7 tỷ" after "18,5 tỷ USD"
+            money = [m for m in self.money if sent[0] <= m.start and m.end <= q.start]
+            if money:
+                why.append(f"unit: {money[-1].unit}, carried from '{money[-1].text}'")
+                return money[-1].unit
+        return measure.unit
+
+    def _measure(self, q: Quantity, sent: tuple[int, int], clause: tuple[int, int]) -> object:
+        meas, m_hi = self.meas, bisect.bisect_left(self.meas_starts, q.start)
+        inside = [m for m in meas[m_hi:] if m.start < q.end]
+        ahead = [m for m in meas[m_hi:] if q.end <= m.start < min(clause[1], q.end + RANK_REACH)
+                 and self.loc.field_after(self.text, q.end, m.start)]
+        if q.kind == "rank" and ahead:  # "đứng thứ hai về hợp tác lao động": what it ranks comes after
+            return ahead[0]
+        if inside:  # "950 dự án", "khoảng 85.000 lao động": the counted noun is the measure
+            return inside[-1]
+        j = bisect.bisect_left(self.meas_starts, q.end)
+        if j < len(meas) and meas[j].start - q.end <= 3 and meas[j].start < clause[1]:
+            return meas[j]  # "350.000 người Việt"
+        for lo in (clause[0], sent[0]):
+            cands = [m for m in meas[:m_hi] if m.start >= lo and m.end <= q.start]
+            if cands:
+                return cands[-1]
+        return None
+
+    def _subject(self, q: Quantity, sent: tuple[int, int], clause: tuple[int, int], para: tuple[int, int],
+                 measure: object, why: list[str]) -> tuple[str, str]:
+        loc, national = self.loc, self.loc.NATIONAL_KEY
+        hi = bisect.bisect_left(self.p_starts, q.start)
+        agent, partner = _parties_of(self.parties, self.roles, self.p_starts, q, sent, clause)
         subject, key = "", ""
         if agent is not None and agent.kind == "pair":
             subject, key = agent.text, agent.key
             why.append(f"subject: the pair '{agent.text}'")
-        elif agent is not None and agent.key != loc.NATIONAL_KEY:
+        elif agent is not None and agent.key != national:
             subject, key = agent.text, agent.key
             why.append(f"subject: '{agent.text}' before the figure")
-        elif partner is not None and partner.key != loc.NATIONAL_KEY:
+        elif partner is not None and partner.key != national:
             subject = f"{agent.text if agent else 'Việt Nam'} – {partner.text}"
-            key = loc.pair_key(loc.NATIONAL_KEY, partner.key)
+            key = loc.pair_key(national, partner.key)
             why.append(f"subject: the pair of '{agent.text if agent else '(national)'}' and partner '{partner.text}'")
         elif agent is not None:
             subject, key = agent.text, agent.key
             why.append(f"subject: '{agent.text}' (national)")
-        if "+" not in key and loc.bilateral_cue(text, sent[0], q.start):
-            other = key if agent is not None and agent.kind in ("country", "org") and key != loc.NATIONAL_KEY else ""
-            near = [p for p in parties[:hi] if p.kind == "pair" or (p.kind == "country" and p.key != loc.NATIONAL_KEY)]
+        if "+" not in key and loc.bilateral_cue(self.text, sent[0], q.start):
+            other = key if agent is not None and agent.kind in ("country", "org") and key != national else ""
+            near = [p for p in self.parties[:hi] if p.kind == "pair" or (p.kind == "country" and p.key != national)]
             if not other and near and near[-1].kind == "pair":
-                key = near[-1].key
-                subject = near[-1].text
+                subject, key = near[-1].text, near[-1].key
                 why.append(f"subject: bilateral cue, the pair named before ('{subject}')")
-            elif other or near or focus:
-                other = other or (near[-1].key if near else focus)
-                key = loc.pair_key(loc.NATIONAL_KEY, other)
+            elif other or near or self.focus:
+                other = other or (near[-1].key if near else self.focus)
+                key = loc.pair_key(national, other)
                 subject = subject if "–" in subject else f"Việt Nam – {other}"
                 why.append(f"subject: bilateral cue in the sentence, pair {key}")
-        if not key and para[0] in last_subject:
-            subject, key = last_subject[para[0]]
+        mkey = getattr(measure, "key", "")
+        names_vn = any(p.key == national for p in self.parties[bisect.bisect_left(self.p_starts, sent[0]):
+                                                              bisect.bisect_left(self.p_starts, sent[1])])
+        if (key and "+" not in key and key != national and key.isupper() and mkey in loc.TRADE
+                and (names_vn or (partner is not None and partner.key == key))):
+            key = loc.pair_key(national, key)  # "xuất khẩu của Hoa Kỳ sang Việt Nam": the pair's trade
+            subject = f"Việt Nam – {subject}"
+            why.append("subject: trade of a country with Viet Nam is the pair's")
+        if not key and para[0] in self.last_subject:
+            subject, key = self.last_subject[para[0]]
             why.append("subject: carried over from the paragraph's previous figure")
+        if not key and mkey in loc.NATIONAL_BY_DEFAULT:
+            subject, key = "cả nước", national
+            why.append(f"subject: none named; a {mkey} figure is the nation's")
         if key:
-            last_subject[para[0]] = (subject, key)
-        # --- measure
-        m_hi = bisect.bisect_left(meas_starts, q.start)
-        measure = None
-        nxt = meas[bisect.bisect_left(meas_starts, q.end)] if bisect.bisect_left(meas_starts, q.end) < len(meas) \
-            else None
-        inside = [m for m in meas[m_hi:] if m.start < q.end]
-        ahead = [m for m in meas[m_hi:] if q.end <= m.start < min(clause[1], q.end + RANK_REACH)
-                 and loc.field_after(text, q.end, m.start)]
-        if q.kind == "rank" and ahead:  # "đứng thứ hai về hợp tác lao động": what it ranks comes after
-            measure = ahead[0]
-        elif inside:  # "950 dự án", "khoảng 85.000 lao động": the counted noun is the measure
-            measure = inside[-1]
-        elif nxt is not None and nxt.start - q.end <= 3 and nxt.start < clause[1]:
-            measure = nxt
-        else:
-            for lo_ in (clause[0], sent[0]):
-                cands = [m for m in meas[:m_hi] if m.start >= lo_ and m.end <= q.start]
-                if cands:
-                    measure = cands[-1]
-                    break
-        unit = measure.unit if (measure is not None and q.kind == "count" and not q.unit) else ""
-        # --- period
-        period, kind = "", "none"
+            self.last_subject[para[0]] = (subject, key)
+        return subject, key
+
+    def _period(self, q: Quantity, sent: tuple[int, int], clause: tuple[int, int], para: tuple[int, int],
+                measure: object, why: list[str]) -> tuple[str, str]:
+        periods, per_starts = self.periods, self.per_starts
         p_lo, p_hi = bisect.bisect_left(per_starts, sent[0]), bisect.bisect_left(per_starts, sent[1])
         in_sent = periods[p_lo:p_hi]
+        si = bisect.bisect_right(self.places.starts, q.start)
+        prev_sent = self.places.spans[max(si - 2, 0)][0] if self.places.spans else 0
         own = [p for p in in_sent if q.end <= p.start <= q.end + OWN_REACH and p.start < clause[1]]
-        owned = {id(p) for p in in_sent if _owned_by_other(p, q, figure_ends)}
+        owned = {id(p) for p in in_sent if _owned_by_other(p, q, self.figure_ends)}
         order = (own
                  + [p for p in reversed(in_sent) if clause[0] <= p.start and p.end <= q.start and id(p) not in owned]
                  + [p for p in in_sent if q.end <= p.start < clause[1]]
@@ -247,28 +300,27 @@ def attribute(text: str, quantities: list[Quantity], spans: list[tuple[int, int]
                  + [p for p in reversed(periods[bisect.bisect_left(per_starts, max(para[0], prev_sent)):p_lo])])
         chosen = next((p for p in order if p.period and not p.weak), None) or next(
             (p for p in order if p.period), None)
-        si = bisect.bisect_right(places.starts, q.start)
-        if chosen is None and para[0] in last_period and si - last_period[para[0]][2] <= CARRY_SENTENCES:
-            period, kind = last_period[para[0]][:2]
-            why.append("period: carried over from the paragraph's previous figure")
+        period, kind = "", "none"
         if chosen is not None:
             period, kind = chosen.period, chosen.kind
-            if kind == "cumulative" and not chosen.stock and measure is not None and measure.key in loc.FLOWS:
-                period, kind = loc.year_to_date(period), "partial"  # exports "tính đến 20/6": January to June
+            if kind == "cumulative" and not chosen.stock and measure is not None and measure.key in self.loc.FLOWS:
+                period, kind = self.loc.year_to_date(period), "partial"  # exports "tính đến 20/6": January to June
                 kind = "year" if period and "-" not in period else kind
             why.append(f"period: '{chosen.text}'")
+        elif para[0] in self.last_period and si - self.last_period[para[0]][2] <= CARRY_SENTENCES:
+            period, kind = self.last_period[para[0]][:2]
+            why.append("period: carried over from the paragraph's previous figure")
         if period:
-            last_period[para[0]] = (period, kind, bisect.bisect_right(places.starts, q.start))
-        # --- modality
-        modality = "actual"
-        k = bisect.bisect_left(mod_starts, q.end) - 1  # a cue inside the figure's text ("dự kiến khoảng 85.000")
-        if k >= 0:
-            s, e, mod = mods[k]
-            between = bisect.bisect_right(figure_ends, q.start) - bisect.bisect_right(figure_ends, e)
-            if s >= max(sent[0], q.start - MODALITY_REACH) and between == 0:  # a cue governs the next figure only
-                modality = mod
-                why.append(f"modality: '{text[s:e]}'")
-        out.append(Attribution(subject, key, measure.text if measure else "", measure.key if measure else "",
-                               period, kind, modality, unit, "; ".join(why)))
-    return out
+            self.last_period[para[0]] = (period, kind, si)
+        return period, kind
 
+    def _modality(self, q: Quantity, sent: tuple[int, int], why: list[str]) -> str:
+        k = bisect.bisect_left(self.mod_starts, q.end) - 1  # a cue inside the figure's text ("dự kiến khoảng …")
+        if k < 0:
+            return "actual"
+        s, e, mod = self.mods[k]
+        between = bisect.bisect_right(self.figure_ends, q.start) - bisect.bisect_right(self.figure_ends, e)
+        if s >= max(sent[0], q.start - MODALITY_REACH) and between <= MODALITY_FIGURES:
+            why.append(f"modality: '{self.text[s:e]}'")
+            return mod
+        return "actual"

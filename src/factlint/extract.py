@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from factlint.attribute import Places, attribute
+from factlint.attribute import Places, attribute, with_units
 from factlint.corpus import Article
 from factlint.quantity import Quantity
 from factlint.vi import Reader, read_quantities
@@ -112,6 +112,7 @@ def extract_article(article: Article, rules: RuleSet | None = None, reader: Read
     starts = [s for s, _ in spans]
     places = Places(body, spans)
     atts = attribute(body, quantities, spans, article.published, places=places)
+    quantities = with_units(quantities, atts)
     tags = rules.tag(body, quantities, spans, article, atts, places) if rules is not None else {}
     seen: dict[str, int] = {}
     quoted: dict[int, str] = {}  # one string per sentence, shared by its claims (pickled and held once)
@@ -131,7 +132,7 @@ def extract_article(article: Article, rules: RuleSet | None = None, reader: Read
         out.append(Claim(
             article=article.id, path=article.path, line=line, column=col, end_line=end_line,
             end_column=end_col, text=q.text, kind=q.kind, value=q.value, low=q.low, high=q.high,
-            unit=q.unit or att.unit, qualifier=q.hedge, metric=metric, period=period, subject=att.subject,
+            unit=q.unit, qualifier=q.hedge, metric=metric, period=period, subject=att.subject,
             sentence=quoted[si],
             claim_id=claim_id(article.id, q, n), published=pub, outlet=article.outlet, direction=q.direction,
             low_open=q.low_open, high_open=q.high_open, date=q.date, malformed=q.malformed, rule=rule,

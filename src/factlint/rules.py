@@ -22,7 +22,7 @@ import regex
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from factlint.attribute import NONE, Attribution, Places, attribute
+from factlint.attribute import NONE, Attribution, Places, attribute, with_units
 from factlint.corpus import display_path
 from factlint.quantity import KINDS, Quantity
 from factlint.vi.modality import MODALITIES
@@ -568,6 +568,18 @@ def _conflicts(rules: list[LoadedRule]) -> list[str]:
 # ---------------------------------------------------------------------------------------------- examples
 
 
+def read_attributed(body: str, published: dt.date | None) -> tuple[list[Quantity], list[tuple[int, int]],
+                                                                  list[Attribution]]:
+    """Read and attribute a text as extraction does: (quantities with attributed units, sentences, attributions)."""
+    from factlint.extract import sentences
+    from factlint.vi import read_quantities
+
+    qs = read_quantities(body, published)
+    spans = sentences(body)
+    atts = attribute(body, qs, spans, published)
+    return with_units(qs, atts), spans, atts
+
+
 def run_example(rules: RuleSet, lr: LoadedRule, example: Example) -> tuple[list[str], list[tuple]]:
     """Run one rule example through the whole rule set.
 
@@ -576,18 +588,14 @@ def run_example(rules: RuleSet, lr: LoadedRule, example: Example) -> tuple[list[
         as ``(text, metric, value, unit, period)`` tuples.
 
     """
-    from factlint.extract import sentences
-    from factlint.vi import read_quantities
-
     body = (example.context + "\n\n" if example.context else "") + example.text
     offset = len(body) - len(example.text)
-    quantities = read_quantities(body, example.published)
-    spans = sentences(body)
+    quantities, spans, atts = read_attributed(body, example.published)
 
     class _Art:
         published = example.published
 
-    tags = rules.tag(body, quantities, spans, _Art())  # type: ignore[arg-type]
+    tags = rules.tag(body, quantities, spans, _Art(), atts)  # type: ignore[arg-type]
     metric = lr.rule.metric
     got = [(quantities[i].text, m, quantities[i].value, quantities[i].unit, p)
            for i, (m, p, *_) in sorted(tags.items()) if m == metric and quantities[i].start >= offset]
@@ -608,7 +616,7 @@ def run_example(rules: RuleSet, lr: LoadedRule, example: Example) -> tuple[list[
                    and (exp.period is None or p == exp.period) for _, m, v, p in all_got):
             missing.append(exp)
     if missing:
-        decisions = rules.decide(body, quantities, spans)
+        decisions = rules.decide(body, quantities, spans, attributions=atts)
         for exp in missing:
             problems.append(f"expected {exp.model_dump(exclude_none=True)}"
                             + "".join(f"\n    why: {w}" for w in _why_missing(rules, exp, quantities, decisions,
@@ -659,16 +667,13 @@ def explain(rules: RuleSet, sentence: str, *, context: str = "", article_text: s
         the list of the quantities it applies to.
 
     """
-    from factlint.extract import sentences
-    from factlint.vi import read_quantities
-
     body = (context + "\n\n" if context else "") + sentence
     offset = len(body) - len(sentence)
-    qs = read_quantities(body, published)
-    spans = sentences(body)
+    qs, spans, atts = read_attributed(body, published)
     text = body if article_text is None else article_text + "\n\n" + body
     by_id = {lr.id: lr for lr in rules.rules}
-    rows = [(i, d) for i, d in enumerate(rules.decide(body, qs, spans, article_text=text)) if qs[i].start >= offset]
+    rows = [(i, d) for i, d in enumerate(rules.decide(body, qs, spans, article_text=text, attributions=atts))
+            if qs[i].start >= offset]
     shown = {i: {rid: why for rid, why in d.reasons.items() if show_all or not why.startswith("kind ")}
              for i, d in rows}
     seen: dict[tuple[str, str], list[int]] = {}

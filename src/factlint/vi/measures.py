@@ -12,7 +12,8 @@ from factlint.vi.lexicon import NOUNS
 HEADS: dict[str, str] = {
     "kim ngạch thương mại": "trade", "kim ngạch xuất nhập khẩu": "trade", "thương mại song phương": "trade",
     "thương mại hai chiều": "trade", "kim ngạch thương mại song phương": "trade", "tổng kim ngạch": "trade",
-    "kim ngạch xuất khẩu": "exports", "xuất khẩu": "exports", "kim ngạch nhập khẩu": "imports",
+    "kim ngạch xuất khẩu": "exports", "xuất nhập khẩu": "trade", "xuất khẩu": "exports",
+    "kim ngạch nhập khẩu": "imports",
     "nhập khẩu": "imports", "kim ngạch": "trade", "thặng dư thương mại": "trade_balance",
     "xuất siêu": "trade_balance", "nhập siêu": "trade_balance", "cán cân thương mại": "trade_balance",
     "vốn đầu tư trực tiếp": "fdi", "vốn FDI": "fdi", "FDI": "fdi", "đầu tư trực tiếp nước ngoài": "fdi",
@@ -40,6 +41,16 @@ HEADS: dict[str, str] = {
 # kim ngạch xuất khẩu đạt …" is January to June), unless the text says "lũy kế" (a stock since a start).
 FLOWS = frozenset({"trade", "exports", "imports", "trade_balance", "fdi", "investment", "disbursement", "visitors",
                    "visits", "revenue", "output", "projects", "oda", "budget_revenue", "budget_spending", "loan"})
+# Measures counted in money: a bare figure of one takes the currency of the sentence's money figure before it
+# ("tổng kim ngạch đạt 18,5 tỷ USD, trong đó xuất khẩu đạt 9,7 tỷ").
+MONEY = frozenset({"trade", "exports", "imports", "trade_balance", "fdi", "investment", "capital", "oda", "aid",
+                   "loan", "grant", "revenue", "profit", "value", "budget", "cost", "disbursement", "project_cost"})
+# Trade between two parties: a foreign country's figure in a sentence that names Viet Nam is the pair's.
+TRADE = frozenset({"trade", "exports", "imports", "trade_balance"})
+# Economic aggregates that, with no party named, are the nation's ("cả nước"): how Vietnamese news writes them.
+NATIONAL_BY_DEFAULT = frozenset({"trade", "exports", "imports", "trade_balance", "fdi", "investment", "gdp",
+                                 "public_debt", "budget", "budget_revenue", "budget_spending", "inflation",
+                                 "disbursement", "oda", "visitors"})
 # Where a measure's phrase ends: a verb or preposition that links it to its figure.
 _STOP = regex.compile(
     r"(?<![\p{L}])(?:đạt|là|lên|lên tới|lên đến|tăng|giảm|chiếm|với|khoảng|gần|hơn|trên|dưới|có|ước|ở mức|"

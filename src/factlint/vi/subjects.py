@@ -192,10 +192,22 @@ _BILATERAL_RE = regex.compile(rf"{_LC}(?:{_alt(list(BILATERAL_CUES))}){_RC}", re
 _RELATIONAL_RE = regex.compile(rf"{_LC}(?:{_alt(list(RELATIONAL_NOUNS))}){_RC}[^,;:.()]*$", regex.I)
 
 
+_MARKET_RE = regex.compile(r"(?<![\p{L}])thị trường[ \t]+(?:các[ \t]+nước[ \t]+)?$", regex.I)
+
+
 def role(text: str, party: Party) -> str:
-    """``partner`` after "sang", "vào", "từ"… or "đối tác … của", ``possessor`` after "của", else ``agent``."""
+    """How a party stands to the figures after it in its sentence.
+
+    ``partner`` after "sang", "vào", "từ"…, "đối tác … của", or as a market ("thị trường Nhật Bản");
+    ``possessor`` after "của"; else ``agent``. A sector is never a partner: "đầu tư vào lĩnh vực bất động sản
+    đạt 1,7 tỷ USD" is the sector's figure.
+    """
+    if party.kind == "sector":
+        return "agent"
     m = _MARKER_RE.search(text, max(0, party.start - 40), party.start)
     if m is None:
+        if party.kind == "country" and _MARKET_RE.search(text, max(0, party.start - 30), party.start):
+            return "partner"
         return "agent"
     if m["m"].lower() not in POSSESSIVE:
         return "partner"
