@@ -60,7 +60,7 @@ SECTOR_HEADS = ("ngành", "lĩnh vực")
 # Words right before a party that make it the partner of the figure, not its owner:
 # "xuất khẩu sang Nhật Bản", "đầu tư vào Việt Nam", "nhập khẩu từ Hàn Quốc", "hợp tác với Mỹ".
 PARTNER_MARKERS = ("sang", "vào", "tới", "đến", "từ", "với", "tại", "ở", "cho", "đối với", "so với", "trên",
-                   "trong", "về", "qua", "ngoài")
+                   "trong", "về", "qua", "ngoài", "dẫn đầu", "đứng đầu", "sau", "trước")
 # Words that may sit between a marker and the party ("sang thị trường Nhật Bản", "tại các nước ASEAN").
 PARTNER_FILLERS = ("thị trường", "các nước", "nước", "các", "khu vực", "người", "phía", "quốc gia", "lãnh thổ",
                    "thị trường các nước")
@@ -114,12 +114,19 @@ _RC = r"(?![\p{L}\p{N}])"
 @functools.cache
 def _party_re() -> regex.Pattern:
     names = _names()
-    # a name is not a party when it continues a longer capitalised name ("Minh Đức", "Toyota Việt Nam" is fine:
-    # the test is only on the word before), nor when a capitalised word follows ("Mỹ Tho", "Hàn Mặc Tử")
-    name = rf"(?<!{_LC}\p{{Lu}}\p{{Ll}}+[ \t])(?P<name>{_alt(list(names))}){_RC}(?![ \t]\p{{Lu}}\p{{Ll}})"
+    short = [n for n in names if n in SHORT_NAMES and len(n) <= 4]  # "Mỹ", "Hàn", "Úc", "Nhật"
+    full = [n for n in names if n not in short]
+    # a name is not a party when it continues a longer capitalised name that follows another word ("Nguyễn Minh
+    # Đức", "Tập đoàn Toyota Nhật Bản"; "Hàng Nhật" opening a sentence is fine); a short name is not one when a
+    # capitalised word follows it ("Mỹ Tho", "Hàn Mặc Tử")
+    inside_name = rf"(?<!\p{{L}}[ \t]\p{{Lu}}\p{{Ll}}+[ \t])"
+    name = (rf"{inside_name}(?:(?P<name>{_alt(full)}){_RC}"
+            rf"|(?P<name>{_alt(short)}){_RC}(?![ \t]\p{{Lu}}\p{{Ll}}))")
     prov = rf"(?P<prov>{_alt(list(PROVINCES))}){_RC}"
-    not_sector = r"(?:đạt|là|có|với|chiếm|tăng|giảm|đứng|dẫn|và|hai|các|của|này|đó|liên|chức|khác|nào|trên|tại)"
-    sector = rf"(?P<sector>(?i:{_alt(list(SECTOR_HEADS))})(?:[ \t]+(?!{not_sector}{_RC})[\p{{Ll}}]+){{1,3}})"
+    not_sector = (r"(?:đạt|là|có|với|chiếm|tăng|giảm|đứng|dẫn|và|hai|các|của|này|đó|liên|chức|khác|nào|trên|tại|"
+                  r"xuất|nhập|thu|được|đã|sẽ|đang|vẫn|tiếp|cả|trong|năm|tháng|quý)")
+    word = rf"(?!{not_sector}{_RC})\p{{Ll}}+"
+    sector = rf"(?P<sector>(?i:{_alt(list(SECTOR_HEADS))})[ \t]+{word}(?:(?:[ \t]+|,[ \t]+){word}){{0,4}})"
     return regex.compile(rf"{_LC}(?:{prov}|{name}|{sector}){_RC}")
 
 
@@ -147,14 +154,18 @@ def parties(text: str) -> list[Party]:
         if m["prov"]:
             out.append(Party(m.start(), m.end(), m.group(), "VN:" + m["prov"], "province"))
         elif m["sector"]:
-            words = m["sector"].split()
-            out.append(Party(m.start(), m.end(), m.group(), "sector:" + " ".join(words[1:]).lower(), "sector"))
+            name = _SECTOR_HEAD_RE.sub("", m["sector"]).replace(",", "").lower()
+            out.append(Party(m.start(), m.end(), m.group().rstrip(", "), "sector:" + " ".join(name.split()), "sector"))
         else:
             key = names[m["name"]]
             kind = "national" if key == NATIONAL_KEY else ("org" if key.startswith("org:") else "country")
             out.append(Party(m.start(), m.end(), m.group(), key, kind))
     out.sort(key=lambda p: p.start)
+    out = [p for i, p in enumerate(out) if not (i and _GLOSS_RE.fullmatch(text, out[i - 1].end, p.start))]
     return _resolve_anaphora(text, out)
+
+
+_GLOSS_RE = regex.compile(r"[ \t]*\([ \t]*")  # "Hồng Kông (Trung Quốc)": the bracket glosses the party before it
 
 
 _ANAPHOR_RE = regex.compile(rf"{_LC}(?:{_alt(list(ANAPHORA))}){_RC}", regex.I)
@@ -173,6 +184,9 @@ def _resolve_anaphora(text: str, found: list[Party]) -> list[Party]:
     return out
 
 
+_SECTOR_HEAD_RE = regex.compile(rf"^(?:{_alt(list(SECTOR_HEADS))})[ \t]+", regex.I)
+
+
 def pair_key(a: str, b: str) -> str:
     """The key of a pair of parties: Viet Nam first, then the other ("VN+JP"); else sorted."""
     if b == NATIONAL_KEY:
@@ -186,7 +200,9 @@ _MARKER_RE = regex.compile(
     rf"{_LC}(?P<m>{_alt(list(PARTNER_MARKERS) + list(POSSESSIVE))})[ \t]+(?:(?:{_alt(list(PARTNER_FILLERS))})[ \t]+)?$",
     regex.I,
 )
-_BILATERAL_RE = regex.compile(rf"{_LC}(?:{_alt(list(BILATERAL_CUES))}){_RC}", regex.I)
+# "nhà tài trợ song phương" is a kind of donor, not a figure of a pair
+_BILATERAL_RE = regex.compile(rf"{_LC}(?<!(?:tài trợ|viện trợ|ODA|vay)[ \t]+)(?:{_alt(list(BILATERAL_CUES))}){_RC}",
+                              regex.I)
 
 
 _RELATIONAL_RE = regex.compile(rf"{_LC}(?:{_alt(list(RELATIONAL_NOUNS))}){_RC}[^,;:.()]*$", regex.I)
