@@ -231,7 +231,13 @@ class _Text:
         for lo in (clause[0], sent[0]):
             cands = [m for m in meas[:m_hi] if m.start >= lo and m.end <= q.start]
             if cands:
-                return cands[-1]
+                best = cands[-1]  # the nearest head, unless it qualifies an earlier one ("nhà tài trợ ODA")
+                for c in reversed(cands[:-1]):
+                    if c.phrase_end < best.start or c.key in self.loc.GENERIC or (
+                            q.kind != "rank" and c.key in self.loc.RELATIONAL):
+                        break
+                    best = c
+                return best
         return None
 
     def _subject(self, q: Quantity, sent: tuple[int, int], clause: tuple[int, int], para: tuple[int, int],

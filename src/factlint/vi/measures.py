@@ -28,8 +28,10 @@ HEADS: dict[str, str] = {
     "tu nghiệp sinh": "trainees", "lao động": "workers", "người lao động": "workers",
     "cộng đồng người Việt": "community", "người Việt": "community", "kiều bào": "community",
     "dự án": "projects", "doanh nghiệp": "enterprises", "doanh thu": "revenue", "lợi nhuận": "profit",
-    "giá trị": "value",
-    "trị giá": "value", "giá": "price", "sản lượng": "output", "tăng trưởng": "growth", "GDP": "gdp",
+    "giá trị": "value", "giá": "price", "đầu tư": "investment", "thương mại": "trade",
+    "tổng kim ngạch xuất khẩu": "exports", "tổng kim ngạch nhập khẩu": "imports",
+    "tổng kim ngạch xuất nhập khẩu": "trade", "số người Việt": "community", "sản lượng": "output",
+    "tăng trưởng": "growth", "GDP": "gdp",
     "dân số": "population", "tỷ lệ": "rate", "tỉ lệ": "rate", "tỷ trọng": "share", "tỉ trọng": "share",
     "thị phần": "market_share", "ngân sách": "budget", "chi phí": "cost", "lương": "wage", "thu nhập": "income",
     "thu ngân sách": "budget_revenue", "chi ngân sách": "budget_spending", "lạm phát": "inflation",
@@ -54,13 +56,25 @@ NATIONAL_BY_DEFAULT = frozenset({"trade", "exports", "imports", "trade_balance",
 # Where a measure's phrase ends: a verb or preposition that links it to its figure.
 _STOP = regex.compile(
     r"(?<![\p{L}])(?:đạt|là|lên|lên tới|lên đến|tăng|giảm|chiếm|với|khoảng|gần|hơn|trên|dưới|có|ước|ở mức|"
-    r"vào khoảng|đứng|xếp|dẫn|của|trong|năm|tháng|quý|tính|so|từ|khi|thì|mà|được|đã|sẽ|vẫn|còn|cũng|khiến|"
+    r"vào khoảng|trị giá|đứng|xếp|dẫn|trong|năm|tháng|quý|tính|so|từ|khi|thì|mà|được|đã|sẽ|vẫn|còn|cũng|khiến|"
     r"nhưng|và|hay|hoặc|lớn|đông|nhiều|cao|thấp|mạnh|thứ|nhất|nhì|hàng|số|mới|này|đó|tại|ở)(?![\p{L}])"
     r"|[,;:.()\d]", regex.I)
 _HEAD_RE = regex.compile(
     r"(?<![\p{L}\p{N}])(?:" + "|".join(regex.escape(h) for h in sorted(HEADS, key=len, reverse=True))
     + r")(?![\p{L}\p{N}])", regex.I)
 _MAX_TAIL = 40  # characters of qualifier kept after the head ("xuất khẩu sang Nhật Bản")
+
+
+# Heads that say what kind of thing is ranked or related, not what a money figure measures ("thị trường xuất
+# khẩu lớn nhất … với 47,5 tỷ USD" measures exports), and heads too generic to govern a more specific one after
+# them ("tổng vốn ODA" measures ODA).
+RELATIONAL = frozenset({"market", "trade_partner", "investor", "donor", "destination", "visitor_source"})
+GENERIC = frozenset({"capital", "value", "price"})
+# The unit a bare count of a measure takes when the head noun is not itself a counted noun.
+KEY_UNITS = {"community": "person", "people": "person", "visitors": "visitor", "students": "student",
+             "trainees": "trainee", "workers": "worker", "projects": "project", "enterprises": "enterprise"}
+# "thị trường" after a partner marker names the partner ("sang thị trường Nhật Bản"), not what is measured.
+_MARKET_AFTER_MARKER = regex.compile(r"(?:sang|từ|vào|tới|đến|tại|ở|với)[ \t]+(?:các[ \t]+)?$", regex.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +87,11 @@ class Measure:
     key: str
     unit: str
 
+    @property
+    def phrase_end(self) -> int:
+        """Where the measure's phrase ends (its head and qualifiers)."""
+        return self.start + len(self.text)
+
 
 def measures(text: str) -> list[Measure]:
     """Every measure head of ``text`` with the phrase it starts, in order."""
@@ -80,6 +99,8 @@ def measures(text: str) -> list[Measure]:
     nouns = {k.lower(): v for k, v in NOUNS.items()}
     for m in _HEAD_RE.finditer(text):
         head = m.group()
+        if head.lower() == "thị trường" and _MARKET_AFTER_MARKER.search(text, max(0, m.start() - 12), m.start()):
+            continue
         stop = _STOP.search(text, m.end(), m.end() + _MAX_TAIL)
         # the qualifier after the head runs to the first linking word, but a preposition of direction is kept
         # with its object ("xuất khẩu sang Nhật Bản"): only a word that ends the phrase stops it
@@ -87,11 +108,13 @@ def measures(text: str) -> list[Measure]:
         phrase = text[m.start():end].strip()
         key = HEADS.get(head) or HEADS.get(head.lower()) or HEADS.get(
             next((h for h in HEADS if h.lower() == head.lower()), ""), "")
-        out.append(Measure(m.start(), m.end(), phrase, key, nouns.get(head.lower(), "")))
+        out.append(Measure(m.start(), m.end(), phrase, key, nouns.get(head.lower(), "") or KEY_UNITS.get(key, "")))
     return out
 
 
-_FIELD_AFTER = regex.compile(r"[ \t]*(?:về|trong|ở|lĩnh vực|về lĩnh vực|trong lĩnh vực)[ \t]+", regex.I)
+# "thứ 2 về hợp tác lao động", "thứ nhất về cung cấp viện trợ ODA": up to two words before the field's head
+_FIELD_AFTER = regex.compile(r"[ \t]*(?:về|trong|ở|lĩnh vực|về lĩnh vực|trong lĩnh vực)[ \t]+(?:\p{L}+[ \t]+){0,2}",
+                             regex.I)
 
 
 def field_after(text: str, start: int, end: int) -> bool:

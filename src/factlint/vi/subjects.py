@@ -119,7 +119,7 @@ def _party_re() -> regex.Pattern:
     # a name is not a party when it continues a longer capitalised name that follows another word ("Nguyễn Minh
     # Đức", "Tập đoàn Toyota Nhật Bản"; "Hàng Nhật" opening a sentence is fine); a short name is not one when a
     # capitalised word follows it ("Mỹ Tho", "Hàn Mặc Tử")
-    inside_name = rf"(?<!\p{{L}}[ \t]\p{{Lu}}\p{{Ll}}+[ \t])"
+    inside_name = r"(?<!\p{L}[ \t]\p{Lu}\p{Ll}+[ \t])"
     name = (rf"{inside_name}(?:(?P<name>{_alt(full)}){_RC}"
             rf"|(?P<name>{_alt(short)}){_RC}(?![ \t]\p{{Lu}}\p{{Ll}}))")
     prov = rf"(?P<prov>{_alt(list(PROVINCES))}){_RC}"
