@@ -119,6 +119,23 @@ def _parties_of(parties: list, roles: list[str], p_starts: list[int], q: Quantit
     return agent, partner
 
 
+def _windows(quantities: list[Quantity], places: Places) -> list[tuple[int, int]]:
+    """The parts of a text attribution reads: each figure's sentence and the one before it (merged, in order)."""
+    if not places.spans:
+        return [(0, len(places.text))]
+    out: list[tuple[int, int]] = []
+    for q in quantities:
+        if q.kind not in ATTRIBUTED_KINDS:
+            continue
+        si = max(bisect.bisect_right(places.starts, q.start) - 1, 0)
+        start, end = places.spans[max(si - 1, 0)][0], places.spans[si][1]
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
+
+
 def _owned_by_other(p: object, q: Quantity, figure_ends: list[int]) -> bool:
     """Whether period ``p`` stands right after another figure than ``q`` ("2,7 tỷ USD năm 2016 và 1,37 tỷ USD")."""
     i = bisect.bisect_right(figure_ends, p.start) - 1
@@ -176,16 +193,17 @@ class _Text:
     def __init__(self, text: str, quantities: list[Quantity], places: Places, published: dt.date | None,
                  loc: ModuleType) -> None:
         self.text, self.places, self.loc = text, places, loc
-        self.parties = loc.parties(text)
+        spans = _windows(quantities, places)
+        self.parties = loc.parties(text, spans)
         self.roles = [loc.role(text, p) for p in self.parties]
         self.p_starts = [p.start for p in self.parties]
         foreign = Counter(p.key for p in self.parties if p.kind == "country" and p.key != loc.NATIONAL_KEY)
         self.focus = foreign.most_common(1)[0][0] if foreign else ""
-        self.periods = [p for p in loc.periods(text, published) if not p.reference]
+        self.periods = [p for p in loc.periods(text, published, spans) if not p.reference]
         self.per_starts = [p.start for p in self.periods]
-        self.mods = loc.modality_cues(text)
+        self.mods = loc.modality_cues(text, spans)
         self.mod_starts = [m[0] for m in self.mods]
-        self.meas = loc.measures(text)
+        self.meas = loc.measures(text, spans)
         self.meas_starts = [m.start for m in self.meas]
         self.figure_ends = sorted(q.end for q in quantities if q.kind in ATTRIBUTED_KINDS)
         self.money = [q for q in quantities if q.kind == "money"]

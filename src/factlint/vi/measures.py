@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import regex
 
 from factlint.vi.lexicon import NOUNS
+from factlint.vi.scan import scan_at
 
 # Head noun phrase -> measure key. Longer phrases win ("kim ngạch xuất khẩu" over "kim ngạch").
 HEADS: dict[str, str] = {
@@ -62,6 +63,7 @@ _STOP = regex.compile(
 _HEAD_RE = regex.compile(
     r"(?<![\p{L}\p{N}])(?:" + "|".join(regex.escape(h) for h in sorted(HEADS, key=len, reverse=True))
     + r")(?![\p{L}\p{N}])", regex.I)
+_HEAD_FIRST = frozenset(h.split()[0].lower() for h in HEADS)  # where a head can start: its first word
 _MAX_TAIL = 40  # characters of qualifier kept after the head ("xuất khẩu sang Nhật Bản")
 
 
@@ -93,11 +95,11 @@ class Measure:
         return self.start + len(self.text)
 
 
-def measures(text: str) -> list[Measure]:
+def measures(text: str, spans: list[tuple[int, int]] | None = None) -> list[Measure]:
     """Every measure head of ``text`` with the phrase it starts, in order."""
     out = []
     nouns = {k.lower(): v for k, v in NOUNS.items()}
-    for m in _HEAD_RE.finditer(text):
+    for m in scan_at(_HEAD_RE, lambda _c, w: w in _HEAD_FIRST, text, spans):
         head = m.group()
         if head.lower() == "thị trường" and _MARKET_AFTER_MARKER.search(text, max(0, m.start() - 12), m.start()):
             continue

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import regex
 
+from factlint.vi.scan import scan
+
 MODALITIES = ("actual", "estimate", "forecast", "target", "pledge")
 
 _L = r"(?<![\p{L}\p{N}])"
@@ -30,11 +32,11 @@ _CUE_RE = regex.compile(
     _L + "(?:" + "|".join(regex.escape(c) for c in sorted(CUES, key=len, reverse=True)) + ")" + _R, regex.I)
 
 
-def cues(text: str) -> list[tuple[int, int, str]]:
+def cues(text: str, spans: list[tuple[int, int]] | None = None) -> list[tuple[int, int, str]]:
     """Every modality cue of ``text``: (start, end, modality), in order."""
-    blocked = [(m.start(), m.end()) for m in _NOT_A_CUE.finditer(text)]
+    blocked = [(m.start(), m.end()) for m in scan(_NOT_A_CUE, text, spans)]
     out = []
-    for m in _CUE_RE.finditer(text):
+    for m in scan(_CUE_RE, text, spans):
         if any(s <= m.start() < e for s, e in blocked):
             continue
         out.append((m.start(), m.end(), CUES[m.group().lower()]))

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import regex
 
 from factlint.vi.lexicon import DIGIT_WORDS
+from factlint.vi.scan import match_at, scan, starts
 
 KINDS = ("year", "quarter", "month", "partial", "cumulative", "span", "none")
 
@@ -62,6 +63,13 @@ _PATTERNS: list[tuple[str, regex.Pattern]] = [
         rf"(?P<rel>năm nay|năm ngoái|năm trước|năm rồi|năm qua|năm vừa qua|năm tới|năm sau|năm kế tiếp)"
         rf"{_R}", regex.I)),
 ]
+# Where a period phrase can start: its first word (every pattern above starts with one of these, or a digit).
+_FIRST_WORDS = frozenset("tính lũy luỹ cộng đến tới hết hiện giai thời trong từ nửa quý tháng vào của cuối đầu giữa "
+                         "tài năm một hai ba bốn sáu bảy tám chín mười mươi".split())
+
+
+def _can_start(char: str, word: str) -> bool:
+    return char.isdigit() or word in _FIRST_WORDS
 _COMPARISON_BASE = regex.compile(rf"{_L}cùng kỳ(?:[ \t]+(?:năm[ \t]+(?:trước|ngoái|{_Y})|{_Y}))?{_R}", regex.I)
 
 
@@ -154,12 +162,13 @@ def _resolve(kind: str, m: regex.Match, pub: dt.date | None) -> tuple[str, str]:
     return str(year), "year"
 
 
-def periods(text: str, published: dt.date | None) -> list[PeriodMention]:
+def periods(text: str, published: dt.date | None, spans: list[tuple[int, int]] | None = None) -> list[PeriodMention]:
     """Every period phrase of ``text`` in order; overlapping phrases keep the first kind that matched."""
     out: list[PeriodMention] = []
     taken: list[tuple[int, int]] = []
+    positions = starts(_can_start, text, spans)
     for kind, pat in _PATTERNS:
-        for m in pat.finditer(text):
+        for m in match_at(pat, text, positions, spans):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
             period, k = _resolve(kind, m, published)
@@ -168,7 +177,7 @@ def periods(text: str, published: dt.date | None) -> list[PeriodMention]:
             stock = kind == "cumulative" and bool(m.groupdict().get("stock") or m.groupdict().get("since"))
             out.append(PeriodMention(m.start(), m.end(), m.group(), period, k if period else "none", ref, weak, stock))
             taken.append((m.start(), m.end()))
-    for m in _COMPARISON_BASE.finditer(text):
+    for m in scan(_COMPARISON_BASE, text, spans):
         if not any(s < m.end() and m.start() < e for s, e in taken):
             out.append(PeriodMention(m.start(), m.end(), m.group(), "", "none", True))
         else:  # "cùng kỳ năm 2018": the year inside is a comparison base

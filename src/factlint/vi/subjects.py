@@ -12,6 +12,8 @@ from dataclasses import dataclass
 import regex
 from babel import Locale
 
+from factlint.vi.scan import scan, scan_at
+
 NATIONAL_KEY = "VN"
 
 # Short and colloquial forms news uses; CLDR has only the full names ("Nhật Bản", "Hoa Kỳ", "Hàn Quốc").
@@ -131,6 +133,16 @@ def _party_re() -> regex.Pattern:
 
 
 @functools.cache
+def _lower_first_words() -> frozenset[str]:
+    return frozenset({n.split()[0] for n in _names() if not n[0].isupper()} | {h.split()[0] for h in SECTOR_HEADS})
+
+
+def _can_start(char: str, word: str) -> bool:
+    """Whether a party can start at a word: a capital letter, or the first word of a lower-case name or sector."""
+    return char.isupper() or word in _lower_first_words()
+
+
+@functools.cache
 def _pair_re() -> regex.Pattern:
     names = list(_names())
     n = _alt(names + ["Việt"])
@@ -138,17 +150,17 @@ def _pair_re() -> regex.Pattern:
     return regex.compile(rf"{_LC}(?P<a>{n})(?:{joiner})(?P<b>{n}){_RC}")
 
 
-def parties(text: str) -> list[Party]:
+def parties(text: str, spans: list[tuple[int, int]] | None = None) -> list[Party]:
     """Every party named in ``text``, pairs ("Việt Nam – Nhật Bản", "Việt – Nhật") as one, in text order."""
     names = _names()
     out: list[Party] = []
     taken: list[tuple[int, int]] = []
-    for m in _pair_re().finditer(text, overlapped=False):
+    for m in scan_at(_pair_re(), _can_start, text, spans):
         ka, kb = names.get(m["a"], NATIONAL_KEY), names.get(m["b"], NATIONAL_KEY)
         if ka != kb:
             out.append(Party(m.start(), m.end(), m.group(), pair_key(ka, kb), "pair"))
             taken.append((m.start(), m.end()))
-    for m in _party_re().finditer(text):
+    for m in scan_at(_party_re(), _can_start, text, spans):
         if any(s <= m.start() < e for s, e in taken):
             continue
         if m["prov"]:
@@ -162,7 +174,7 @@ def parties(text: str) -> list[Party]:
             out.append(Party(m.start(), m.end(), m.group(), key, kind))
     out.sort(key=lambda p: p.start)
     out = [p for i, p in enumerate(out) if not (i and _GLOSS_RE.fullmatch(text, out[i - 1].end, p.start))]
-    return _resolve_anaphora(text, out)
+    return _resolve_anaphora(text, out, spans)
 
 
 _GLOSS_RE = regex.compile(r"[ \t]*\([ \t]*")  # "Hồng Kông (Trung Quốc)": the bracket glosses the party before it
@@ -171,10 +183,10 @@ _GLOSS_RE = regex.compile(r"[ \t]*\([ \t]*")  # "Hồng Kông (Trung Quốc)": t
 _ANAPHOR_RE = regex.compile(rf"{_LC}(?:{_alt(list(ANAPHORA))}){_RC}", regex.I)
 
 
-def _resolve_anaphora(text: str, found: list[Party]) -> list[Party]:
+def _resolve_anaphora(text: str, found: list[Party], spans: list[tuple[int, int]] | None) -> list[Party]:
     """Add "thị trường này" and the like as the last foreign country named before them."""
     out = list(found)
-    for m in _ANAPHOR_RE.finditer(text):
+    for m in scan(_ANAPHOR_RE, text, spans):
         prior = [p for p in found if p.end <= m.start() and p.key != NATIONAL_KEY
                  and (p.kind == "country" or (p.kind == "pair" and p.key.startswith(NATIONAL_KEY + "+")))]
         if prior:  # the country itself, or the other side of a pair with Viet Nam
