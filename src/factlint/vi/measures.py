@@ -51,9 +51,8 @@ MONEY = frozenset({"trade", "exports", "imports", "trade_balance", "fdi", "inves
 # Trade between two parties: a foreign country's figure in a sentence that names Viet Nam is the pair's.
 TRADE = frozenset({"trade", "exports", "imports", "trade_balance"})
 # Economic aggregates that, with no party named, are the nation's ("cả nước"): how Vietnamese news writes them.
-NATIONAL_BY_DEFAULT = frozenset({"trade", "exports", "imports", "trade_balance", "fdi", "investment", "gdp",
-                                 "public_debt", "budget", "budget_revenue", "budget_spending", "inflation",
-                                 "disbursement", "oda", "visitors"})
+NATIONAL_BY_DEFAULT = frozenset({"trade", "exports", "imports", "trade_balance", "fdi", "gdp", "public_debt",
+                                 "budget", "budget_revenue", "budget_spending", "inflation"})
 # Where a measure's phrase ends: a verb or preposition that links it to its figure.
 _STOP = regex.compile(
     r"(?<![\p{L}])(?:đạt|là|lên|lên tới|lên đến|tăng|giảm|chiếm|với|khoảng|gần|hơn|trên|dưới|có|ước|ở mức|"
