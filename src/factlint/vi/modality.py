@@ -18,12 +18,13 @@ CUES: dict[str, str] = {
     "sẽ": "forecast", "sắp": "forecast", "trù tính": "forecast", "dự tính": "forecast", "có thể đạt": "forecast",
     "mục tiêu": "target", "phấn đấu": "target", "chỉ tiêu": "target", "hướng tới": "target",
     "nhằm đạt": "target", "đặt ra": "target",
-    "cam kết": "pledge", "hứa": "pledge", "tuyên bố sẽ": "pledge",
+    "cam kết": "pledge", "hứa": "pledge", "tuyên bố sẽ": "pledge", "kỳ vọng": "forecast", "hy vọng": "forecast",
 }
 # A cue inside these is no cue: "hiệp ước" (a treaty), "vượt kế hoạch" / "so với kế hoạch" (an achieved figure
 # measured against the plan), "vốn cam kết" (committed capital, an achieved figure), "sẽ" in "sẽ không".
 _NOT_A_CUE = regex.compile(
-    rf"(?:hiệp|công|quy|điều|mong|ao|nguyện|mơ)[ \t]+ước{_R}"
+    rf"(?:hiệp|công|quy|điều|mong|ao|nguyện|mơ)[ \t]+ước{_R}|{_L}ước[ \t]+(?:mơ|muốn|nguyện|vọng|ao|mong){_R}"
+    rf"|(?-i:Kế hoạch và Đầu tư|Kế hoạch - Đầu tư|Kế hoạch – Đầu tư)"
     rf"|(?:vượt|so với|hoàn thành|đạt|bằng|kế)[ \t]+(?:\p{{L}}+[ \t]+)?(?:kế hoạch|chỉ tiêu|mục tiêu){_R}"
     rf"|(?:vốn|ODA|FDI|vay|viện trợ)(?:[ \t]+\p{{Lu}}\p{{L}}*){{0,3}}[ \t]+cam kết{_R}",
     regex.I,

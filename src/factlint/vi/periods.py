@@ -34,6 +34,7 @@ _PATTERNS: list[tuple[str, regex.Pattern]] = [
         rf"{_L}(?:(?:(?P<stock>lũy kế|luỹ kế|cộng dồn)(?P<since>[ \t]+từ[ \t].{{0,40}}?)?(?:[ \t]+(?:đến|tới))?"
         rf"(?:[ \t]+hết)?"
         rf"|tính(?P<since>[ \t]+từ[ \t].{{0,40}}?)?[ \t]+(?:đến|tới)(?:[ \t]+hết)?|tính[ \t]+hết|(?:đến|tới)[ \t]+hết"
+        rf"|(?:đến|tới)(?=[ \t]+cuối[ \t]+năm[ \t]+{_Y})"
         rf"|(?<!(?:đến|tới|tính)[ \t]+)hết(?=[ \t]+(?:tháng|năm|ngày|quý)))"
         rf"(?:[ \t]+(?:ngày[ \t]+(?P<d>\d{{1,2}})[ \t]*/[ \t]*(?P<m>\d{{1,2}})(?:[ \t]*/[ \t]*(?P<y>{_Y}))?"
         rf"|(?P<d>\d{{1,2}})[ \t]*/[ \t]*(?P<m>\d{{1,2}})(?:[ \t]*/[ \t]*(?P<y>{_Y}))?"
@@ -53,12 +54,17 @@ _PATTERNS: list[tuple[str, regex.Pattern]] = [
         rf"|(?P<last>{_COUNT})[ \t]+tháng[ \t]+cuối[ \t]+năm"
         rf"|(?P<ytd>từ đầu năm)(?:[ \t]+(?:đến|tới)[ \t]+nay)?)"
         rf"(?:{_YEAR_TAIL})?{_R}", regex.I)),
+    # a run of months: "tháng 1-5/2019", "từ tháng 1 đến tháng 5/2019", "tháng 3 đến tháng 6 năm 2019"
+    ("months", regex.compile(
+        rf"{_L}(?:từ[ \t]+)?tháng[ \t]+(?P<m1>1[0-2]|0?[1-9])[ \t]*(?:[-–]|đến|tới)[ \t]*(?:tháng[ \t]+)?"
+        rf"(?P<m2>1[0-2]|0?[1-9])(?:{_YEAR_TAIL})?{_R}(?![ \t]*/[ \t]*\d)", regex.I)),
     ("quarter", regex.compile(
         rf"{_L}quý[ \t]+(?P<q>IV|III|II|I|[1-4]|một|hai|ba|bốn|tư)(?:{_YEAR_TAIL})?{_R}", regex.I)),
-    ("month", regex.compile(rf"{_L}tháng[ \t]+(?P<m>1[0-2]|0?[1-9])(?:{_YEAR_TAIL})?{_R}(?![ \t]*/[ \t]*\d)",
-                            regex.I)),
+    ("month", regex.compile(rf"{_L}tháng[ \t]+(?P<m>1[0-2]|0?[1-9])(?:{_YEAR_TAIL})?{_R}(?![ \t]*/[ \t]*\d)"
+                            rf"|{_L}(?P<prev>tháng trước|tháng vừa qua){_R}", regex.I)),
     ("year", regex.compile(
-        rf"{_L}(?:(?:trong|vào|của|cuối|đầu|hết|giữa|tài khóa|tài khoá)[ \t]+)?năm[ \t]+(?P<y>{_Y}){_R}"
+        rf"{_L}(?:(?:trong|vào|của|cuối|đầu|hết|giữa|tài khóa|tài khoá)[ \t]+)?năm[ \t]+(?:tài[ \t]+kho[áa][ \t]+)?"
+        rf"(?P<y>{_Y}){_R}"
         rf"|{_L}(?<!\d[ \t]{{1,3}})"
         rf"(?P<rel>năm nay|năm ngoái|năm trước|năm rồi|năm qua|năm vừa qua|năm tới|năm sau|năm kế tiếp)"
         rf"{_R}", regex.I)),
@@ -66,6 +72,10 @@ _PATTERNS: list[tuple[str, regex.Pattern]] = [
 # Where a period phrase can start: its first word (every pattern above starts with one of these, or a digit).
 _FIRST_WORDS = frozenset("tính lũy luỹ cộng đến tới hết hiện giai thời trong từ nửa quý tháng vào của cuối đầu giữa "
                          "tài năm một hai ba bốn sáu bảy tám chín mười mươi".split())
+
+
+# A stock, not a flow, even when counted "to" a date: "24.000 dự án còn hiệu lực"
+_STOCK_CUE = regex.compile(r"còn hiệu lực|lũy kế|luỹ kế", regex.I)
 
 
 def _can_start(char: str, word: str) -> bool:
@@ -101,11 +111,20 @@ def _partial(year: int | None, first: int, last: int) -> str:
         return ""
     if (first, last) == (1, 12):
         return str(year)
+    if first == last:
+        return f"{year}-{first:02d}"
     if (first, last) in ((1, 6), (7, 12)):
         return f"{year}-H{1 if first == 1 else 2}"
     if last - first == 2 and first % 3 == 1:
         return f"{year}-Q{(first + 2) // 3}"
     return f"{year}-M{first:02d}..{last:02d}"
+
+
+def _year_of_month(month: int, pub: dt.date | None) -> int | None:
+    """The year of a month named without one: the publication's, or the year before for a month after it."""
+    if pub is None:
+        return None
+    return pub.year - 1 if month > pub.month else pub.year
 
 
 def _relative(word: str, pub: dt.date | None) -> int | None:
@@ -151,10 +170,19 @@ def _resolve(kind: str, m: regex.Match, pub: dt.date | None) -> tuple[str, str]:
         n = _count(m["n"])
         return (_partial(y, 1, n) if 1 <= n <= 12 else ""), kind
     if kind == "quarter":
-        y = year or (pub.year if pub else None)
-        return (f"{y}-Q{_ROMAN[m['q'].lower()]}" if y else ""), kind
+        q = _ROMAN[m["q"].lower()]
+        y = year or _year_of_month(3 * q - 2, pub)
+        return (f"{y}-Q{q}" if y else ""), kind
+    if kind == "months":
+        first, last = int(m["m1"]), int(m["m2"])
+        y = year or _year_of_month(first, pub)
+        return (_partial(y, first, last) if y and first < last else ""), "partial"
     if kind == "month":
-        y = year or (pub.year if pub else None)
+        if m["prev"]:
+            if pub is None:
+                return "", kind
+            return (f"{pub.year - 1}-12" if pub.month == 1 else f"{pub.year}-{pub.month - 1:02d}"), kind
+        y = year or _year_of_month(int(m["m"]), pub)
         return (f"{y}-{int(m['m']):02d}" if y else ""), kind
     if m["rel"]:
         y = _relative(m["rel"], pub)
@@ -173,8 +201,10 @@ def periods(text: str, published: dt.date | None, spans: list[tuple[int, int]] |
                 continue
             period, k = _resolve(kind, m, published)
             ref = REFERENCE_BEFORE.search(text, max(0, m.start() - 25), m.start()) is not None and kind != "cumulative"
-            weak = kind == "cumulative" and m.group().lower().startswith("hiện")
-            stock = kind == "cumulative" and bool(m.groupdict().get("stock") or m.groupdict().get("since"))
+            weak = kind == "cumulative" and (m.group().lower().startswith("hiện") or (
+                bool(m.groupdict().get("stock")) and not (m.groupdict().get("m") or m.groupdict().get("ye"))))
+            stock = kind == "cumulative" and (weak or bool(m.groupdict().get("stock") or m.groupdict().get("since"))
+                                              or _STOCK_CUE.search(text, m.end(), m.end() + 80) is not None)
             out.append(PeriodMention(m.start(), m.end(), m.group(), period, k if period else "none", ref, weak, stock))
             taken.append((m.start(), m.end()))
     for m in scan(_COMPARISON_BASE, text, spans):
