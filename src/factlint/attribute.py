@@ -270,6 +270,10 @@ class _Text:
         elif agent is not None and agent.key != national:
             subject, key = agent.text, agent.key
             why.append(f"subject: '{agent.text}' before the figure")
+        elif (partner is not None and partner.key != national and getattr(measure, "key", "") in loc.SOURCED
+              and loc.is_source(self.text, partner)):
+            subject, key = partner.text, partner.key
+            why.append(f"subject: '{partner.text}', where the money comes from")
         elif partner is not None and partner.key != national:
             subject = f"{agent.text if agent else 'Việt Nam'} – {partner.text}"
             key = loc.pair_key(national, partner.key)
@@ -291,7 +295,15 @@ class _Text:
         mkey = getattr(measure, "key", "")
         names_vn = any(p.key == national for p in self.parties[bisect.bisect_left(self.p_starts, sent[0]):
                                                               bisect.bisect_left(self.p_starts, sent[1])])
-        if (key and "+" not in key and key != national and key.isupper() and mkey in loc.TRADE
+        if mkey in loc.PEOPLE and q.kind != "rank" and "+" not in key:  # "lao động Việt Nam tại Nhật Bản"
+            in_clause = self.parties[bisect.bisect_left(self.p_starts, clause[0]):
+                                     bisect.bisect_left(self.p_starts, clause[1])]
+            other = key if key and key != national and key.isupper() else next(
+                (p.key for p in in_clause if p.kind == "country" and p.key != national), "")
+            if other:
+                key, subject = loc.pair_key(national, other), f"Việt Nam – {other}"
+                why.append("subject: people of one country in another are the pair's")
+        if (q.kind != "rank" and key and "+" not in key and key != national and key.isupper() and mkey in loc.TRADE
                 and (names_vn or (partner is not None and partner.key == key))):
             key = loc.pair_key(national, key)  # "xuất khẩu của Hoa Kỳ sang Việt Nam": the pair's trade
             subject = f"Việt Nam – {subject}"
@@ -344,7 +356,8 @@ class _Text:
             return "actual"
         s, e, mod = self.mods[k]
         between = bisect.bisect_right(self.figure_ends, q.start) - bisect.bisect_right(self.figure_ends, e)
-        if s >= max(sent[0], q.start - MODALITY_REACH) and between <= MODALITY_FIGURES:
+        if (s >= max(sent[0], q.start - MODALITY_REACH) and between <= MODALITY_FIGURES
+                and (s >= q.start or self.loc.governs(self.text, e, q.start))):
             why.append(f"modality: '{self.text[s:e]}'")
             return mod
         return "actual"

@@ -4,20 +4,23 @@ Another language is a sibling package offering the same names.
 """
 
 from factlint.vi.measures import (
-           FLOWS,
-           GENERIC,
-           MONEY,
-           NATIONAL_BY_DEFAULT,
-           RELATIONAL,
-           TRADE,
-           Measure,
-           field_after,
-           measures,
+    FLOWS,
+    GENERIC,
+    MONEY,
+    NATIONAL_BY_DEFAULT,
+    PEOPLE,
+    RELATIONAL,
+    SOURCED,
+    TRADE,
+    Measure,
+    field_after,
+    measures,
 )
 from factlint.vi.modality import cues as modality_cues
+from factlint.vi.modality import governs
 from factlint.vi.periods import PeriodMention, periods, year_to_date
-from factlint.vi.subjects import NATIONAL_KEY, Party, bilateral_cue, pair_key, parties, role
+from factlint.vi.subjects import NATIONAL_KEY, Party, bilateral_cue, is_source, pair_key, parties, role
 
-__all__ = ["FLOWS", "GENERIC", "MONEY", "NATIONAL_BY_DEFAULT", "NATIONAL_KEY", "RELATIONAL", "TRADE", "Measure",
-           "Party", "PeriodMention", "bilateral_cue", "field_after", "measures", "modality_cues", "pair_key", "parties",
-           "periods", "role", "year_to_date"]
+__all__ = ["FLOWS", "GENERIC", "MONEY", "NATIONAL_BY_DEFAULT", "NATIONAL_KEY", "PEOPLE", "RELATIONAL", "SOURCED",
+           "TRADE", "Measure", "Party", "PeriodMention", "bilateral_cue", "field_after", "governs", "is_source",
+           "measures", "modality_cues", "pair_key", "parties", "periods", "role", "year_to_date"]

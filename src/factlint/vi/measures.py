@@ -78,6 +78,13 @@ KEY_UNITS = {"community": "person", "people": "person", "visitors": "visitor", "
 _MARKET_AFTER_MARKER = regex.compile(r"(?:sang|từ|vào|tới|đến|tại|ở|với)[ \t]+(?:các[ \t]+)?$", regex.I)
 
 
+_WORTH_BEFORE = regex.compile(r"trị[ \t]+$", regex.I)
+# Counts of people whose nationality and host make them the pair's ("lao động Việt Nam tại Nhật Bản").
+PEOPLE = frozenset({"visitors", "workers", "students", "trainees", "community"})
+# Money that comes from its source: "vốn đầu tư từ Nhật Bản" is the investor's.
+SOURCED = frozenset({"investment", "fdi", "capital", "oda", "loan", "aid", "grant"})
+
+
 @dataclass(frozen=True, slots=True)
 class Measure:
     """A measure phrase: where its head is, the phrase as written, its key, and a unit for bare counts."""
@@ -102,6 +109,8 @@ def measures(text: str, spans: list[tuple[int, int]] | None = None) -> list[Meas
         head = m.group()
         if head.lower() == "thị trường" and _MARKET_AFTER_MARKER.search(text, max(0, m.start() - 12), m.start()):
             continue
+        if head.lower() == "giá" and _WORTH_BEFORE.search(text, max(0, m.start() - 6), m.start()):
+            continue  # "trị giá" (worth) links a figure to what it prices
         stop = _STOP.search(text, m.end(), m.end() + _MAX_TAIL)
         # the qualifier after the head runs to the first linking word, but a preposition of direction is kept
         # with its object ("xuất khẩu sang Nhật Bản"): only a word that ends the phrase stops it

@@ -33,6 +33,14 @@ _CUE_RE = regex.compile(
     _L + "(?:" + "|".join(regex.escape(c) for c in sorted(CUES, key=len, reverse=True)) + ")" + _R, regex.I)
 
 
+_ACTUAL_BETWEEN = regex.compile(rf"{_L}đã{_R}|;")
+
+
+def governs(text: str, cue_end: int, figure_start: int) -> bool:
+    """Whether a cue still governs a figure after it: not across ";" nor past "đã" (done: an achieved figure)."""
+    return _ACTUAL_BETWEEN.search(text, cue_end, figure_start) is None
+
+
 def cues(text: str, spans: list[tuple[int, int]] | None = None) -> list[tuple[int, int, str]]:
     """Every modality cue of ``text``: (start, end, modality), in order."""
     blocked = [(m.start(), m.end()) for m in scan(_NOT_A_CUE, text, spans)]

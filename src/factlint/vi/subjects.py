@@ -244,6 +244,14 @@ def role(text: str, party: Party) -> str:
     return "possessor"
 
 
+_SOURCE_RE = regex.compile(rf"{_LC}từ[ \t]+(?:(?:{_alt(list(PARTNER_FILLERS))})[ \t]+)?$", regex.I)
+
+
+def is_source(text: str, party: Party) -> bool:
+    """Whether the party is named as where something comes from ("vốn đầu tư từ Nhật Bản")."""
+    return _SOURCE_RE.search(text, max(0, party.start - 30), party.start) is not None
+
+
 def bilateral_cue(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` says the figure is the pair's ("hai nước", "song phương", "hai chiều")."""
     return _BILATERAL_RE.search(text, start, end) is not None
