@@ -19,6 +19,8 @@ from factlint.rules import RuleError, load_rules
 from factlint.suite import cases, run
 from helpers import RULES, SEED_ACCEPTED, SEED_ARTICLES, claim, invoke_in, table
 
+pytest_plugins = ["pytester"]
+
 RULE = """\
 rules:
   - metric: m.x.{name}
@@ -358,3 +360,54 @@ def test_the_check_suite_has_one_case_per_metric_schema(tmp_path):
     ids = [c.id for c in cases(r, "expectations")]
     assert ids == sorted(build_schemas(load_rules([RULES])))
     assert all(not c.findings for c in cases(r, "expectations"))
+
+
+# ---------------------------------------------------------------------------------------------- the check suite
+
+
+SUITE_RULES = """\
+rules:
+  - metric: trade.total
+    description: Total trade.
+    kind: money
+    unit: [USD]
+    require:
+      - {pattern: 'kim ngạch', where: before, within: 60}
+    expect:
+      range: {max: 1.5e+11}
+    examples:
+      - text: Năm 2022, kim ngạch thương mại đạt 50 tỷ USD.
+  - metric: people.community
+    description: The community.
+    kind: count
+    unit: [person]
+    require:
+      - {pattern: 'cộng đồng', where: before, within: 30}
+    expect:
+      integer: true
+    examples:
+      - text: Năm 2022, cộng đồng 400.000 người.
+"""
+
+
+def test_pytest_runs_one_item_per_metric_schema_and_an_accepted_failure_as_strict_xfail(pytester):
+    pytester.makeini("[pytest]\n")
+    for folder in ("articles", "claims", "checks"):
+        (pytester.path / folder).mkdir()
+    (pytester.path / "articles" / "a1.md").write_text(
+        "---\nid: a1\npublished: 2023-05-02\n---\nNăm 2022, kim ngạch thương mại hai nước đạt 500 tỷ USD.\n"
+        "Năm 2022, cộng đồng 400.000 người Việt Nam tại Nhật Bản.\n", encoding="utf-8")
+    (pytester.path / "claims" / "topics.yaml").write_text(SUITE_RULES, encoding="utf-8")
+    shutil.copy(Path(__file__).resolve().parents[1] / "checks" / "test_expectations.py", pytester.path / "checks")
+    args = ("--factlint-reports=", "--import-mode=importlib", "-p", "no:randomly")
+
+    res = pytester.runpytest("checks", "-k", "community", *args)  # one metric's item alone
+    assert res.parseoutcomes() == {"passed": 1, "deselected": 1}, res.stdout.str()
+    res = pytester.runpytest("checks", "-k", "trade", *args)
+    assert res.parseoutcomes() == {"failed": 1, "deselected": 1}, res.stdout.str()
+    assert "FL701" in res.stdout.str() and "topics.yaml:9 expect.range" in res.stdout.str()
+
+    got = invoke_in(pytester.path, "check", "--no-cache", "--fail-on", "never", "--update-accepted")
+    assert got.exit_code == 0, got.output
+    res = pytester.runpytest("checks", *args)
+    assert res.ret == 0 and res.parseoutcomes() == {"passed": 2, "xfailed": 1}, res.stdout.str()
