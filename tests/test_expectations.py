@@ -106,6 +106,15 @@ def test_integer(tmp_path, value, want):
     assert codes(schemas(tmp_path, "      integer: true"), c(value)) == want
 
 
+def test_integer_range_is_whole_when_its_ends_are(tmp_path):
+    sch = schemas(tmp_path, "      integer: true")
+    # "3-4 người" is [3, 4], its midpoint 3.5; "3,5-4 người" has a fractional end
+    assert codes(sch, c(3.5, low=3, high=4, direction="range")) == []
+    assert codes(sch, c(3.75, low=3.5, high=4, direction="range")) == ["FL704"]
+    # a hedge widens the interval to fractional ends: the figure as written is what counts
+    assert codes(sch, c(350, low=315, high=385.5, direction="around")) == []
+
+
 @pytest.mark.parametrize(("unit", "want"), [("person", []), ("", []), ("enterprise", ["FL706"])])
 def test_units(tmp_path, unit, want):
     sch = schemas(tmp_path, "      units: [person, '']", units="[]")

@@ -7,6 +7,8 @@ expectation's rule file, line and key; the fingerprint does not (editing the rul
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pandas as pd
 import pandera.pandas as pa
 
@@ -42,16 +44,24 @@ def check_expectations(df: pd.DataFrame, schemas: dict[str, pa.DataFrameSchema])
     """Validate the claims table against the metric schemas; one finding per failure case."""
     out: list[Finding] = []
     seen_ranks: set[tuple[str, str, float]] = set()
+    records: dict = {}  # row label -> the row as a dict, read once (``df.loc`` per row is slow)
+
+    def rec(r: object) -> dict:
+        if r not in records:
+            records[r] = df.loc[r].to_dict()
+        return records[r]
+
     for fail in validate(df, schemas):
         code, where, metric = _BY_TYPE[fail.type], fail.stats["where"], fail.metric
+        records.update(df.loc[[r for r in fail.rows if r not in records]].to_dict("index"))
 
         def finding(message: str, rows: list, key: str, code: Code = code, metric: str = metric) -> Finding:
-            locs = tuple(location(df.loc[r]) for r in rows[:MAX_LOCATIONS])
+            locs = tuple(location(rec(r)) for r in rows[:MAX_LOCATIONS])
             return Finding(code.code, CHECK, code.severity, metric, message, locs, metric, key=key)
 
         if fail.type in ("range", "integer", "units"):
             for r in fail.rows:
-                row = df.loc[r]
+                row = rec(r)
                 what = _row_message(fail.type, fail.stats, row)
                 out.append(finding(f"{metric} {row['period'] or '(no period)'}: {row['text']!r} {what} ({where})",
                                    [r], f"{fail.type}|{row['period']}"))
@@ -60,15 +70,15 @@ def check_expectations(df: pd.DataFrame, schemas: dict[str, pa.DataFrameSchema])
             for b in monotonic_breaks(df, metric, direction):
                 verb = "falls below" if direction == "non_decreasing" else "rises above"
                 out.append(finding(
-                    f"{metric} {b.after}: {_quote(df, b.after_rows)} {verb} {b.before}'s {_quote(df, b.before_rows)}"
+                    f"{metric} {b.after}: {_quote(rec, b.after_rows)} {verb} {b.before}'s {_quote(rec, b.before_rows)}"
                     f", but the metric is expected {direction.replace('_', '-')} ({where})",
                     [*b.after_rows, *b.before_rows], f"monotonic|{b.unit}|{b.before}|{b.after}"))
         elif fail.type == "max_change":
             limit = fail.stats["max_change"]
             for b in change_breaks(df, metric, limit):
                 out.append(finding(
-                    f"{metric} {b.after}: {_quote(df, b.after_rows)} against {b.before}'s "
-                    f"{_quote(df, b.before_rows)} is a change of at least {b.change:.0%}, above the expected "
+                    f"{metric} {b.after}: {_quote(rec, b.after_rows)} against {b.before}'s "
+                    f"{_quote(rec, b.before_rows)} is a change of at least {b.change:.0%}, above the expected "
                     f"{limit:.0%} a year ({where})",
                     [*b.after_rows, *b.before_rows], f"max_change|{b.unit}|{b.before}|{b.after}"))
         elif fail.type == "unique_rank":
@@ -77,15 +87,15 @@ def check_expectations(df: pd.DataFrame, schemas: dict[str, pa.DataFrameSchema])
                 if group in seen_ranks:  # the other category's schema reported it already
                     continue
                 seen_ranks.add(group)
-                names = sorted({metric, *(df.loc[r, "metric"] for r in others)})
+                names = sorted({metric, *(rec(r)["metric"] for r in others)})
                 out.append(finding(
                     f"{ranking(metric)} {period}: {', '.join(names)} all rank {int(value)} "
-                    f"({_quote(df, mine + others)}), but no two categories of the ranking share a rank ({where})",
+                    f"({_quote(rec, mine + others)}), but no two categories of the ranking share a rank ({where})",
                     [*mine, *others], f"unique_rank|{period}|{int(value)}|{'|'.join(names)}"))
     return list({f.fingerprint: f for f in out}.values())  # two rules of one metric may declare one expectation
 
 
-def _row_message(kind: str, stats: dict, row: pd.Series) -> str:
+def _row_message(kind: str, stats: dict, row: dict) -> str:
     if kind == "range":
         unit = stats["unit"] or ""
         if stats["min_value"] is not None and row["high"] < stats["min_value"] + 1e-9 * max(stats["min_value"], 1):
@@ -96,6 +106,6 @@ def _row_message(kind: str, stats: dict, row: pd.Series) -> str:
     return f"is in {row['unit'] or '(no unit)'}, not one of the expected units {', '.join(stats['units'])}"
 
 
-def _quote(df: pd.DataFrame, rows: tuple | list, n: int = 3) -> str:
-    texts = list(dict.fromkeys(f"{df.loc[r, 'text']!r} ({df.loc[r, 'article']})" for r in rows))
+def _quote(rec: Callable[[object], dict], rows: tuple | list, n: int = 3) -> str:
+    texts = list(dict.fromkeys(f"{rec(r)['text']!r} ({rec(r)['article']})" for r in rows))
     return ", ".join(texts[:n]) + (f" and {len(texts) - n} more" if len(texts) > n else "")
