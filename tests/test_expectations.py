@@ -231,6 +231,9 @@ def test_a_broken_entry_names_file_line_and_key(tmp_path, expect, line, says):
 def test_money_bounds_need_their_currency(tmp_path):
     with pytest.raises(RuleError, match=r"y.yaml:9: rules.0.expect.range: the rule takes several currencies"):
         schemas(tmp_path, "      range: {max: 5}", kind="money", units="[USD, JPY]")
+    with pytest.raises(RuleError, match=r"y.yaml:11: rules.0.expect.range\[1\]: unit 'VND' is not one the rule"):
+        schemas(tmp_path, "      range:\n        - {unit: USD, max: 5}\n        - {unit: VND, max: 5}", kind="money",
+                units="[USD, JPY]")
 
 
 # ---------------------------------------------------------------------------------------------- schemas, export

@@ -316,7 +316,7 @@ def load_rule_file(path: Path) -> RuleFile:
     for i, rule in enumerate(rf.rules):
         where = ("rules", i, "expect")
         rule.expect._lines = {k: _line_of(data, (*where, *_key_path(k))) for k in _expect_keys(rule.expect)}
-        msgs += [f"{path}:{_line_of(data, (*where, key))}: rules.{i}.expect.{key}: {msg}"
+        msgs += [f"{path}:{_line_of(data, (*where, *_key_path(key)))}: rules.{i}.expect.{key}: {msg}"
                  for key, msg in _expect_problems(rule)]
     if msgs:
         raise RuleError("\n".join(msgs))
@@ -338,12 +338,13 @@ def _expect_keys(e: Expect) -> list[str]:
 def _expect_problems(rule: Rule) -> list[tuple[str, str]]:
     """Expectations that do not fit their rule: (key, what is wrong)."""
     e, out = rule.expect, []
-    for r in e.range:
+    for i, r in enumerate(e.range):
+        key = "range" if len(e.range) == 1 else f"range[{i}]"
         if r.unit is None and "money" in rule.kind and len(rule.unit) != 1:
             taken = f"several currencies ({', '.join(rule.unit)})" if rule.unit else "any currency"
-            out.append(("range", f"the rule takes {taken}: say which the bounds are in with `unit`"))
+            out.append((key, f"the rule takes {taken}: say which the bounds are in with `unit`"))
         elif r.unit is not None and rule.unit and r.unit not in rule.unit:
-            out.append(("range", f"unit {r.unit!r} is not one the rule takes ({', '.join(rule.unit)})"))
+            out.append((key, f"unit {r.unit!r} is not one the rule takes ({', '.join(rule.unit)})"))
     if e.unique_rank and rule.kind != ["rank"]:
         out.append(("unique_rank", f"only a rank has one (the rule's kind is {', '.join(rule.kind)})"))
     numeric = set(rule.kind) & {"money", "count", "percent", "rank", "duration"}
