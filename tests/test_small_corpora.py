@@ -26,6 +26,9 @@ rules:
       - {pattern: 'kim ngạch', where: before, within: 60}
     exclude:
       - {pattern: 'xuất khẩu|nhập khẩu', where: before, within: 15}
+    expect:
+      range: {unit: USD, max: 1.5e+11}
+      max_change: 0.5
     examples:
       - text: Năm 2022, kim ngạch thương mại hai nước đạt 50 tỷ USD.
         claims: [{metric: trade.total, value: 5.0e+10, period: "2022"}]
@@ -70,12 +73,24 @@ rules:
     examples:
       - text: Năm 2023, ngành chế biến, chế tạo thu hút 15 tỷ USD.
         claims: [{metric: fdi.manufacturing, value: 1.5e+10, period: "2023"}]
+  - metric: people.community
+    description: The Vietnamese community in Japan (any unit taken; the expectation says which).
+    kind: count
+    require:
+      - {pattern: 'cộng đồng', where: before, within: 30}
+    expect:
+      integer: true
+      units: [person]
+    examples:
+      - text: Năm 2023, cộng đồng khoảng 520.000 người Việt Nam tại Nhật Bản ngày càng lớn mạnh.
+        claims: [{metric: people.community, value: 5.2e+5, period: "2023"}]
   - metric: rank.partner.oda
     description: Japan's rank among ODA donors.
     kind: rank
     require:
       - {pattern: 'ODA', where: after, within: 30}
     period: {source: published}
+    expect: {unique_rank: true}
     examples:
       - text: Nhật Bản đứng thứ nhất về ODA.
         published: 2023-11-27
@@ -105,6 +120,7 @@ rules:
     unit: [year]
     require:
       - {pattern: 'kỷ niệm', where: before, within: 2}
+    expect: {monotonic: non_decreasing}
     examples:
       - text: Năm 2023 là dịp kỷ niệm 50 năm quan hệ hai nước.
         claims: [{metric: relations.anniversary, value: 50, period: "2023"}]
@@ -147,6 +163,17 @@ CORPORA: dict[str, dict[str, tuple[str, str | bytes]]] = {
               "a2": ("2023-05-02", "Năm 2022, kim ngạch thương mại hai nước đạt 50 tỷ USD."),
               "a3": ("2024-05-02", "Năm 2023, kim ngạch thương mại hai nước đạt 45 triệu USD.")},
     "FL601": {"a1": ("2023-05-02", "Hội nghị khai mạc lúc 12giờ tại Hà Nội.")},
+    "FL701": {"a1": ("2023-05-02", "Năm 2022, kim ngạch thương mại hai nước đạt 500 tỷ USD.")},
+    "FL702": {"a1": ("2023-05-02", "Năm 2023, hai nước tổ chức kỷ niệm 50 năm quan hệ."),
+              "a2": ("2024-05-02", "Năm 2024, hai nước tổ chức kỷ niệm 45 năm quan hệ.")},
+    "FL703": {"a1": ("2023-05-02", "Năm 2022, kim ngạch thương mại hai nước đạt 50 tỷ USD."),
+              "a2": ("2024-05-02", "Năm 2023, kim ngạch thương mại hai nước đạt 80 tỷ USD.")},
+    # "450.000,5": a decimal comma typed after the thousands
+    "FL704": {"a1": ("2023-05-02", "Năm 2023, cộng đồng 450.000,5 người Việt Nam tại Nhật Bản ngày càng lớn mạnh.")},
+    "FL705": {"a1": ("2023-05-02", "Nhật Bản đứng thứ nhất về ODA."),
+              "a2": ("2023-06-10", "Nhật Bản đứng thứ nhất về thương mại.")},
+    # a business community taken as the community of people
+    "FL706": {"a1": ("2023-05-02", "Năm 2023, cộng đồng 2.000 doanh nghiệp Việt Nam tại Nhật Bản tăng nhanh.")},
     "FL602": {"a1": ("2023-05-02", "Thứ trưởng Komura Masahiro đón đoàn. Ông Komura Masahiro cho biết hai bên sẽ "
                                    "hợp tác. Ông Komura Masahiro cảm ơn đoàn."),
               "a2": ("2023-06-10", "Thứ trưởng Komuru Masahiro tiếp đoàn.")},

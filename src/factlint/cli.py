@@ -238,3 +238,25 @@ def rules_explain(sentence: str, rules_dir: str | None, published: str | None, c
     for line in explain(rs, sentence, context=context, article_text=article_text, published=pub,
                         show_all=show_all):
         click.echo(line)
+
+
+@main.group()
+def schema() -> None:
+    """The pandera schemas factlint validates with."""
+
+
+@schema.command("export")
+@click.option("--rules", "rules_dir", type=click.Path(), default=None, help="Rule folder (default claims/).")
+@click.option("-o", "--output", type=click.Path(), default=None, help="Write here instead of stdout.")
+def schema_export(rules_dir: str | None, output: str | None) -> None:
+    """Write each metric's expectation schema (its rules' `expect:` blocks) as pandera YAML, one document each.
+
+    Read them back with ``factlint.expectations.load_schemas`` (or ``pandera.DataFrameSchema.from_yaml`` after
+    importing ``factlint.expectations``, which registers the checks).
+    """
+    from factlint.expectations import build_schemas, export
+
+    rs = _load_rules(rules_dir)
+    if rs is None:
+        raise click.UsageError("no claims/ folder and no --rules given")
+    _write(export(build_schemas(rs)), output)

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 import regex
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator, model_validator
 
 from factlint.attribute import NONE, Attribution, Places, attribute, with_units
 from factlint.corpus import display_path
@@ -148,6 +148,50 @@ class Example(_Strict):
     claims: list[ExpectedClaim] = []
 
 
+class Range(_Strict):
+    """``expect.range``: the figures lie between ``min`` and ``max`` (in ``unit``), in ``period`` or in every one."""
+
+    min: float | None = None
+    max: float | None = None
+    unit: str | None = None  # the unit of the bounds; claims in another unit are not held to them
+    period: list[str] = []  # the periods the bounds hold for (none: every period)
+
+    @field_validator("period", mode="before")
+    @classmethod
+    def _listify(cls, v: Any) -> Any:
+        return [str(v)] if isinstance(v, str | int) else [str(p) for p in v] if isinstance(v, list) else v
+
+    @model_validator(mode="after")
+    def _bounded(self) -> Range:
+        if self.min is None and self.max is None:
+            raise ValueError("a range needs min, max or both")
+        if self.min is not None and self.max is not None and self.min > self.max:
+            raise ValueError(f"min {self.min:g} is above max {self.max:g}")
+        return self
+
+
+class Expect(_Strict):
+    """``expect:``: what a metric's figures may be (each entry a pandera check, :mod:`factlint.expectations`)."""
+
+    range: list[Range] = []
+    monotonic: Literal["non_decreasing", "non_increasing"] | None = None  # a stock over its periods
+    max_change: Annotated[float, Field(gt=0)] | None = None  # largest relative change, consecutive periods
+    integer: bool = False  # a whole number
+    unique_rank: bool = False  # no other category of its ranking (``rank.who.*``) shares its rank in a period
+    units: list[str] = []  # the units its figures may have
+    _lines: dict[str, int] = PrivateAttr(default_factory=dict)  # key (``range[1]``) -> line in the rule file
+
+    @field_validator("range", "units", mode="before")
+    @classmethod
+    def _listify(cls, v: Any) -> Any:
+        return [v] if isinstance(v, dict | str) else v
+
+    @property
+    def lines(self) -> dict[str, int]:
+        """The line of each entry in its rule file (``range[0]``, ``monotonic``…)."""
+        return self._lines
+
+
 class Rule(_Strict):
     """One claim rule."""
 
@@ -166,6 +210,7 @@ class Rule(_Strict):
     period_kind: list[Literal[PERIOD_KINDS]] = []  # type: ignore[valid-type]
     modality: list[Literal[MODALITIES]] = []  # type: ignore[valid-type]
     priority: int = 0
+    expect: Expect = Field(default_factory=Expect)
     examples: Annotated[list[Example], Field(min_length=1)]
 
     @field_validator("kind", "unit", "subject", "measure", "period_kind", "modality", mode="before")
@@ -256,7 +301,7 @@ def load_rule_file(path: Path) -> RuleFile:
     if not isinstance(data, dict):
         raise RuleError(f"{path}:1: a rule file is a mapping with a 'rules:' list")
     try:
-        return RuleFile.model_validate(data)
+        rf = RuleFile.model_validate(data)
     except ValidationError as exc:
         msgs = []
         for err in exc.errors():
@@ -267,6 +312,46 @@ def load_rule_file(path: Path) -> RuleFile:
                 msg = _unknown_key(loc)
             msgs.append(f"{path}:{_line_of(data, loc)}: {key}: {msg}")
         raise RuleError("\n".join(msgs)) from None
+    msgs = []
+    for i, rule in enumerate(rf.rules):
+        where = ("rules", i, "expect")
+        rule.expect._lines = {k: _line_of(data, (*where, *_key_path(k))) for k in _expect_keys(rule.expect)}
+        msgs += [f"{path}:{_line_of(data, (*where, *_key_path(key)))}: rules.{i}.expect.{key}: {msg}"
+                 for key, msg in _expect_problems(rule)]
+    if msgs:
+        raise RuleError("\n".join(msgs))
+    return rf
+
+
+def _key_path(key: str) -> tuple:
+    """``range[1]`` -> ``("range", 1)``."""
+    name, _, index = key.rstrip("]").partition("[")
+    return (name, int(index)) if index else (name,)
+
+
+def _expect_keys(e: Expect) -> list[str]:
+    """The entries an ``expect:`` block declares (``range`` or ``range[0]``, ``range[1]``; ``monotonic``…)."""
+    keys = ["range"] if len(e.range) == 1 else [f"range[{i}]" for i in range(len(e.range))]
+    return keys + [k for k in ("monotonic", "max_change", "integer", "unique_rank", "units") if getattr(e, k)]
+
+
+def _expect_problems(rule: Rule) -> list[tuple[str, str]]:
+    """Expectations that do not fit their rule: (key, what is wrong)."""
+    e, out = rule.expect, []
+    for i, r in enumerate(e.range):
+        key = "range" if len(e.range) == 1 else f"range[{i}]"
+        if r.unit is None and "money" in rule.kind and len(rule.unit) != 1:
+            taken = f"several currencies ({', '.join(rule.unit)})" if rule.unit else "any currency"
+            out.append((key, f"the rule takes {taken}: say which the bounds are in with `unit`"))
+        elif r.unit is not None and rule.unit and r.unit not in rule.unit:
+            out.append((key, f"unit {r.unit!r} is not one the rule takes ({', '.join(rule.unit)})"))
+    if e.unique_rank and rule.kind != ["rank"]:
+        out.append(("unique_rank", f"only a rank has one (the rule's kind is {', '.join(rule.kind)})"))
+    numeric = set(rule.kind) & {"money", "count", "percent", "rank", "duration"}
+    for key in ("monotonic", "max_change", "integer"):
+        if getattr(e, key) and not numeric:
+            out.append((key, f"needs figures (the rule's kind is {', '.join(rule.kind)})"))
+    return out
 
 
 def _unknown_key(loc: tuple) -> str:

@@ -23,6 +23,7 @@ from factlint.checks.consistent import Consistent, consistent_metrics
 from factlint.collect import cached, collect, corpus_keys, engine_fingerprint, extract_all, store
 from factlint.config import hedge_config
 from factlint.corpus import Article, discover, load_article
+from factlint.expectations import build_schemas
 from factlint.findings import Accepted, Finding, Location, apply_accepted, load_accepted
 from factlint.names import Mention, sentence_at
 from factlint.rules import RuleSet, load_rules
@@ -166,7 +167,8 @@ def _compute(paths, rules_dir, encoding, articles, progress, jobs, cache, keys, 
             claims += got_claims
             mentions += got_mentions
     df = to_frame(claims)
-    raw = with_context(unreadable(arts) + run_checks(df, mentions, cfg, fx), arts, encoding)
+    schemas = build_schemas(rules) if rules is not None else {}
+    raw = with_context(unreadable(arts) + run_checks(df, mentions, cfg, fx, schemas), arts, encoding)
     if run_key is not None:
         store(cache / "runs", run_key, (arts, df, raw))
     findings, stale = apply_accepted(raw, accepted_list)
@@ -234,6 +236,8 @@ def cases(r: Run, suite: str) -> list[Case]:
     elif suite == "ranks":
         rk = tagged[tagged["kind"] == "rank"]
         ids |= {f"{m}-{p}" for m, p in zip(rk["metric"], rk["period"], strict=True)}
+    elif suite == "expectations":  # one case per metric schema, findings or not
+        ids |= set(build_schemas(r.rules)) if r.rules is not None else set()
     elif suite == "relations":
         ids |= {f"{m}-{p}" for m, p in zip(tagged["metric"], tagged["period"], strict=True)
                 if any(m in (rel.get("total"), rel.get("part")) for rel in r.config.relations)}

@@ -7,12 +7,15 @@ Each is a pure function from the claims table (or the mentions) and configuratio
 from __future__ import annotations
 
 import pandas as pd
+import pandera.pandas as pa
 
 from factlint.checks.agreement import check_agreement
 from factlint.checks.common import CheckConfig, FxTable
 from factlint.checks.conversions import CODES as CONVERSION_CODES
 from factlint.checks.conversions import check_stated_conversions
 from factlint.checks.dates import check_anniversaries, check_dates
+from factlint.checks.expectations import CODES as EXPECTATION_CODES
+from factlint.checks.expectations import check_expectations
 from factlint.checks.magnitude import check_magnitude
 from factlint.checks.ranks import check_ranks
 from factlint.checks.relations import check_count_lists, check_parts, check_sums
@@ -30,11 +33,16 @@ SUITES = {
     "dates": ("anniversary", "date_after_publication", "date_range"),
     "magnitude": ("magnitude",),
     "typos": ("malformed_numeral", "name_variant", "title_variant"),
+    "expectations": ("expectation",),
 }
 
 
-def run_checks(df: pd.DataFrame, mentions: list[Mention], cfg: CheckConfig, fx: FxTable) -> list[Finding]:
-    """Every check over the claims table and the mentions, findings in a deterministic order."""
+def run_checks(df: pd.DataFrame, mentions: list[Mention], cfg: CheckConfig, fx: FxTable,
+               schemas: dict[str, pa.DataFrameSchema] | None = None) -> list[Finding]:
+    """Every check over the claims table and the mentions, findings in a deterministic order.
+
+    ``schemas`` are the metrics' expectation schemas (:func:`factlint.expectations.build_schemas`).
+    """
     findings: list[Finding] = []
     findings += check_agreement(df, cfg, fx)
     findings += check_stated_conversions(df, cfg, fx)
@@ -48,10 +56,11 @@ def run_checks(df: pd.DataFrame, mentions: list[Mention], cfg: CheckConfig, fx: 
     findings += check_malformed(df, cfg)
     findings += check_names(mentions, cfg)
     findings += check_titles(mentions, cfg)
+    findings += check_expectations(df, schemas or {})
     return findings
 
 
 # codes declared by the check modules that declare them (code, name, default severity, one-line description)
-CODES = {c.code: c for c in CONVERSION_CODES}
+CODES = {c.code: c for c in (*CONVERSION_CODES, *EXPECTATION_CODES)}
 
 __all__ = ["CODES", "SUITES", "CheckConfig", "FxTable", "run_checks"]
