@@ -9,6 +9,8 @@ from __future__ import annotations
 import pandas as pd
 
 from factlint.checks.agreement import check_agreement
+from factlint.checks.arithmetic import CODES as ARITHMETIC_CODES
+from factlint.checks.arithmetic import check_arithmetic
 from factlint.checks.common import CheckConfig, FxTable
 from factlint.checks.conversions import CODES as CONVERSION_CODES
 from factlint.checks.conversions import check_stated_conversions
@@ -16,6 +18,8 @@ from factlint.checks.dates import check_anniversaries, check_dates
 from factlint.checks.magnitude import check_magnitude
 from factlint.checks.ranks import check_ranks
 from factlint.checks.relations import check_count_lists, check_parts, check_sums
+from factlint.checks.restatement import CODES as RESTATEMENT_CODES
+from factlint.checks.restatement import check_restatements
 from factlint.checks.typos import check_malformed, check_names, check_titles
 from factlint.findings import Finding
 from factlint.names import Mention
@@ -25,6 +29,8 @@ SUITES = {
     "corpus": ("corpus",),
     "agreement": ("agreement", "conversion"),
     "conversions": ("stated_conversion",),
+    "arithmetic": ("stated_parts", "stated_share", "shares_over_100", "stated_change", "stated_ratio",
+                   "restatement"),
     "relations": ("sum", "part_of", "count_list"),
     "ranks": ("rank",),
     "dates": ("anniversary", "date_after_publication", "date_range"),
@@ -38,6 +44,8 @@ def run_checks(df: pd.DataFrame, mentions: list[Mention], cfg: CheckConfig, fx: 
     findings: list[Finding] = []
     findings += check_agreement(df, cfg, fx)
     findings += check_stated_conversions(df, cfg, fx)
+    findings += check_restatements(df, cfg)
+    findings += check_arithmetic(df, cfg)
     findings += check_sums(df, cfg, fx)
     findings += check_parts(df, cfg, fx)
     findings += check_count_lists(df, cfg)
@@ -52,6 +60,6 @@ def run_checks(df: pd.DataFrame, mentions: list[Mention], cfg: CheckConfig, fx: 
 
 
 # codes declared by the check modules that declare them (code, name, default severity, one-line description)
-CODES = {c.code: c for c in CONVERSION_CODES}
+CODES = {c.code: c for c in (*CONVERSION_CODES, *RESTATEMENT_CODES, *ARITHMETIC_CODES)}
 
 __all__ = ["CODES", "SUITES", "CheckConfig", "FxTable", "run_checks"]

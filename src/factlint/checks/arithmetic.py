@@ -1,0 +1,428 @@
+"""Arithmetic an article states about itself: parts and their total, shares, changes and ratios.
+
+No rule is needed: the structure of one sentence says how its figures relate, and the cue words come from the
+locale (``factlint.vi.arithmetic``).
+
+- Parts (FL204): "tổng kim ngạch 50 tỷ USD, trong đó xuất khẩu 24 tỷ USD và nhập khẩu 33 tỷ USD": the parts
+  after "trong đó" / "gồm" (same kind and unit as the total right before the cue) must not add up to more than
+  the total; when they are exports and imports of a trade total, they must add up to it.
+- Shares (FL205): "297,4 triệu USD, chiếm 20,9% tổng vốn FDI": the figure over the whole, when the whole is
+  stated in the same paragraph (same unit, the measure named after the percentage, same period), must meet the
+  share. Shares of one whole in one sentence (FL206) must not add up to more than 100%.
+- Changes (FL207): "từ 2 tỷ USD lên 3 tỷ USD, tăng 50%", "đạt 3 tỷ USD, tăng 50% so với 2 tỷ USD": the
+  later figure over the earlier one must meet the stated change.
+- Ratios (FL208): "3 tỷ USD, gấp 3 lần 1 tỷ USD", "từ 1 tỷ USD lên 3 tỷ USD, gấp 3 lần".
+
+Every comparison is an interval test: the figures carry their rounding and hedges, and the computed figure is
+widened by ``arithmetic_tolerance``. Precision comes first: a sentence whose structure is not clear is skipped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+import regex
+
+from factlint.checks.common import CheckConfig, Interval, interval, location, severity_for_gap
+from factlint.checks.conversions import Code, figures
+from factlint.findings import Finding
+from factlint.vi import arithmetic as cues
+from factlint.vi.conversion import PER_UNIT_WORDS
+from factlint.vi.measures import measures
+
+CODES = (
+    Code("FL204", "stated_parts", "error",
+         "the parts listed after a total ('trong đó', 'gồm') add up to more than it (or, for exports and imports, "
+         "do not add up to it)"),
+    Code("FL205", "stated_share", "error",
+         "a figure is not the share of its whole that the article states ('chiếm P%'), the whole stated nearby"),
+    Code("FL206", "shares_over_100", "error", "shares of one whole in one sentence add up to more than 100%"),
+    Code("FL207", "stated_change", "error",
+         "a change ('tăng P%', 'giảm P%') does not fit the earlier and later figures the sentence states"),
+    Code("FL208", "stated_ratio", "error", "a ratio ('gấp N lần') does not fit the two figures the sentence states"),
+)
+FIGURE_KINDS = ("money", "count")
+MAX_GAP = 60  # characters between a figure and the cue that links it to the next
+
+
+def _words(ws: tuple[str, ...] | list[str]) -> str:
+    return "|".join(regex.escape(w) for w in sorted(ws, key=len, reverse=True))
+
+
+def _cue(ws: tuple[str, ...] | list[str]) -> regex.Pattern:
+    return regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{_words(ws)})(?![\p{{L}}\p{{N}}])", regex.I)
+
+
+_PART = _cue(cues.PART_CUES)
+_SHARE_BEFORE = regex.compile(rf"(?<![\p{{L}}])(?:{_words(cues.SHARE_CUES)})\s*$", regex.I)
+_CHANGE_BEFORE = regex.compile(rf"(?<![\p{{L}}])(?:(?P<rise>{_words(cues.RISE_CUES)})|(?P<fall>"
+                               rf"{_words(cues.FALL_CUES)}))\s*$", regex.I)
+_CHANGE_ANY = _cue(cues.RISE_CUES + cues.FALL_CUES + cues.VERSUS_CUES + ("gấp", "bằng", "hơn"))
+_FROM_BEFORE = regex.compile(rf"(?<![\p{{L}}])(?:{_words(cues.FROM_CUES)})\s*$", regex.I)
+_TO_BEFORE = regex.compile(rf"(?<![\p{{L}}])(?:{_words(cues.TO_CUES)})\s*$", regex.I)
+_VERSUS_AFTER = regex.compile(rf"^\s*(?:{_words(cues.VERSUS_CUES)})\s*$", regex.I)
+_POINTS_AFTER = regex.compile(rf"^\s*(?:{_words(cues.POINTS)})(?![\p{{L}}])", regex.I)
+_RATIO = regex.compile(rf"(?<![\p{{L}}])(?P<rise>(?:{_words(cues.RISE_CUES)})\s+)?{cues.RATIO_CUE}\s+"
+                       rf"(?:(?P<word>{_words(list(cues.RATIO_WORDS))})(?![\p{{L}}])(?:\s+{cues.RATIO_TIMES})?"
+                       rf"|(?P<num>[\d.,]+(?:\s*[-–]\s*[\d.,]+)?)\s*{cues.RATIO_TIMES})(?![\p{{L}}])", regex.I)
+_PER = regex.compile(rf"^\s*(?:/|(?:{_words(PER_UNIT_WORDS)})\s)", regex.I)
+_RUN_SEP = regex.compile(r"^\s*(?:,|và|,\s*và)\s*$")
+_EXHAUSTIVE = {"trade": frozenset({"exports", "imports"})}  # a total and the measures that make it up
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A claim and where it lies in its sentence."""
+
+    row: dict
+    start: int
+    end: int
+
+
+def _place(rows: list[dict]) -> list[Placed] | None:
+    """Claims of one sentence with their spans in it (``None`` when the sentence text does not hold them)."""
+    sent, first = rows[0]["sentence"], rows[0]
+    i = sent.find(first["text"])
+    while i >= 0:
+        spans = [(i + r["offset"] - first["offset"], r) for r in rows]
+        if all(sent.startswith(r["text"], s) for s, r in spans):
+            return [Placed(r, s, s + len(r["text"])) for s, r in spans]
+        i = sent.find(first["text"], i + 1)
+    return None
+
+
+_ALL_CUES = regex.compile("|".join(p.pattern for p in (_PART, _cue(cues.SHARE_CUES), _cue(cues.RISE_CUES),
+                                                         _cue(cues.FALL_CUES), _cue((cues.RATIO_CUE,)))), regex.I)
+
+
+def sentences_with_cues(df: pd.DataFrame) -> list[list[Placed]]:
+    """The placed claims of every sentence that holds a cue and at least two figures, in corpus order."""
+    if df.empty:
+        return []
+    d = df[df["kind"].isin(["money", "count", "percent"]) & df["low"].notna()]
+    hit = {s for s in pd.unique(d["sentence"]) if _ALL_CUES.search(s)}
+    d = d[d["sentence"].isin(hit)].sort_values(["article", "offset"], kind="stable")
+    out: list[list[Placed]] = []
+    for _, g in d.groupby(["article", "line", "sentence"], sort=False):
+        if len(g) >= 2:
+            placed = _place(g.to_dict("records"))
+            if placed is not None:
+                out.append(placed)
+    return out
+
+
+def _same(a: dict, b: dict) -> bool:
+    return a["kind"] == b["kind"] and a["unit"] == b["unit"] and a["unit"] != ""
+
+
+def _widen(iv: Interval, t: float) -> Interval:
+    return Interval(iv.lo * (1 - t), iv.hi * (1 + t))
+
+
+def _ratio(a: Interval, b: Interval) -> Interval | None:
+    """``a / b`` for positive intervals (``None`` when ``b`` may be zero)."""
+    if b.lo <= 0 or a.lo < 0:
+        return None
+    return Interval(a.lo / b.hi, a.hi / b.lo)
+
+
+def _pct(iv: Interval) -> str:
+    lo, hi = iv.lo, iv.hi
+    return f"{lo:.1f}%".replace(".", ",") if abs(hi - lo) < 0.05 else f"{lo:.1f}–{hi:.1f}%".replace(".", ",")
+
+
+def _finding(code: str, check: str, gap: float, ref: float, cfg: CheckConfig, msg: str, rows: list[dict],
+             data: dict | None = None) -> Finding:
+    return Finding(code, check, severity_for_gap(gap, ref, cfg), "", msg, tuple(location(r) for r in rows),
+                   rows[0]["article"], key="|".join(r["text"] for r in rows), data=data or {})
+
+
+# ---------------------------------------------------------------------------------------------- parts
+
+
+def _total_before(placed: list[Placed], cue_start: int, sent: str) -> Placed | None:
+    """The figure right before a part cue: the nearest money or count, nothing of its kind and unit between."""
+    before = [p for p in placed if p.end <= cue_start and p.row["kind"] in FIGURE_KINDS]
+    if not before:
+        return None
+    t = before[-1]
+    if cue_start - t.end > MAX_GAP or _CHANGE_BEFORE.search(sent[max(0, t.start - 25):t.start]) or not t.row["unit"]:
+        return None
+    if _CHANGE_ANY.search(sent[t.end:cue_start]) or ";" in sent[t.end:cue_start]:
+        return None
+    return t
+
+
+def _parts_after(placed: list[Placed], total: Placed, cue_end: int, sent: str) -> list[Placed]:
+    """The figures of the total's kind and unit after its cue, up to a new cue, a ';' or a comparison."""
+    parts: list[Placed] = []
+    last = cue_end
+    for p in placed:
+        if p.start < cue_end:
+            continue
+        between = sent[last:p.start]
+        if ";" in between or _PART.search(between) or len(between) > 2 * MAX_GAP:
+            break
+        if not _same(p.row, total.row):
+            if p.row["kind"] in FIGURE_KINDS:
+                break  # another quantity in the list: the structure is not clear
+            continue
+        if _CHANGE_BEFORE.search(sent[max(0, p.start - 25):p.start]) or _CHANGE_ANY.search(between) \
+                or _PER.match(sent[p.end:p.end + 12]):
+            return []  # a change, a comparison or a price per unit among the parts: not a plain list of parts
+        parts.append(p)
+        last = p.end
+    return parts
+
+
+def check_stated_parts(df: pd.DataFrame, cfg: CheckConfig) -> list[Finding]:
+    """Parts listed after a total that add up to more than it (FL204)."""
+    out: list[Finding] = []
+    t = cfg.arithmetic_tolerance
+    for placed in sentences_with_cues(df):
+        sent = placed[0].row["sentence"]
+        for m in _PART.finditer(sent):
+            total = _total_before(placed, m.start(), sent)
+            if total is None:
+                continue
+            parts = _parts_after(placed, total, m.end(), sent)
+            if not parts:
+                continue
+            tiv = interval(total.row)
+            s = Interval(0.0, 0.0)
+            for p in parts:
+                s = s + interval(p.row)
+            keys = frozenset(p.row["measure_key"] for p in parts)
+            exhaustive = len(parts) == 2 and _EXHAUSTIVE.get(total.row["measure_key"]) == keys
+            wide = _widen(tiv, t)
+            if s.lo <= wide.hi and (not exhaustive or wide.meets(s)):
+                continue
+            gap = wide.gap(s)
+            terms = " + ".join(repr(p.row["text"]) for p in parts)
+            unit = total.row["unit"]
+            what = "do not add up to" if exhaustive and s.hi < wide.lo else "add up to more than"
+            out.append(_finding(
+                "FL204", "stated_parts", gap, max(tiv.hi, s.hi), cfg,
+                f"the parts {terms} = {figures(s, unit)} {what} the total {total.row['text']!r} "
+                f"({figures(tiv, unit)}) stated before {m.group()!r}", [total.row] + [p.row for p in parts],
+                {"unit": unit, "gap": gap}))
+            break
+    return out
+
+
+# ---------------------------------------------------------------------------------------------- shares
+
+
+def _share_percents(placed: list[Placed], sent: str) -> list[Placed]:
+    """Percentages that are shares: right after "chiếm", or listed right after such a one ("40%, 35% và 25%")."""
+    out: list[Placed] = []
+    prev: Placed | None = None
+    for p in placed:
+        if p.row["kind"] != "percent" or _POINTS_AFTER.match(sent[p.end:]):
+            prev = None if p.row["kind"] != "percent" else prev
+            continue
+        if _SHARE_BEFORE.search(sent[max(0, p.start - 30):p.start]) or (
+                prev is not None and prev in out and _RUN_SEP.match(sent[prev.end:p.start])):
+            out.append(p)
+        prev = p
+    return out
+
+
+def _runs(shares: list[Placed], sent: str) -> list[list[Placed]]:
+    """Shares grouped by their cue: "chiếm lần lượt 40%, 35% và 25%" is one run of three."""
+    runs: list[list[Placed]] = []
+    for p in shares:
+        if runs and _RUN_SEP.match(sent[runs[-1][-1].end:p.start]):
+            runs[-1].append(p)
+        else:
+            runs.append([p])
+    return runs
+
+
+def _whole_key(sent: str, p: Placed) -> str:
+    """The measure named right after a share ("20,9% tổng vốn FDI" -> fdi), or empty."""
+    after = sent[p.end:p.end + 60]
+    found = [m for m in measures(after) if m.start <= 8 and m.key]
+    return found[0].key if found else ""
+
+
+def check_shares(df: pd.DataFrame, cfg: CheckConfig) -> list[Finding]:
+    """A figure that is not the share of its whole the article states (FL205); shares over 100% (FL206)."""
+    out: list[Finding] = []
+    t = cfg.arithmetic_tolerance
+    d = df[df["kind"].isin(FIGURE_KINDS) & df["low"].notna() & (df["measure_key"] != "")]
+    wholes: dict[tuple, list[dict]] = {}
+    for r in d.to_dict("records"):
+        wholes.setdefault((r["article"], r["line"], r["measure_key"], r["unit"]), []).append(r)
+    for placed in sentences_with_cues(df):
+        sent = placed[0].row["sentence"]
+        shares = _share_percents(placed, sent)
+        runs = _runs(shares, sent)
+        keys = [_whole_key(sent, r[-1]) for r in runs]
+        if len(shares) >= 2 and (len(runs) == 1 or (len(set(keys)) == 1 and keys[0])):
+            total = Interval(0.0, 0.0)
+            for p in shares:
+                total = total + interval(p.row)
+            if total.lo > 100 * (1 + t):
+                out.append(_finding(
+                    "FL206", "shares_over_100", total.lo - 100, total.lo, cfg,
+                    f"shares of one whole add up to more than 100%: "
+                    f"{' + '.join(repr(p.row['text']) for p in shares)} = {_pct(total)}", [p.row for p in shares]))
+        for p in shares:
+            key = _whole_key(sent, p)
+            cue = _SHARE_BEFORE.search(sent[max(0, p.start - 30):p.start])
+            if not key or cue is None:
+                continue
+            cue_start = max(0, p.start - 30) + cue.start()
+            before = [q for q in placed if q.end <= cue_start]
+            if not before or before[-1].row["kind"] not in FIGURE_KINDS or not before[-1].row["unit"]:
+                continue
+            a = before[-1]
+            if a.row["measure_key"] != key:
+                continue  # "xuất khẩu 9,7 tỷ USD (chiếm 7,9% tổng kim ngạch)": which whole is not clear
+            if cue_start - a.end > MAX_GAP // 2 or _CHANGE_ANY.search(sent[a.end:cue_start]):
+                continue
+            aiv = interval(a.row)
+            cands = [w for w in wholes.get((a.row["article"], a.row["line"], key, a.row["unit"]), [])
+                     if w["offset"] != a.row["offset"] and w["value"] > a.row["value"]
+                     and (w["period"] == a.row["period"] or not w["period"] or not a.row["period"])]
+            if not cands:
+                continue
+            piv = interval(p.row)
+            results = []
+            for w in cands:
+                r = _ratio(aiv, interval(w))
+                if r is None:
+                    break
+                r = _widen(Interval(r.lo * 100, r.hi * 100), t)
+                results.append((r.gap(piv), r, w))
+            if len(results) < len(cands) or min(g for g, _, _ in results) == 0:
+                continue
+            gap, r, w = min(results, key=lambda x: x[0])
+            out.append(_finding(
+                "FL205", "stated_share", gap, max(r.hi, piv.hi), cfg,
+                f"{a.row['text']!r} of {w['text']!r} is {_pct(Interval(r.lo / (1 - t), r.hi / (1 + t)))}; the "
+                f"article says it is {p.row['text']!r}", [p.row, a.row, w], {"gap": gap}))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------- changes
+
+
+def _from_to(placed: list[Placed], sent: str) -> tuple[Placed, Placed] | None:
+    """The one "từ A lên B" pair of the sentence (same kind and unit), or ``None``."""
+    pairs = []
+    for i, a in enumerate(placed):
+        if a.row["kind"] not in FIGURE_KINDS or not _FROM_BEFORE.search(sent[max(0, a.start - 12):a.start]):
+            continue
+        b = next((q for q in placed[i + 1:] if q.row["kind"] in FIGURE_KINDS), None)
+        if b is None or not _same(a.row, b.row) or b.start - a.end > MAX_GAP:
+            continue
+        if _TO_BEFORE.search(sent[a.end:b.start]) and not _CHANGE_ANY.search(sent[a.end:b.start].replace(
+                _TO_BEFORE.search(sent[a.end:b.start]).group(), "")):
+            pairs.append((a, b))
+    return pairs[0] if len(pairs) == 1 else None
+
+
+def _change_percents(placed: list[Placed], sent: str) -> list[tuple[Placed, bool]]:
+    """Percentages right after "tăng"/"giảm" (not points), each with whether it is a fall."""
+    out = []
+    for p in placed:
+        if p.row["kind"] != "percent" or _POINTS_AFTER.match(sent[p.end:]):
+            continue
+        m = _CHANGE_BEFORE.search(sent[max(0, p.start - 20):p.start])
+        if m:
+            out.append((p, bool(m.group("fall"))))
+    return out
+
+
+_OF_AFTER = regex.compile(r"^\s*(?:so với\s+)?(?:mức\s+|con số\s+)?$", regex.I)
+
+
+def _ratio_pair(placed: list[Placed], sent: str, m: regex.Match, pair: tuple[Placed, Placed] | None
+                ) -> tuple[Placed, Placed] | None:
+    """(smaller, larger) of a "gấp N lần": "từ A lên B, gấp N lần", or "B gấp N lần (so với) A"."""
+    if pair is not None and 0 <= m.start() - pair[1].end <= MAX_GAP:
+        return pair
+    before = [q for q in placed if q.end <= m.start() and q.row["kind"] in FIGURE_KINDS]
+    after = [q for q in placed if q.start >= m.end() and q.row["kind"] in FIGURE_KINDS]
+    if not before or not after or not _same(before[-1].row, after[0].row):
+        return None
+    b, a = before[-1], after[0]
+    gap_before = sent[b.end:m.start()]
+    if len(gap_before) > 25 or _CHANGE_ANY.search(gap_before) or not _OF_AFTER.match(sent[m.end():a.start]):
+        return None
+    return a, b
+
+
+def _growth(later: Interval, earlier: Interval, t: float) -> Interval | None:
+    r = _ratio(later, earlier)
+    return None if r is None else _widen(r, t)
+
+
+def check_changes(df: pd.DataFrame, cfg: CheckConfig) -> list[Finding]:
+    """Changes (FL207) and ratios (FL208) that do not fit the earlier and later figures stated with them."""
+    out: list[Finding] = []
+    t = cfg.arithmetic_tolerance
+    for placed in sentences_with_cues(df):
+        sent = placed[0].row["sentence"]
+        changes = _change_percents(placed, sent)
+        pair = _from_to(placed, sent)
+        if pair is None and len(changes) == 1:  # "đạt B, tăng P% so với A"
+            p, _ = changes[0]
+            before = [q for q in placed if q.end <= p.start and q.row["kind"] in FIGURE_KINDS]
+            after = [q for q in placed if q.start >= p.end]
+            if before and after and _same(before[-1].row, after[0].row) \
+                    and _VERSUS_AFTER.match(sent[p.end:after[0].start]) \
+                    and p.start - before[-1].end <= MAX_GAP // 2:
+                pair = (after[0], before[-1])
+        if pair is not None and len(changes) == 1:
+            a, b = pair
+            p, fall = changes[0]
+            g = _growth(interval(b.row), interval(a.row), t)
+            if g is not None:
+                piv = interval(p.row)
+                stated = Interval(1 - piv.hi / 100, 1 - piv.lo / 100) if fall else Interval(1 + piv.lo / 100,
+                                                                                             1 + piv.hi / 100)
+                if not g.meets(stated):
+                    exact = _growth(interval(b.row), interval(a.row), 0.0)
+                    change = Interval((1 - exact.hi) * 100, (1 - exact.lo) * 100) if fall else \
+                        Interval((exact.lo - 1) * 100, (exact.hi - 1) * 100)
+                    word = "a fall" if fall else "a rise"
+                    gap = g.gap(stated)
+                    out.append(_finding(
+                        "FL207", "stated_change", gap, max(g.hi, stated.hi), cfg,
+                        f"from {a.row['text']!r} to {b.row['text']!r} is {word} of {_pct(change)}; the article "
+                        f"says {p.row['text']!r}", [p.row, a.row, b.row], {"gap": gap}))
+        for m in _RATIO.finditer(sent):
+            if m.group("word"):
+                n = cues.RATIO_WORDS[m.group("word").lower()]
+                half = 0.25 if n % 1 else 0.5  # the rounding the reader gives a bare "3"
+                niv = Interval(n - half, n + half)
+            else:
+                ns = [q for q in placed if q.start >= m.start("num") and q.end <= m.end("num") + 1]
+                if len(ns) != 1:
+                    continue
+                niv = interval(ns[0].row)
+            if m.group("rise"):
+                niv = Interval(niv.lo, niv.hi + 1)  # "tăng gấp 3 lần" is read as ×3 and as ×4
+            ab = _ratio_pair(placed, sent, m, pair)
+            if ab is None:
+                continue
+            a, b = ab
+            g = _growth(interval(b.row), interval(a.row), t)
+            if g is None or g.meets(niv):
+                continue
+            exact = _ratio(interval(b.row), interval(a.row))
+            gap = g.gap(niv)
+            out.append(_finding(
+                "FL208", "stated_ratio", gap, max(g.hi, niv.hi), cfg,
+                f"{b.row['text']!r} is {figures(exact, '×').rstrip(' ×')} times {a.row['text']!r}; the article "
+                f"says {m.group().strip()!r}", [b.row, a.row], {"gap": gap}))
+    return out
+
+
+def check_arithmetic(df: pd.DataFrame, cfg: CheckConfig) -> list[Finding]:
+    """Every stated-arithmetic finding of the claims table (FL204–FL208), in a deterministic order."""
+    return check_stated_parts(df, cfg) + check_shares(df, cfg) + check_changes(df, cfg)

@@ -1,0 +1,37 @@
+"""Cue words of the arithmetic an article states about itself: parts, shares, changes and ratios.
+
+Tables only; the language-neutral checks (``factlint.checks.arithmetic``) compile them. Matched
+case-insensitively, as whole words, longest first.
+"""
+
+from __future__ import annotations
+
+# Between a total and its first part: "50 tỷ USD, trong đó xuất khẩu 24 tỷ USD", "10 người, gồm 6 …".
+PART_CUES: tuple[str, ...] = ("trong đó", "trong số đó", "trong số này", "bao gồm", "gồm có", "gồm")
+
+# Before a percentage that is a share of a whole: "297 triệu USD, chiếm 20,9% tổng vốn FDI".
+SHARE_CUES: tuple[str, ...] = ("chiếm", "chiếm tỷ trọng", "chiếm tỉ trọng", "chiếm tỷ lệ", "chiếm tỉ lệ",
+                               "lần lượt chiếm", "chiếm lần lượt", "chiếm tới", "chiếm đến", "chiếm khoảng")
+
+# Before a change: "tăng 12%", "giảm 3,5%" (a hedge after them belongs to the figure: "tăng hơn 30%").
+RISE_CUES: tuple[str, ...] = ("tăng", "tăng thêm", "tăng trưởng", "tăng lên", "cao hơn", "nhiều hơn")
+FALL_CUES: tuple[str, ...] = ("giảm", "giảm đi", "sụt giảm", "sụt", "thấp hơn", "ít hơn")
+
+# "từ A lên B" / "từ A xuống B": the earlier and the later figure of one change, in one sentence.
+FROM_CUES: tuple[str, ...] = ("từ", "từ mức")
+TO_CUES: tuple[str, ...] = ("lên", "lên mức", "tăng lên", "lên tới", "lên đến", "xuống", "xuống mức",
+                            "giảm xuống", "giảm còn", "còn")
+
+# "so với A": the figure a change is measured against, stated right after.
+VERSUS_CUES: tuple[str, ...] = ("so với", "so với mức", "so với con số", "so với cùng kỳ là", "so với năm trước là")
+
+# "so với cùng kỳ", "so với năm trước": the change is against the same period one year back.
+YEAR_BACK_CUES: tuple[str, ...] = ("cùng kỳ", "năm trước", "năm ngoái", "cùng kì")
+
+# "A gấp 3 lần B", "gấp đôi": a ratio. Number words after "gấp" that are the ratio itself.
+RATIO_CUE = "gấp"
+RATIO_TIMES = "lần"
+RATIO_WORDS: dict[str, float] = {"đôi": 2.0, "rưỡi": 1.5, "ba": 3.0, "bốn": 4.0, "năm": 5.0, "mười": 10.0}
+
+# A change in percentage points is not a relative change: "tăng 2 điểm phần trăm".
+POINTS: tuple[str, ...] = ("điểm phần trăm", "điểm %", "điểm")
