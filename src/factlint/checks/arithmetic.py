@@ -68,6 +68,13 @@ _RATIO = regex.compile(rf"(?<![\p{{L}}])(?P<rise>(?:{_words(cues.RISE_CUES)})\s+
                        rf"|(?P<num>[\d.,]+(?:\s*[-–]\s*[\d.,]+)?)\s*{cues.RATIO_TIMES})(?![\p{{L}}])", regex.I)
 _PER = regex.compile(rf"^\s*(?:/|(?:{_words(PER_UNIT_WORDS)})\s)", regex.I)
 _RUN_SEP = regex.compile(r"^\s*(?:,|và|,\s*và)\s*$")
+_PARTS_END = _cue(cues.PARTS_END)
+_THRESHOLD = regex.compile(rf"^\s*(?:{_words(cues.THRESHOLD_AFTER)})(?!\p{{L}})", regex.I)
+_OWN_NOUN = regex.compile(rf"\p{{L}}+$(?<!(?<!\p{{L}})(?:{_words(cues.SCALE_WORDS)}))", regex.I)
+_AND_BEFORE = regex.compile(r"(?<!\p{L})(?:và|cùng)\s+(?:\p{L}+\s+){0,3}$", regex.I)
+_SHARE_AFTER = regex.compile(rf"^\s*[(,]?\s*(?:{_words(cues.SHARE_CUES)})(?!\p{{L}})", regex.I)
+_FROM_TEXT = regex.compile(r"^\s*từ(?!\p{L})", regex.I)
+MAX_FIRST = 40  # characters from a part cue to the first part ("trong đó xuất khẩu đạt 24 tỷ USD")
 _EXHAUSTIVE = {"trade": frozenset({"exports", "imports"})}  # a total and the measures that make it up
 
 
@@ -92,8 +99,10 @@ def _place(rows: list[dict]) -> list[Placed] | None:
     return None
 
 
-_ALL_CUES = regex.compile("|".join(p.pattern for p in (_PART, _cue(cues.SHARE_CUES), _cue(cues.RISE_CUES),
-                                                         _cue(cues.FALL_CUES), _cue((cues.RATIO_CUE,)))), regex.I)
+# every cue word, lower-cased, none inside another: a cheap test for sentences worth reading
+_CUE_WORDS = tuple(sorted({w.lower() for w in (*cues.PART_CUES, *cues.SHARE_CUES, *cues.RISE_CUES, *cues.FALL_CUES,
+                                                cues.RATIO_CUE)}))
+_CUE_WORDS = tuple(w for w in _CUE_WORDS if not any(o != w and o in w for o in _CUE_WORDS))
 
 
 def sentences_with_cues(df: pd.DataFrame) -> list[list[Placed]]:
@@ -101,14 +110,20 @@ def sentences_with_cues(df: pd.DataFrame) -> list[list[Placed]]:
     if df.empty:
         return []
     d = df[df["kind"].isin(["money", "count", "percent"]) & df["low"].notna()]
-    hit = {s for s in pd.unique(d["sentence"]) if _ALL_CUES.search(s)}
+    d = d[d.duplicated(["article", "line", "sentence"], keep=False)]  # two figures at least
+    hit = {s for s in pd.unique(d["sentence"]) if any(w in s.lower() for w in _CUE_WORDS)}
     d = d[d["sentence"].isin(hit)].sort_values(["article", "offset"], kind="stable")
     out: list[list[Placed]] = []
-    for _, g in d.groupby(["article", "line", "sentence"], sort=False):
-        if len(g) >= 2:
-            placed = _place(g.to_dict("records"))
+    group: list[dict] = []
+    for r in [*d.to_dict("records"), None]:
+        if group and (r is None or (r["article"], r["line"], r["sentence"]) != (
+                group[0]["article"], group[0]["line"], group[0]["sentence"])):
+            placed = _place(group) if len(group) >= 2 else None
             if placed is not None:
                 out.append(placed)
+            group = []
+        if r is not None:
+            group.append(r)
     return out
 
 
@@ -141,63 +156,103 @@ def _finding(code: str, check: str, gap: float, ref: float, cfg: CheckConfig, ms
 # ---------------------------------------------------------------------------------------------- parts
 
 
-def _total_before(placed: list[Placed], cue_start: int, sent: str) -> Placed | None:
+def _depths(sent: str) -> list[int]:
+    """The bracket depth at each character of ``sent`` ("(" and "[" open, ")" and "]" close)."""
+    out, d = [], 0
+    for ch in sent:
+        if ch in ")]":
+            d = max(0, d - 1)
+        out.append(d)
+        if ch in "([":
+            d += 1
+    return out
+
+
+def _counted(p: Placed) -> bool:
+    """A money figure, or a count that names what it counts ("77 chiếc", not "417.335 tỷ" or "2")."""
+    return p.row["kind"] == "money" or bool(_OWN_NOUN.search(p.row["text"]))
+
+
+def _total_before(placed: list[Placed], cue_start: int, sent: str, depth: list[int]) -> Placed | None:
     """The figure right before a part cue: the nearest money or count, nothing of its kind and unit between."""
     before = [p for p in placed if p.end <= cue_start and p.row["kind"] in FIGURE_KINDS]
     if not before:
         return None
     t = before[-1]
-    if cue_start - t.end > MAX_GAP or _CHANGE_BEFORE.search(sent[max(0, t.start - 25):t.start]) or not t.row["unit"]:
+    if cue_start - t.end > MAX_GAP or not t.row["unit"] or not _counted(t) or depth[t.start] > depth[cue_start]:
         return None
+    if _CHANGE_BEFORE.search(sent[max(0, t.start - 25):t.start]) or _FROM_TEXT.match(t.row["text"]) \
+            or _THRESHOLD.match(sent[t.end:]):
+        return None  # a change or a threshold, not a total
     if _CHANGE_ANY.search(sent[t.end:cue_start]) or ";" in sent[t.end:cue_start]:
         return None
     return t
 
 
-def _parts_after(placed: list[Placed], total: Placed, cue_end: int, sent: str) -> list[Placed]:
-    """The figures of the total's kind and unit after its cue, up to a new cue, a ';' or a comparison."""
+def _parts_after(placed: list[Placed], total: Placed, cue_end: int, sent: str, depth: list[int]) -> list[Placed]:
+    """The figures of the total's kind and unit listed after its cue, at the cue's bracket depth.
+
+    The list ends at a ';', a closing bracket, a new part cue, a word that starts something else ("chưa kể",
+    "… người khác"), another quantity, or a long gap; a change, a comparison or a price among the parts makes
+    the structure unclear and gives no list.
+    """
     parts: list[Placed] = []
+    level = depth[cue_end - 1]
     last = cue_end
     for p in placed:
         if p.start < cue_end:
             continue
         between = sent[last:p.start]
-        if ";" in between or _PART.search(between) or len(between) > 2 * MAX_GAP:
+        if ";" in between or min(depth[last:p.start + 1]) < level or _PART.search(between) \
+                or _PARTS_END.search(between) or len(between) > (MAX_FIRST if not parts else MAX_GAP):
             break
-        if not _same(p.row, total.row):
+        if depth[p.start] > level:
+            continue  # "4 ca … tại Hà Nội (1), Hưng Yên (2)": a breakdown of a part, not a part
+        if not _same(p.row, total.row) or not _counted(p):
             if p.row["kind"] in FIGURE_KINDS:
-                break  # another quantity in the list: the structure is not clear
+                break  # another quantity in the list: the list ends
             continue
         if _CHANGE_BEFORE.search(sent[max(0, p.start - 25):p.start]) or _CHANGE_ANY.search(between) \
                 or _PER.match(sent[p.end:p.end + 12]):
             return []  # a change, a comparison or a price per unit among the parts: not a plain list of parts
+        if _PARTS_END.match(sent[p.end:].lstrip()):
+            break  # "59 người khác": others, not a part
         parts.append(p)
         last = p.end
     return parts
 
 
-def check_stated_parts(df: pd.DataFrame, cfg: CheckConfig) -> list[Finding]:
-    """Parts listed after a total that add up to more than it (FL204)."""
+def check_stated_parts(df: pd.DataFrame, cfg: CheckConfig, placed_sentences: list[list[Placed]] | None = None
+                       ) -> list[Finding]:
+    """Parts listed after a total that add up to more than it (FL204).
+
+    At least two parts must be listed, and the list is taken to end where its running sum first meets the
+    total ("28.000 tấn, trong đó 23.000 tấn …, 5.000 tấn … và đã xuất khẩu 4.520 tấn": the third is not a part).
+    """
     out: list[Finding] = []
     t = cfg.arithmetic_tolerance
-    for placed in sentences_with_cues(df):
+    for placed in sentences_with_cues(df) if placed_sentences is None else placed_sentences:
         sent = placed[0].row["sentence"]
+        depth = _depths(sent)
         for m in _PART.finditer(sent):
-            total = _total_before(placed, m.start(), sent)
+            total = _total_before(placed, m.start(), sent, depth)
             if total is None:
                 continue
-            parts = _parts_after(placed, total, m.end(), sent)
-            if not parts:
+            parts = _parts_after(placed, total, m.end(), sent, depth)
+            if len(parts) < 2:
                 continue
             tiv = interval(total.row)
-            s = Interval(0.0, 0.0)
-            for p in parts:
-                s = s + interval(p.row)
+            wide = _widen(tiv, t)
             keys = frozenset(p.row["measure_key"] for p in parts)
             exhaustive = len(parts) == 2 and _EXHAUSTIVE.get(total.row["measure_key"]) == keys
-            wide = _widen(tiv, t)
-            if s.lo <= wide.hi and (not exhaustive or wide.meets(s)):
+            s, sums = Interval(0.0, 0.0), []
+            for p in parts:
+                s = s + interval(p.row)
+                sums.append(s)
+            if any(wide.meets(x) for x in sums[1:]) or (not exhaustive and s.lo <= wide.hi):
                 continue
+            if total.row["kind"] == "count" and not _AND_BEFORE.search(sent[parts[-2].end:parts[-1].start]):
+                continue  # counted categories listed without "A, B và C" often overlap ("18 dự án du lịch, 11 …")
             gap = wide.gap(s)
             terms = " + ".join(repr(p.row["text"]) for p in parts)
             unit = total.row["unit"]
@@ -247,15 +302,23 @@ def _whole_key(sent: str, p: Placed) -> str:
     return found[0].key if found else ""
 
 
-def check_shares(df: pd.DataFrame, cfg: CheckConfig) -> list[Finding]:
+def check_shares(df: pd.DataFrame, cfg: CheckConfig, placed_sentences: list[list[Placed]] | None = None
+                 ) -> list[Finding]:
     """A figure that is not the share of its whole the article states (FL205); shares over 100% (FL206)."""
     out: list[Finding] = []
     t = cfg.arithmetic_tolerance
-    d = df[df["kind"].isin(FIGURE_KINDS) & df["low"].notna() & (df["measure_key"] != "")]
     wholes: dict[tuple, list[dict]] = {}
+    order: dict[tuple, int] = {}  # (article, line, sentence) -> its place among the sentences with figures
+    sentences = sentences_with_cues(df) if placed_sentences is None else placed_sentences
+    arts = {p[0].row["article"] for p in sentences if any("chiếm" in q.row["sentence"].lower() for q in p[:1])}
+    d = df[df["kind"].isin(FIGURE_KINDS) & df["low"].notna() & df["article"].isin(arts)].sort_values(
+        ["article", "offset"], kind="stable")
     for r in d.to_dict("records"):
-        wholes.setdefault((r["article"], r["line"], r["measure_key"], r["unit"]), []).append(r)
-    for placed in sentences_with_cues(df):
+        para = (r["article"], r["line"])
+        order.setdefault((*para, r["sentence"]), len(order))  # sentences in corpus order
+        if r["measure_key"]:
+            wholes.setdefault((*para, r["measure_key"], r["unit"]), []).append(r)
+    for placed in sentences:
         sent = placed[0].row["sentence"]
         shares = _share_percents(placed, sent)
         runs = _runs(shares, sent)
@@ -284,8 +347,11 @@ def check_shares(df: pd.DataFrame, cfg: CheckConfig) -> list[Finding]:
             if cue_start - a.end > MAX_GAP // 2 or _CHANGE_ANY.search(sent[a.end:cue_start]):
                 continue
             aiv = interval(a.row)
+            here = order[(a.row["article"], a.row["line"], sent)]
             cands = [w for w in wholes.get((a.row["article"], a.row["line"], key, a.row["unit"]), [])
-                     if w["offset"] != a.row["offset"] and w["value"] > a.row["value"]
+                     if w["offset"] < a.row["offset"] and w["value"] > a.row["value"]
+                     and not _SHARE_AFTER.match(w["sentence"][w["sentence"].find(w["text"]) + len(w["text"]):])
+                     and here - order[(w["article"], w["line"], w["sentence"])] <= 1
                      and (w["period"] == a.row["period"] or not w["period"] or not a.row["period"])]
             if not cands:
                 continue
@@ -325,6 +391,13 @@ def _from_to(placed: list[Placed], sent: str) -> tuple[Placed, Placed] | None:
     return pairs[0] if len(pairs) == 1 else None
 
 
+def _governs(p: Placed, pair: tuple[Placed, Placed], sent: str) -> bool:
+    """Whether a change percentage belongs to a pair: right after its later figure, or right before "từ"."""
+    a, b = sorted(pair, key=lambda x: x.start)
+    return 0 <= p.start - b.end <= MAX_GAP // 2 or (0 <= a.start - p.end <= 15 and bool(
+        _FROM_BEFORE.search(sent[p.end:a.start])))
+
+
 def _change_percents(placed: list[Placed], sent: str) -> list[tuple[Placed, bool]]:
     """Percentages right after "tăng"/"giảm" (not points), each with whether it is a fall."""
     out = []
@@ -361,11 +434,12 @@ def _growth(later: Interval, earlier: Interval, t: float) -> Interval | None:
     return None if r is None else _widen(r, t)
 
 
-def check_changes(df: pd.DataFrame, cfg: CheckConfig) -> list[Finding]:
+def check_changes(df: pd.DataFrame, cfg: CheckConfig, placed_sentences: list[list[Placed]] | None = None
+                  ) -> list[Finding]:
     """Changes (FL207) and ratios (FL208) that do not fit the earlier and later figures stated with them."""
     out: list[Finding] = []
     t = cfg.arithmetic_tolerance
-    for placed in sentences_with_cues(df):
+    for placed in sentences_with_cues(df) if placed_sentences is None else placed_sentences:
         sent = placed[0].row["sentence"]
         changes = _change_percents(placed, sent)
         pair = _from_to(placed, sent)
@@ -377,7 +451,7 @@ def check_changes(df: pd.DataFrame, cfg: CheckConfig) -> list[Finding]:
                     and _VERSUS_AFTER.match(sent[p.end:after[0].start]) \
                     and p.start - before[-1].end <= MAX_GAP // 2:
                 pair = (after[0], before[-1])
-        if pair is not None and len(changes) == 1:
+        if pair is not None and len(changes) == 1 and _governs(changes[0][0], pair, sent):
             a, b = pair
             p, fall = changes[0]
             g = _growth(interval(b.row), interval(a.row), t)
@@ -425,4 +499,5 @@ def check_changes(df: pd.DataFrame, cfg: CheckConfig) -> list[Finding]:
 
 def check_arithmetic(df: pd.DataFrame, cfg: CheckConfig) -> list[Finding]:
     """Every stated-arithmetic finding of the claims table (FL204–FL208), in a deterministic order."""
-    return check_stated_parts(df, cfg) + check_shares(df, cfg) + check_changes(df, cfg)
+    placed = sentences_with_cues(df)
+    return check_stated_parts(df, cfg, placed) + check_shares(df, cfg, placed) + check_changes(df, cfg, placed)

@@ -1,7 +1,9 @@
 """A figure and its own restatement: the headline against the body of the same article.
 
 "Xuất khẩu sang Nhật Bản đạt gần 10 tỷ USD" in the headline and "xuất khẩu … đạt 9,6 tỷ USD" in the body are
-one figure said twice: their intervals must meet. The headline is the article's first line when it has no
+one figure said twice: their intervals must meet. Only the flows a headline sums up (trade, exports, FDI,
+visitors, revenue…: ``factlint.vi.measures.FLOWS``) of a named subject are compared: a price or a count in a
+headline is too often another item's than the body's. The headline is the article's first line when it has no
 front matter (the shape of news dumps and scraped pages). A body figure restates the headline's when both have
 the same kind, unit, measure key, subject key and modality, and the same period (a headline without one is of
 the publication year: a body figure of another year is another figure). The
@@ -16,6 +18,7 @@ import pandas as pd
 from factlint.checks.common import CheckConfig, Interval, interval, location, severity_for_gap
 from factlint.checks.conversions import Code, figures
 from factlint.findings import Finding
+from factlint.vi.measures import FLOWS
 
 CODES = (
     Code("FL106", "restatement", "error",
@@ -40,7 +43,8 @@ def check_restatements(df: pd.DataFrame, cfg: CheckConfig) -> list[Finding]:
     """Headline figures that the body states otherwise (FL106)."""
     if df.empty:
         return []
-    d = df[df["kind"].isin(KINDS) & df["low"].notna() & (df["measure_key"] != "") & (df["unit"] != "")]
+    d = df[df["kind"].isin(KINDS) & df["low"].notna() & df["measure_key"].isin(FLOWS) & (df["subject_key"] != "")
+           & (df["unit"] != "")]
     heads = d[d["line"] == 1]
     if heads.empty:
         return []

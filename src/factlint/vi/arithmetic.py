@@ -9,6 +9,15 @@ from __future__ import annotations
 # Between a total and its first part: "50 tỷ USD, trong đó xuất khẩu 24 tỷ USD", "10 người, gồm 6 …".
 PART_CUES: tuple[str, ...] = ("trong đó", "trong số đó", "trong số này", "bao gồm", "gồm có", "gồm")
 
+# After a list of parts, words that start something else: "…, chưa kể 10.000 nhân viên", "59 người khác".
+PARTS_END: tuple[str, ...] = ("chưa kể", "ngoài ra", "còn lại", "bên cạnh đó", "cùng với", "khác")
+
+# After a figure, words that make it a threshold, not a total: "từ 100 triệu USD trở lên".
+THRESHOLD_AFTER: tuple[str, ...] = ("trở lên", "trở xuống", "trở đi")
+
+# Scale words: a count written "417.335 tỷ" carries no counted noun of its own.
+SCALE_WORDS: tuple[str, ...] = ("nghìn", "ngàn", "vạn", "trăm", "triệu", "tỷ", "tỉ")
+
 # Before a percentage that is a share of a whole: "297 triệu USD, chiếm 20,9% tổng vốn FDI".
 SHARE_CUES: tuple[str, ...] = ("chiếm", "chiếm tỷ trọng", "chiếm tỉ trọng", "chiếm tỷ lệ", "chiếm tỉ lệ",
                                "lần lượt chiếm", "chiếm lần lượt", "chiếm tới", "chiếm đến", "chiếm khoảng")
