@@ -73,6 +73,7 @@ _THRESHOLD = regex.compile(rf"^\s*(?:{_words(cues.THRESHOLD_AFTER)})(?!\p{{L}})"
 _OWN_NOUN = regex.compile(rf"\p{{L}}+$(?<!(?<!\p{{L}})(?:{_words(cues.SCALE_WORDS)}))", regex.I)
 _AND_BEFORE = regex.compile(r"(?<!\p{L})(?:và|cùng)\s+(?:\p{L}+\s+){0,3}$", regex.I)
 _SHARE_AFTER = regex.compile(rf"^\s*[(,]?\s*(?:{_words(cues.SHARE_CUES)})(?!\p{{L}})", regex.I)
+_WHOLE = regex.compile(rf"^\s*(?:{_words(cues.WHOLE_WORDS)})\s+", regex.I)
 _FROM_TEXT = regex.compile(r"^\s*từ(?!\p{L})", regex.I)
 MAX_FIRST = 40  # characters from a part cue to the first part ("trong đó xuất khẩu đạt 24 tỷ USD")
 _EXHAUSTIVE = {"trade": frozenset({"exports", "imports"})}  # a total and the measures that make it up
@@ -297,7 +298,7 @@ def _runs(shares: list[Placed], sent: str) -> list[list[Placed]]:
 
 def _whole_key(sent: str, p: Placed) -> str:
     """The measure named right after a share ("20,9% tổng vốn FDI" -> fdi), or empty."""
-    after = sent[p.end:p.end + 60]
+    after = _WHOLE.sub("", sent[p.end:p.end + 60], count=1)
     found = [m for m in measures(after) if m.start <= 8 and m.key]
     return found[0].key if found else ""
 
@@ -443,6 +444,8 @@ def check_changes(df: pd.DataFrame, cfg: CheckConfig, placed_sentences: list[lis
         sent = placed[0].row["sentence"]
         changes = _change_percents(placed, sent)
         pair = _from_to(placed, sent)
+        if pair is not None and (len(changes) != 1 or not _governs(changes[0][0], pair, sent)):
+            changes = []  # the change stated is not this pair's
         if pair is None and len(changes) == 1:  # "đạt B, tăng P% so với A"
             p, _ = changes[0]
             before = [q for q in placed if q.end <= p.start and q.row["kind"] in FIGURE_KINDS]
@@ -451,7 +454,7 @@ def check_changes(df: pd.DataFrame, cfg: CheckConfig, placed_sentences: list[lis
                     and _VERSUS_AFTER.match(sent[p.end:after[0].start]) \
                     and p.start - before[-1].end <= MAX_GAP // 2:
                 pair = (after[0], before[-1])
-        if pair is not None and len(changes) == 1 and _governs(changes[0][0], pair, sent):
+        if pair is not None and len(changes) == 1:
             a, b = pair
             p, fall = changes[0]
             g = _growth(interval(b.row), interval(a.row), t)

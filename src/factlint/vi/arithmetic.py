@@ -22,6 +22,9 @@ SCALE_WORDS: tuple[str, ...] = ("nghìn", "ngàn", "vạn", "trăm", "triệu", 
 SHARE_CUES: tuple[str, ...] = ("chiếm", "chiếm tỷ trọng", "chiếm tỉ trọng", "chiếm tỷ lệ", "chiếm tỉ lệ",
                                "lần lượt chiếm", "chiếm lần lượt", "chiếm tới", "chiếm đến", "chiếm khoảng")
 
+# Words for "the whole of" before the measure a share is of: "chiếm 20,9% tổng vốn FDI" is a share of FDI.
+WHOLE_WORDS: tuple[str, ...] = ("tổng số", "tổng cộng", "tổng", "toàn bộ")
+
 # Before a change: "tăng 12%", "giảm 3,5%" (a hedge after them belongs to the figure: "tăng hơn 30%").
 RISE_CUES: tuple[str, ...] = ("tăng", "tăng thêm", "tăng trưởng", "tăng lên", "cao hơn", "nhiều hơn")
 FALL_CUES: tuple[str, ...] = ("giảm", "giảm đi", "sụt giảm", "sụt", "thấp hơn", "ít hơn")
