@@ -133,7 +133,7 @@ def _same(a: dict, b: dict) -> bool:
 
 
 def _widen(iv: Interval, t: float) -> Interval:
-    return Interval(iv.lo * (1 - t), iv.hi * (1 + t))
+    return Interval(iv.lo * (1 - t), iv.hi * (1 + t), iv.lo_open, iv.hi_open)
 
 
 def _ratio(a: Interval, b: Interval) -> Interval | None:
@@ -232,6 +232,7 @@ def check_stated_parts(df: pd.DataFrame, cfg: CheckConfig, placed_sentences: lis
     """
     out: list[Finding] = []
     t = cfg.arithmetic_tolerance
+    ruled = {r["total"] for r in cfg.relations if r.get("type") == "sum"}
     for placed in sentences_with_cues(df) if placed_sentences is None else placed_sentences:
         sent = placed[0].row["sentence"]
         depth = _depths(sent)
@@ -240,8 +241,8 @@ def check_stated_parts(df: pd.DataFrame, cfg: CheckConfig, placed_sentences: lis
             if total is None:
                 continue
             parts = _parts_after(placed, total, m.end(), sent, depth)
-            if len(parts) < 2:
-                continue
+            if len(parts) < 2 or total.row["metric"] in ruled:
+                continue  # a total whose parts a relation declares: the sum check compares them (FL201)
             tiv = interval(total.row)
             wide = _widen(tiv, t)
             keys = frozenset(p.row["measure_key"] for p in parts)
@@ -250,14 +251,15 @@ def check_stated_parts(df: pd.DataFrame, cfg: CheckConfig, placed_sentences: lis
             for p in parts:
                 s = s + interval(p.row)
                 sums.append(s)
-            if any(wide.meets(x) for x in sums[1:]) or (not exhaustive and s.lo <= wide.hi):
+            above = not wide.meets(s) and s.lo >= wide.hi
+            if any(wide.meets(x) for x in sums[1:]) or (not exhaustive and not above):
                 continue
             if total.row["kind"] == "count" and not _AND_BEFORE.search(sent[parts[-2].end:parts[-1].start]):
                 continue  # counted categories listed without "A, B và C" often overlap ("18 dự án du lịch, 11 …")
             gap = wide.gap(s)
             terms = " + ".join(repr(p.row["text"]) for p in parts)
             unit = total.row["unit"]
-            what = "do not add up to" if exhaustive and s.hi < wide.lo else "add up to more than"
+            what = "add up to more than" if above else "do not add up to"
             out.append(_finding(
                 "FL204", "stated_parts", gap, max(tiv.hi, s.hi), cfg,
                 f"the parts {terms} = {figures(s, unit)} {what} the total {total.row['text']!r} "
@@ -364,7 +366,7 @@ def check_shares(df: pd.DataFrame, cfg: CheckConfig, placed_sentences: list[list
                     break
                 r = _widen(Interval(r.lo * 100, r.hi * 100), t)
                 results.append((r.gap(piv), r, w))
-            if len(results) < len(cands) or min(g for g, _, _ in results) == 0:
+            if len(results) < len(cands) or any(r.meets(piv) for _, r, _ in results):
                 continue
             gap, r, w = min(results, key=lambda x: x[0])
             out.append(_finding(
