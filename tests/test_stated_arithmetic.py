@@ -84,6 +84,20 @@ def found(df: object, cfg: CheckConfig = DEFAULT) -> list[tuple[str, str]]:
     ("Doanh thu tài chính giảm 66,7%, còn 1 tỷ đồng trong khi chi phí tài chính tăng vọt từ mức gần 1 tỷ đồng lên "
      "31,3 tỷ đồng.", []),
     ("Tỷ lệ hộ nghèo giảm 2 điểm phần trăm, từ 12,4 tỷ đồng xuống 11,2 tỷ đồng.", []),
+    # a change against the same period a year back, the earlier figure stated in the paragraph with its year
+    ("Năm 2018, kim ngạch xuất khẩu của Việt Nam sang Nhật Bản đạt 18,8 tỷ USD. Năm 2019, kim ngạch xuất khẩu của "
+     "Việt Nam sang Nhật Bản đạt 20,4 tỷ USD, tăng 12,5% so với cùng kỳ năm trước.", [("FL207", "12,5%")]),
+    ("Năm 2018, kim ngạch xuất khẩu của Việt Nam sang Nhật Bản đạt 18,8 tỷ USD. Năm 2019, kim ngạch xuất khẩu của "
+     "Việt Nam sang Nhật Bản đạt 20,4 tỷ USD, tăng 8,5% so với cùng kỳ năm trước.", []),
+    ("Năm 2018, kim ngạch xuất khẩu của Việt Nam sang Nhật Bản đạt 18,8 tỷ USD. Năm 2019, kim ngạch xuất khẩu của "
+     "Việt Nam sang Nhật Bản đạt 20,4 tỷ USD, tăng 12,5% so với năm 2018.", [("FL207", "12,5%")]),
+    ("Năm 2018, kim ngạch xuất khẩu của Việt Nam sang Nhật Bản đạt 18,8 tỷ USD. Năm 2019, kim ngạch xuất khẩu của "
+     "Việt Nam sang Nhật Bản đạt 20,4 tỷ USD, tăng 12,5% so với năm 2017.", []),  # another span
+    ("Năm 2018, kim ngạch xuất khẩu của Việt Nam sang Nhật Bản đạt 18,8 tỷ USD.\n\nNăm 2019, kim ngạch xuất khẩu "
+     "của Việt Nam sang Nhật Bản đạt 20,4 tỷ USD, tăng 12,5% so với cùng kỳ năm trước.", []),  # another paragraph
+    # a share after a change amount is the total's share
+    ("Kim ngạch nhập khẩu của khối này đạt 43,99 tỷ USD, tăng 28%, tương ứng tăng 9,62 tỷ USD, chiếm 60,5% tổng "
+     "kim ngạch nhập khẩu của cả nước.", []),
     # ratios: "gấp N lần" reads N with a bare figure's rounding; "tăng gấp N lần" is ×N or ×(N+1)
     ("Năm 2023, số du học sinh đạt 1,6 triệu người, gấp 5 lần so với 180.000 người của năm 2013.",
      [("FL208", "1,6 triệu người")]),

@@ -345,6 +345,8 @@ def check_shares(df: pd.DataFrame, cfg: CheckConfig, placed_sentences: list[list
             if not before or before[-1].row["kind"] not in FIGURE_KINDS or not before[-1].row["unit"]:
                 continue
             a = before[-1]
+            if _CHANGE_BEFORE.search(sent[max(0, a.start - 25):a.start]):
+                continue  # "tăng hơn 9,62 tỷ USD, chiếm 60,5%": the share is the total's, not the change's
             if a.row["measure_key"] != key:
                 continue  # "xuất khẩu 9,7 tỷ USD (chiếm 7,9% tổng kim ngạch)": which whole is not clear
             if cue_start - a.end > MAX_GAP // 2 or _CHANGE_ANY.search(sent[a.end:cue_start]):
@@ -432,6 +434,53 @@ def _ratio_pair(placed: list[Placed], sent: str, m: regex.Match, pair: tuple[Pla
     return a, b
 
 
+_YEAR_BACK = regex.compile(rf"^\s*so với\s+(?:(?:{_words(cues.YEAR_BACK_CUES)})(?!\p{{L}})(?!\s+(?:năm\s+)?\d)"
+                           rf"|(?:cùng kỳ\s+)?(?:năm\s+)?(?P<year>(?:19|20)\d\d)(?!\d))", regex.I)
+_YEAR = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_SAME = ("article", "kind", "unit", "measure_key", "subject_key", "modality", "period_kind")
+
+
+def _year_back_index(df: pd.DataFrame, sentences: list[list[Placed]]) -> dict[tuple, list[dict]]:
+    """Attributed figures with a stated period, by what they are, in the articles that state a change."""
+    arts = {p[0].row["article"] for p in sentences if "so với" in p[0].row["sentence"]}
+    d = df[df["article"].isin(arts) & df["kind"].isin(FIGURE_KINDS) & (df["measure_key"] != "")
+           & (df["period"] != "") & (df["period_source"] == "stated") & df["low"].notna()]
+    out: dict[tuple, list[dict]] = {}
+    for r in d.to_dict("records"):
+        out.setdefault((*(r[k] for k in _SAME), r["period"]), []).append(r)
+    return out
+
+
+def _before_in_sentence(r: dict, n: int) -> str:
+    """Up to ``n`` characters of a claim's sentence before it (empty when its text is not found)."""
+    i = r["sentence"].find(r["text"])
+    return r["sentence"][max(0, i - n):i] if i >= 0 else ""
+
+
+def _stated_earlier(b: Placed, earlier: dict[tuple, list[dict]], year: str | None = None
+                    ) -> tuple[Placed, Placed] | None:
+    """The figure of the same measure, subject and modality one year before ``b``'s period, stated once.
+
+    Periods are attributed, and attribution errs: the earlier figure must be in the same paragraph, with the
+    same measure phrase, and its year written in its sentence just before it ("năm 2015 đạt 3.453 tỷ đồng").
+
+    ``year`` is the year the change is stated against ("so với năm 2018"); it must be the year before ``b``'s.
+    """
+    r = b.row
+    if not r["measure_key"] or not r["period"] or r.get("period_source") != "stated" or not _YEAR.search(r["period"]):
+        return None
+    if year is not None and {int(y) for y in _YEAR.findall(r["period"])} != {int(year) + 1}:
+        return None
+    back = _YEAR.sub(lambda m: str(int(m.group()) - 1), r["period"])
+    years = set(_YEAR.findall(back))
+    cands = [e for e in earlier.get((*(r[k] for k in _SAME), back), [])
+             if e["offset"] != r["offset"] and e["line"] == r["line"] and e["measure"] == r["measure"]
+             and years & set(_YEAR.findall(_before_in_sentence(e, 80)))]
+    if not cands or not all(interval(x).meets(interval(y)) for x in cands for y in cands):
+        return None  # not stated, or stated as several figures: which one is meant is unclear
+    return Placed(cands[0], -1, -1), b
+
+
 def _growth(later: Interval, earlier: Interval, t: float) -> Interval | None:
     r = _ratio(later, earlier)
     return None if r is None else _widen(r, t)
@@ -442,7 +491,9 @@ def check_changes(df: pd.DataFrame, cfg: CheckConfig, placed_sentences: list[lis
     """Changes (FL207) and ratios (FL208) that do not fit the earlier and later figures stated with them."""
     out: list[Finding] = []
     t = cfg.arithmetic_tolerance
-    for placed in sentences_with_cues(df) if placed_sentences is None else placed_sentences:
+    sentences = sentences_with_cues(df) if placed_sentences is None else placed_sentences
+    earlier = _year_back_index(df, sentences)
+    for placed in sentences:
         sent = placed[0].row["sentence"]
         changes = _change_percents(placed, sent)
         pair = _from_to(placed, sent)
@@ -456,6 +507,9 @@ def check_changes(df: pd.DataFrame, cfg: CheckConfig, placed_sentences: list[lis
                     and _VERSUS_AFTER.match(sent[p.end:after[0].start]) \
                     and p.start - before[-1].end <= MAX_GAP // 2:
                 pair = (after[0], before[-1])
+            elif before and p.start - before[-1].end <= MAX_GAP // 2 and (back := _YEAR_BACK.match(sent[p.end:])):
+                # "đạt B, tăng P% so với cùng kỳ" / "so với năm 2018": the figure of B's measure a year back
+                pair = _stated_earlier(before[-1], earlier, back.group("year"))
         if pair is not None and len(changes) == 1:
             a, b = pair
             p, fall = changes[0]
