@@ -64,6 +64,12 @@ def found(df: object, cfg: CheckConfig = DEFAULT) -> list[tuple[str, str]]:
     ("Thành phố cấp phép cho 25 dự án, trong đó có 18 dự án về du lịch, 11 dự án có xây dựng cơ sở lưu trú.", []),
     ("Mỗi ngày có hơn 30.000 lượt xe ra vào sân bay, trong đó có 22.000 lượt ôtô và khoảng 7.000 lượt xe máy, chưa "
      "kể lượng xe của hơn 10.000 nhân viên.", []),
+    # a sum written out: against the total after "=", or the total before its part cue
+    ("Đoàn có 21 người, gồm 7 + 12 người của hai tỉnh.", [("FL204", "21 người")]),
+    ("Đoàn có 19 người, gồm 7 + 12 người của hai tỉnh.", []),
+    ("Đoàn gồm 7 + 12 = 21 người.", [("FL204", "21 người")]),
+    ("Đoàn gồm 7 + 12 = 19 người.", []),
+    ("Đội bóng thắng 2 + 1 trận và thua 21 trận.", []),  # no total for the sum
     # shares: of a whole stated just before; a sibling share is not the whole
     ("Năm 2023, vốn FDI đăng ký đạt 20 tỷ USD. Trong đó vốn FDI vào bất động sản đạt 3 tỷ USD, chiếm 25% tổng vốn "
      "FDI.", [("FL205", "25%")]),

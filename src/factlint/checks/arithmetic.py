@@ -5,7 +5,8 @@ locale (``factlint.vi.arithmetic``).
 
 - Parts (FL204): "tổng kim ngạch 50 tỷ USD, trong đó xuất khẩu 24 tỷ USD và nhập khẩu 33 tỷ USD": the parts
   after "trong đó" / "gồm" (same kind and unit as the total right before the cue) must not add up to more than
-  the total; when they are exports and imports of a trade total, they must add up to it.
+  the total; when they are exports and imports of a trade total, they must add up to it. A sum written out
+  ("7 + 12 = 21 người", "21 người, gồm 7 + 12 người") must meet its total.
 - Shares (FL205): "297,4 triệu USD, chiếm 20,9% tổng vốn FDI": the figure over the whole, when the whole is
   stated in the same paragraph (same unit, the measure named after the percentage, same period), must meet the
   share. Shares of one whole in one sentence (FL206) must not add up to more than 100%.
@@ -103,7 +104,9 @@ def _place(rows: list[dict]) -> list[Placed] | None:
 # every cue word, lower-cased, none inside another: a cheap test for sentences worth reading
 _CUE_WORDS = tuple(sorted({w.lower() for w in (*cues.PART_CUES, *cues.SHARE_CUES, *cues.RISE_CUES, *cues.FALL_CUES,
                                                 cues.RATIO_CUE)}))
-_CUE_WORDS = tuple(w for w in _CUE_WORDS if not any(o != w and o in w for o in _CUE_WORDS))
+_CUE_WORDS = tuple(w for w in _CUE_WORDS if not any(o != w and o in w for o in _CUE_WORDS)) + ("+",)
+_PLUS = regex.compile(r"^[ \t]*\+[ \t]*$")
+_EQUALS = regex.compile(r"^[ \t]*=[ \t]*$")
 
 
 def sentences_with_cues(df: pd.DataFrame) -> list[list[Placed]]:
@@ -223,6 +226,47 @@ def _parts_after(placed: list[Placed], total: Placed, cue_end: int, sent: str, d
     return parts
 
 
+def _written_sums(placed: list[Placed], sent: str, depth: list[int], t: float, cfg: CheckConfig) -> list[Finding]:
+    """"7 + 12 = 21 người", "21 người, gồm 7 + 12 người": a sum written out must meet its total (FL204)."""
+    out: list[Finding] = []
+    i = 0
+    while i < len(placed):
+        run = [placed[i]]
+        while i + len(run) < len(placed) and _PLUS.match(sent[run[-1].end:placed[i + len(run)].start]):
+            run.append(placed[i + len(run)])
+        i += len(run)
+        if len(run) < 2 or any(p.row["kind"] != run[-1].row["kind"] for p in run):
+            continue
+        after = [p for p in placed if p.start >= run[-1].end]
+        total = None
+        if after and _EQUALS.match(sent[run[-1].end:after[0].start]):
+            total = after[0]
+        else:
+            cue = None
+            for m in _PART.finditer(sent, 0, run[0].start):
+                cue = m
+            if cue is not None and not sent[cue.end():run[0].start].strip(" \t:("):
+                total = _total_before(placed, cue.start(), sent, depth)
+        if total is None or total.row["kind"] != run[-1].row["kind"] or not total.row["unit"]:
+            continue
+        if any(p.row["unit"] not in ("", total.row["unit"]) for p in run):
+            continue
+        tiv, s = _widen(interval(total.row), t), Interval(0.0, 0.0)
+        for p in run:
+            s = s + interval(p.row)
+        if tiv.meets(s):
+            continue
+        gap = tiv.gap(s)
+        unit = total.row["unit"]
+        terms = " + ".join(repr(p.row["text"]) for p in run)
+        out.append(_finding(
+            "FL204", "stated_parts", gap, max(abs(tiv.hi), abs(s.hi)), cfg,
+            f"the sum written out {terms} = {figures(s, unit)} does not meet the total {total.row['text']!r} "
+            f"({figures(interval(total.row), unit)})", [total.row] + [p.row for p in run],
+            {"unit": unit, "gap": gap}))
+    return out
+
+
 def check_stated_parts(df: pd.DataFrame, cfg: CheckConfig, placed_sentences: list[list[Placed]] | None = None
                        ) -> list[Finding]:
     """Parts listed after a total that add up to more than it (FL204).
@@ -236,6 +280,7 @@ def check_stated_parts(df: pd.DataFrame, cfg: CheckConfig, placed_sentences: lis
     for placed in sentences_with_cues(df) if placed_sentences is None else placed_sentences:
         sent = placed[0].row["sentence"]
         depth = _depths(sent)
+        out += _written_sums(placed, sent, depth, t, cfg)
         for m in _PART.finditer(sent):
             total = _total_before(placed, m.start(), sent, depth)
             if total is None:
