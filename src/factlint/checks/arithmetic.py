@@ -59,7 +59,7 @@ _PART = _cue(cues.PART_CUES)
 _SHARE_BEFORE = regex.compile(rf"(?<![\p{{L}}])(?:{_words(cues.SHARE_CUES)})\s*$", regex.I)
 _CHANGE_BEFORE = regex.compile(rf"(?<![\p{{L}}])(?:(?P<rise>{_words(cues.RISE_CUES)})|(?P<fall>"
                                rf"{_words(cues.FALL_CUES)}))\s*$", regex.I)
-_CHANGE_ANY = _cue(cues.RISE_CUES + cues.FALL_CUES + cues.VERSUS_CUES + ("gấp", "bằng", "hơn"))
+_CHANGE_ANY = _cue(cues.RISE_CUES + cues.FALL_CUES + cues.VERSUS_CUES + cues.COMPARE_WORDS)
 _FROM_BEFORE = regex.compile(rf"(?<![\p{{L}}])(?:{_words(cues.FROM_CUES)})\s*$", regex.I)
 _TO_BEFORE = regex.compile(rf"(?<![\p{{L}}])(?:{_words(cues.TO_CUES)})\s*$", regex.I)
 _VERSUS_AFTER = regex.compile(rf"^\s*(?:{_words(cues.VERSUS_CUES)})\s*$", regex.I)
@@ -68,14 +68,15 @@ _RATIO = regex.compile(rf"(?<![\p{{L}}])(?P<rise>(?:{_words(cues.RISE_CUES)})\s+
                        rf"(?:(?P<word>{_words(list(cues.RATIO_WORDS))})(?![\p{{L}}])(?:\s+{cues.RATIO_TIMES})?"
                        rf"|(?P<num>[\d.,]+(?:\s*[-–]\s*[\d.,]+)?)\s*{cues.RATIO_TIMES})(?![\p{{L}}])", regex.I)
 _PER = regex.compile(rf"^\s*(?:/|(?:{_words(PER_UNIT_WORDS)})\s)", regex.I)
-_RUN_SEP = regex.compile(r"^\s*(?:,|và|,\s*và)\s*$")
+_RUN_SEP = regex.compile(rf"^\s*(?:,|(?:,\s*)?(?:{_words(cues.AND_WORDS)}))\s*$", regex.I)
 _PARTS_END = _cue(cues.PARTS_END)
+_SHARE_ANY = _cue(cues.SHARE_CUES)
 _THRESHOLD = regex.compile(rf"^\s*(?:{_words(cues.THRESHOLD_AFTER)})(?!\p{{L}})", regex.I)
 _OWN_NOUN = regex.compile(rf"\p{{L}}+$(?<!(?<!\p{{L}})(?:{_words(cues.SCALE_WORDS)}))", regex.I)
-_AND_BEFORE = regex.compile(r"(?<!\p{L})(?:và|cùng)\s+(?:\p{L}+\s+){0,3}$", regex.I)
+_AND_BEFORE = regex.compile(rf"(?<!\p{{L}})(?:{_words(cues.AND_WORDS)})\s+(?:\p{{L}}+\s+){{0,3}}$", regex.I)
 _SHARE_AFTER = regex.compile(rf"^\s*[(,]?\s*(?:{_words(cues.SHARE_CUES)})(?!\p{{L}})", regex.I)
 _WHOLE = regex.compile(rf"^\s*(?:{_words(cues.WHOLE_WORDS)})\s+", regex.I)
-_FROM_TEXT = regex.compile(r"^\s*từ(?!\p{L})", regex.I)
+_FROM_TEXT = regex.compile(rf"^\s*(?:{_words(cues.FROM_CUES)})(?!\p{{L}})", regex.I)
 MAX_FIRST = 40  # characters from a part cue to the first part ("trong đó xuất khẩu đạt 24 tỷ USD")
 _EXHAUSTIVE = {"trade": frozenset({"exports", "imports"})}  # a total and the measures that make it up
 
@@ -358,7 +359,7 @@ def check_shares(df: pd.DataFrame, cfg: CheckConfig, placed_sentences: list[list
     wholes: dict[tuple, list[dict]] = {}
     order: dict[tuple, int] = {}  # (article, line, sentence) -> its place among the sentences with figures
     sentences = sentences_with_cues(df) if placed_sentences is None else placed_sentences
-    arts = {p[0].row["article"] for p in sentences if any("chiếm" in q.row["sentence"].lower() for q in p[:1])}
+    arts = {p[0].row["article"] for p in sentences if any(_SHARE_ANY.search(q.row["sentence"]) for q in p[:1])}
     d = df[df["kind"].isin(FIGURE_KINDS) & df["low"].notna() & df["article"].isin(arts)].sort_values(
         ["article", "offset"], kind="stable")
     for r in d.to_dict("records"):
@@ -460,7 +461,7 @@ def _change_percents(placed: list[Placed], sent: str) -> list[tuple[Placed, bool
     return out
 
 
-_OF_AFTER = regex.compile(r"^\s*(?:so với\s+)?(?:mức\s+|con số\s+)?$", regex.I)
+_OF_AFTER = regex.compile(rf"^\s*(?:(?:{_words(cues.RATIO_OF)})\s+)?$", regex.I)
 
 
 def _ratio_pair(placed: list[Placed], sent: str, m: regex.Match, pair: tuple[Placed, Placed] | None
@@ -479,15 +480,16 @@ def _ratio_pair(placed: list[Placed], sent: str, m: regex.Match, pair: tuple[Pla
     return a, b
 
 
-_YEAR_BACK = regex.compile(rf"^\s*so với\s+(?:(?:{_words(cues.YEAR_BACK_CUES)})(?!\p{{L}})(?!\s+(?:năm\s+)?\d)"
-                           rf"|(?:cùng kỳ\s+)?(?:năm\s+)?(?P<year>(?:19|20)\d\d)(?!\d))", regex.I)
+_YEAR_BACK = regex.compile(
+    rf"^\s*{cues.VERSUS}\s+(?:(?:{_words(cues.YEAR_BACK_CUES)})(?!\p{{L}})(?!\s+(?:{cues.YEAR_WORD}\s+)?\d)"
+    rf"|(?:{cues.SAME_PERIOD}\s+)?(?:{cues.YEAR_WORD}\s+)?(?P<year>(?:19|20)\d\d)(?!\d))", regex.I)
 _YEAR = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _SAME = ("article", "kind", "unit", "measure_key", "subject_key", "modality", "period_kind")
 
 
 def _year_back_index(df: pd.DataFrame, sentences: list[list[Placed]]) -> dict[tuple, list[dict]]:
     """Attributed figures with a stated period, by what they are, in the articles that state a change."""
-    arts = {p[0].row["article"] for p in sentences if "so với" in p[0].row["sentence"]}
+    arts = {p[0].row["article"] for p in sentences if cues.VERSUS in p[0].row["sentence"].lower()}
     d = df[df["article"].isin(arts) & df["kind"].isin(FIGURE_KINDS) & (df["measure_key"] != "")
            & (df["period"] != "") & (df["period_source"] == "stated") & df["low"].notna()]
     out: dict[tuple, list[dict]] = {}

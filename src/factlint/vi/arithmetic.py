@@ -34,8 +34,18 @@ FROM_CUES: tuple[str, ...] = ("từ", "từ mức")
 TO_CUES: tuple[str, ...] = ("lên", "lên mức", "tăng lên", "lên tới", "lên đến", "xuống", "xuống mức",
                             "giảm xuống", "giảm còn", "còn")
 
+# Words joining the last item of a list ("A, B và C"), and words of comparison that make a figure no part.
+AND_WORDS: tuple[str, ...] = ("và", "cùng")
+COMPARE_WORDS: tuple[str, ...] = ("gấp", "bằng", "hơn")
+
 # "so với A": the figure a change is measured against, stated right after.
 VERSUS_CUES: tuple[str, ...] = ("so với", "so với mức", "so với con số", "so với cùng kỳ là", "so với năm trước là")
+
+# Between "gấp N lần" and the figure it multiplies: "gấp 3 lần so với mức 2 tỷ USD".
+RATIO_OF: tuple[str, ...] = ("so với", "so với mức", "so với con số", "mức", "con số")
+VERSUS = "so với"
+SAME_PERIOD = "cùng kỳ"
+YEAR_WORD = "năm"
 
 # "so với cùng kỳ", "so với năm trước": the change is against the same period one year back.
 YEAR_BACK_CUES: tuple[str, ...] = ("cùng kỳ", "năm trước", "năm ngoái", "cùng kì")
