@@ -135,7 +135,7 @@ FX = "rates:\n  JPY:\n    2023: [127.2, 151.9]\n"  # no 2019 rate: FL104
 
 TITLE = "Đối tác chiến lược toàn diện vì hòa bình và thịnh vượng ở châu Á"
 # finding code -> {article id: (published, body)}; a body in bytes is written as is
-CORPORA: dict[str, dict[str, tuple[str, str | bytes]]] = {
+CORPORA: dict[str, dict[str, tuple[str | None, str | bytes]]] = {
     # a paragraph pasted from a Windows-1258 page into a UTF-8 file: not valid UTF-8 "at offset N"
     "FL001": {"a1": ("2023-05-02", "Kim ngạch thương mại tăng.\n".encode() + "Giá cao.".encode("cp1258"))},
     "FL101": {"a1": ("2023-05-02", "Năm 2022, kim ngạch thương mại hai nước đạt 50 tỷ USD."),
@@ -146,6 +146,18 @@ CORPORA: dict[str, dict[str, tuple[str, str | bytes]]] = {
                                    "USD).")},
     "FL105": {"a1": ("", "Công ty mua lại nhà máy với giá 100 tỷ yên (tương đương 900 triệu USD).")},  # no date
     "FL104": {"a1": ("2020-01-15", "Năm 2019, vốn ODA của Nhật Bản đạt 100 tỷ yên, tương đương 900 triệu USD.")},
+    # no front matter (published None): the first line is the headline
+    "FL106": {"a1": (None, "Xuất khẩu của Việt Nam sang Nhật Bản năm 2023 đạt trên 15 tỷ USD\nNăm 2023, kim ngạch "
+                           "xuất khẩu của Việt Nam sang Nhật Bản đạt 9,6 tỷ USD.")},
+    "FL204": {"a1": ("2023-05-02", "Năm 2022, tổng vốn đạt 50 tỷ USD, trong đó vốn nhà nước 24,2 tỷ USD và vốn tư "
+                                   "nhân 33,4 tỷ USD.")},
+    "FL205": {"a1": ("2024-01-15", "Năm 2023, vốn FDI đăng ký đạt 20 tỷ USD. Trong đó vốn FDI vào bất động sản đạt "
+                                   "3 tỷ USD, chiếm 25% tổng vốn FDI.")},
+    "FL206": {"a1": ("2024-01-15", "Ba thị trường này lần lượt chiếm 45%, 35% và 30% tổng vốn.")},
+    "FL207": {"a1": ("2024-01-15", "Năm 2023, kim ngạch xuất khẩu đạt 3,6 tỷ USD, tăng 20% so với 2,4 tỷ USD của "
+                                   "năm 2022.")},
+    "FL208": {"a1": ("2024-01-15", "Năm 2023, số du học sinh đạt 1,6 triệu người, gấp 5 lần so với 180.000 người "
+                                   "của năm 2013.")},
     "FL201": {"a1": ("2023-05-02", "Năm 2022, kim ngạch thương mại hai nước đạt 50 tỷ USD, trong đó Việt Nam xuất "
                                    "khẩu 24,2 tỷ USD và nhập khẩu 33,4 tỷ USD.")},
     "FL202": {"a1": ("2024-01-15", "Năm 2023, vốn FDI đăng ký đạt 20 tỷ USD, trong đó ngành chế biến, chế tạo thu "
@@ -186,7 +198,7 @@ PREFACE = "\nBài viết đã được cập nhật.\n\n\n".encode()
 SHIFT = PREFACE.count(b"\n")
 
 
-def _project(folder: Path, articles: dict[str, tuple[str, str | bytes]]) -> Path:
+def _project(folder: Path, articles: dict[str, tuple[str | None, str | bytes]]) -> Path:
     """Write the rules and ``articles`` under ``folder``; return the articles folder."""
     (folder / "claims" / "reference").mkdir(parents=True)
     (folder / "claims" / "topics.yaml").write_text(RULES, encoding="utf-8")
@@ -195,7 +207,7 @@ def _project(folder: Path, articles: dict[str, tuple[str, str | bytes]]) -> Path
     (folder / "articles").mkdir()
     for aid, (published, body) in articles.items():
         date = f"published: {published}\n" if published else ""
-        front = f"---\nid: {aid}\noutlet: Báo {aid}\n{date}language: vi\ntitle: Tin\n---\n"
+        front = "" if published is None else f"---\nid: {aid}\noutlet: Báo {aid}\n{date}language: vi\ntitle: Tin\n---\n"
         raw = body if isinstance(body, bytes) else body.encode("utf-8")
         (folder / "articles" / f"{aid}.md").write_bytes(front.encode("utf-8") + raw + b"\n")
     return folder / "articles"
@@ -215,16 +227,19 @@ def test_accepted_findings_stay_accepted_when_lines_move(tmp_path, code):
     accepted.write_text(accepted_entries(first.findings), encoding="utf-8")
 
     for path in articles.iterdir():
-        head, sep, body = path.read_bytes().partition(b"\n---\n")
+        raw = path.read_bytes()
+        # after the front matter, or after the headline of an article without one
+        head, sep, body = raw.partition(b"\n---\n") if raw.startswith(b"---\n") else raw.partition(b"\n")
         path.write_bytes(head + sep + PREFACE + body)
     moved = run([articles], tmp_path / "claims", accepted)
 
     assert [(f.code, f.status) for f in moved.findings] == [(f.code, "accepted") for f in first.findings], \
         [(f.code, f.status, f.message) for f in moved.findings]
     assert moved.stale == []
-    # the lines did move: every location is SHIFT lines further down
+    # the lines did move: every location is SHIFT lines further down, but a headline (line 1) stays on top
     before = sorted((f.fingerprint, loc.line) for f in first.findings for loc in f.locations)
-    after = sorted((f.fingerprint, loc.line - SHIFT) for f in moved.findings for loc in f.locations)
+    after = sorted((f.fingerprint, loc.line - SHIFT if loc.line > 1 else 1) for f in moved.findings
+                   for loc in f.locations)
     assert after == before
 
 

@@ -10,6 +10,8 @@ import pandas as pd
 import pandera.pandas as pa
 
 from factlint.checks.agreement import check_agreement
+from factlint.checks.arithmetic import CODES as ARITHMETIC_CODES
+from factlint.checks.arithmetic import check_arithmetic
 from factlint.checks.common import CheckConfig, FxTable
 from factlint.checks.conversions import CODES as CONVERSION_CODES
 from factlint.checks.conversions import check_stated_conversions
@@ -19,6 +21,8 @@ from factlint.checks.expectations import check_expectations
 from factlint.checks.magnitude import check_magnitude
 from factlint.checks.ranks import check_ranks
 from factlint.checks.relations import check_count_lists, check_parts, check_sums
+from factlint.checks.restatement import CODES as RESTATEMENT_CODES
+from factlint.checks.restatement import check_restatements
 from factlint.checks.typos import check_malformed, check_names, check_titles
 from factlint.findings import Finding
 from factlint.names import Mention
@@ -28,6 +32,8 @@ SUITES = {
     "corpus": ("corpus",),
     "agreement": ("agreement", "conversion"),
     "conversions": ("stated_conversion",),
+    "arithmetic": ("stated_parts", "stated_share", "shares_over_100", "stated_change", "stated_ratio",
+                   "restatement"),
     "relations": ("sum", "part_of", "count_list"),
     "ranks": ("rank",),
     "dates": ("anniversary", "date_after_publication", "date_range"),
@@ -46,6 +52,8 @@ def run_checks(df: pd.DataFrame, mentions: list[Mention], cfg: CheckConfig, fx: 
     findings: list[Finding] = []
     findings += check_agreement(df, cfg, fx)
     findings += check_stated_conversions(df, cfg, fx)
+    findings += check_restatements(df, cfg)
+    findings += check_arithmetic(df, cfg)
     findings += check_sums(df, cfg, fx)
     findings += check_parts(df, cfg, fx)
     findings += check_count_lists(df, cfg)
@@ -61,6 +69,6 @@ def run_checks(df: pd.DataFrame, mentions: list[Mention], cfg: CheckConfig, fx: 
 
 
 # codes declared by the check modules that declare them (code, name, default severity, one-line description)
-CODES = {c.code: c for c in (*CONVERSION_CODES, *EXPECTATION_CODES)}
+CODES = {c.code: c for c in (*CONVERSION_CODES, *RESTATEMENT_CODES, *ARITHMETIC_CODES, *EXPECTATION_CODES)}
 
 __all__ = ["CODES", "SUITES", "CheckConfig", "FxTable", "run_checks"]

@@ -38,6 +38,9 @@ class CheckConfig:
         title_max_drop: Largest run of words a title variant may drop from the frequent title.
         conversion_tolerance: A stated conversion ("15.000 tỷ đồng (650 triệu USD)") may miss the exchange-rate
             range of its year by this share of the converted figure (journalists round rates and figures).
+        arithmetic_tolerance: Arithmetic an article states about itself (parts and their total, a share, a
+            change, a ratio, a headline against its body) may miss by this share of the computed figure, beyond
+            the rounding and hedges of the figures themselves.
     """
 
     error_gap: float = 0.05
@@ -49,6 +52,7 @@ class CheckConfig:
     name_max_articles: int = 5
     title_max_drop: int = 3
     conversion_tolerance: float = 0.02
+    arithmetic_tolerance: float = 0.02
     relations: tuple[dict[str, Any], ...] = ()
 
     @classmethod

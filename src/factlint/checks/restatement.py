@@ -1,0 +1,81 @@
+"""A figure and its own restatement: the headline against the body of the same article.
+
+"Xuất khẩu sang Nhật Bản đạt gần 10 tỷ USD" in the headline and "xuất khẩu … đạt 9,6 tỷ USD" in the body are
+one figure said twice: their intervals must meet. Only the flows a headline sums up (trade, exports, FDI,
+visitors, revenue…: ``factlint.vi.measures.FLOWS``) of a named subject are compared: a price or a count in a
+headline is too often another item's than the body's. The headline is the article's first line when it has no
+front matter (the shape of news dumps and scraped pages). A body figure restates the headline's when both have
+the same kind, unit, measure key, subject key and modality, and the same period (a headline without one is of
+the publication year: a body figure of another year is another figure). The
+headline is faulted (FL106) only when the body states that figure, always alike (its claims meet each other),
+and no body figure of the same kind and unit meets the headline's within ``arithmetic_tolerance``.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from factlint.checks.common import CheckConfig, Interval, interval, location, severity_for_gap
+from factlint.checks.conversions import Code, figures
+from factlint.findings import Finding
+from factlint.vi.measures import FLOWS
+
+CODES = (
+    Code("FL106", "restatement", "error",
+         "a headline figure does not meet the body's figure of the same subject, measure and period"),
+)
+KINDS = ("money", "count", "percent")
+KEYS = ("kind", "unit", "measure_key", "subject_key", "modality")
+
+
+def _widen(iv: Interval, t: float) -> Interval:
+    return Interval(iv.lo * (1 - t), iv.hi * (1 + t), iv.lo_open, iv.hi_open)
+
+
+def _same_period(h: dict, b: dict) -> bool:
+    """A headline figure without a period is of the publication year: a body figure of another year is not it."""
+    if h["period"]:
+        return b["period"] == h["period"]
+    return not b["period"] or bool(h["published"]) and b["period"].startswith(h["published"][:4])
+
+
+def check_restatements(df: pd.DataFrame, cfg: CheckConfig) -> list[Finding]:
+    """Headline figures that the body states otherwise (FL106)."""
+    if df.empty:
+        return []
+    d = df[df["kind"].isin(KINDS) & df["low"].notna() & df["measure_key"].isin(FLOWS) & (df["subject_key"] != "")
+           & (df["unit"] != "")]
+    heads = d[d["line"] == 1]
+    if heads.empty:
+        return []
+    body = d[d["article"].isin(set(heads["article"])) & (d["line"] > 1)]
+    index: dict[tuple, list[dict]] = {}
+    same_unit: dict[tuple, list[Interval]] = {}
+    for r in body.to_dict("records"):
+        index.setdefault((r["article"], *(r[k] for k in KEYS)), []).append(r)
+    for r in df[df["article"].isin(set(heads["article"])) & (df["line"] > 1) & df["low"].notna()].to_dict("records"):
+        same_unit.setdefault((r["article"], r["kind"], r["unit"]), []).append(interval(r))
+    out: list[Finding] = []
+    t = cfg.arithmetic_tolerance
+    for h in heads.to_dict("records"):
+        cands = [b for b in index.get((h["article"], *(h[k] for k in KEYS)), []) if _same_period(h, b)]
+        if not cands:
+            continue
+        hiv = _widen(interval(h), t)
+        if any(hiv.meets(iv) for iv in same_unit.get((h["article"], h["kind"], h["unit"]), [])):
+            continue  # the body states the headline's figure somewhere, whatever it is attributed to
+        if len({b["period"] for b in cands}) > 1 or not all(
+                interval(a).meets(interval(b)) for a in cands for b in cands):
+            continue  # the body states several figures of this measure: which one the headline restates is unclear
+        b = cands[0]
+        biv = interval(b)
+        gap = hiv.gap(biv)
+        unit = h["unit"]
+        period = f" ({b['period']})" if b["period"] else ""
+        out.append(Finding(
+            "FL106", "restatement", severity_for_gap(gap, max(abs(hiv.hi), abs(biv.hi)), cfg), "",
+            f"the headline says {h['text']!r} ({figures(interval(h), unit)}); the body says {b['text']!r} "
+            f"({figures(biv, unit)}) of the same {b['measure'] or b['measure_key']!r}{period}: off by "
+            f"{figures(Interval(gap, gap), unit)} beyond a {t:.0%} tolerance",
+            (location(h), location(b)), h["article"], key=f"{h['text']}|{b['text']}", data={"gap": gap}))
+    return out
