@@ -101,10 +101,10 @@ def test_explain_context_and_article_satisfy_the_article_gate(tmp_path):
     assert "-> no rule" in bare and "article does not mention /Nhật Bản/" in bare
     _, ctx = _run("rules", "explain", "--rules", str(folder), "--published", "2024-02-01",
                   "--context", "Việt Nam và Nhật Bản.", SENTENCE)
-    assert "-> trade.vn_jp.exports (period 2024, published)" in ctx
+    assert "-> trade.vn_jp.exports (period 2024, stated)" in ctx  # "Năm nay" of the publication date
     assert "'Nhật Bản'" not in ctx  # the context's own words are read but not listed as quantities
     _, art = _run("rules", "explain", "--rules", str(folder), "--article", str(_article(tmp_path)), SENTENCE)
-    assert "-> trade.vn_jp.exports (period 2023, published)" in art  # the date comes from the front matter
+    assert "-> trade.vn_jp.exports (period 2023, stated)" in art  # "Năm nay": the date comes from the front matter
 
 
 def test_explain_prints_a_shared_reason_once(tmp_path):

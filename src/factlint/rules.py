@@ -530,7 +530,7 @@ class RuleSet:
 
     def tag(self, text: str, quantities: list[Quantity], spans: list[tuple[int, int]],
             article: Article | None = None, attributions: list[Attribution] | None = None,
-            places: Places | None = None) -> dict[int, tuple[str, str, str, str]]:
+            places: Places | None = None, article_text: str | None = None) -> dict[int, tuple[str, str, str, str]]:
         """Tag quantities: index -> (metric, period, period source, rule id).
 
         The period is the attributed one when the rule looks for the ``nearest`` and attribution found one,
@@ -542,7 +542,8 @@ class RuleSet:
         places = places or Places(text, spans)
         if attributions is None:
             attributions = attribute(text, quantities, spans, published, places=places)
-        decisions = self.decide(text, quantities, spans, places=places, explain=False, attributions=attributions)
+        decisions = self.decide(text, quantities, spans, article_text, places=places, explain=False,
+                                attributions=attributions)
         q_starts = [q.start for q in quantities]
         for i, d in enumerate(decisions):
             if d.winner:
@@ -756,7 +757,6 @@ def explain(rules: RuleSet, sentence: str, *, context: str = "", article_text: s
     offset = len(body) - len(sentence)
     qs, spans, atts = read_attributed(body, published)
     text = body if article_text is None else article_text + "\n\n" + body
-    by_id = {lr.id: lr for lr in rules.rules}
     rows = [(i, d) for i, d in enumerate(rules.decide(body, qs, spans, article_text=text, attributions=atts))
             if qs[i].start >= offset]
     shown = {i: {rid: why for rid, why in d.reasons.items() if show_all or not why.startswith("kind ")}
@@ -766,13 +766,22 @@ def explain(rules: RuleSet, sentence: str, *, context: str = "", article_text: s
         for pair in reasons.items():
             seen.setdefault(pair, []).append(i)
     shared = {pair for pair, where in seen.items() if len(where) > 1}
+    class _Art:
+        pass
+
+    _Art.published = published  # type: ignore[attr-defined]
+    tags = rules.tag(body, qs, spans, _Art(), atts, article_text=text)  # type: ignore[arg-type]
     out = []
     for i, d in rows:
-        q = d.quantity
+        q, a = d.quantity, atts[i]
         out.append(f"{q.text!r}: {q.kind} {q.value} {q.unit} {q.date}".rstrip())
+        if a.why or a.measure:
+            out.append(f"  subject {a.subject or '-'} [{a.subject_key or '-'}], measure {a.measure or '-'} "
+                       f"[{a.measure_key or '-'}], period {a.period or '-'} ({a.period_kind}), {a.modality}")
+            out.append(f"  because {a.why}" if a.why else "  because nothing names a party, period or modality")
         if d.winner:
-            period, source = find_period(by_id[d.winner].rule.period, body, qs, i, spans, published)
-            out.append(f"  -> {by_id[d.winner].rule.metric} (period {period or '-'}, {source}) by {d.winner}")
+            metric, period, source, _ = tags[i]
+            out.append(f"  -> {metric} (period {period or '-'}, {source}) by {d.winner}")
         else:
             out.append("  -> no rule")
         out += _grouped({(rid, why) for rid, why in shown[i].items() if (rid, why) not in shared}, "     ")
