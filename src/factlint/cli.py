@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import click
@@ -13,6 +13,7 @@ from tabulate import tabulate
 
 from factlint.collect import CACHE_DIR, collect
 from factlint.config import ConfigError
+from factlint.corpus.tables import DEFAULT_COLUMNS, Columns
 from factlint.report import FORMATTERS, render
 from factlint.report.files import write_reports
 from factlint.rules import RuleError, RuleSet, iter_examples, load_rules, run_example
@@ -57,6 +58,18 @@ def _write(text: str | bytes, output: str | None) -> None:
         Path(output).write_text(text, encoding="utf-8")
 
 
+def column_options(fn: Callable) -> Callable:
+    """The options that map a table's columns (JSONL, CSV, Parquet: one article a row) to an article's fields."""
+    for name, defaults in reversed(DEFAULT_COLUMNS.items()):
+        fn = click.option(f"--{name}-column", f"{name}_column", default=None, metavar="NAME",
+                          help=f"Table column of the article's {name} (default: {' or '.join(defaults)}).")(fn)
+    return fn
+
+
+def _columns(kwargs: dict) -> Columns:
+    return Columns(**{name: kwargs.pop(f"{name}_column") for name in DEFAULT_COLUMNS})
+
+
 @click.group()
 @click.version_option(package_name="factlint")
 def main() -> None:
@@ -71,9 +84,13 @@ def main() -> None:
 @click.option("--encoding", default=None, help="Codec for articles that are not UTF-8 (e.g. cp1258).")
 @click.option("--jobs", type=click.IntRange(min=1), default=None, help="Worker processes (default: the cores).")
 @click.option("--no-cache", is_flag=True, help=f"Re-read every article; do not use {CACHE_DIR}/.")
+@column_options
 def extract(paths: tuple[str, ...], rules_dir: str | None, fmt: str, output: str | None, encoding: str | None,
-            jobs: int | None, no_cache: bool) -> None:
-    """Print one row per claim found in PATHS (default: articles/).
+            jobs: int | None, no_cache: bool, **columns: str | None) -> None:
+    """Print one row per claim found in PATHS (default: articles/): folders, files, or tables.
+
+    A table (.jsonl, .csv, .parquet) holds an article a row; its claims are located by the file (path),
+    the row's id (article) and the line and column inside the row's text.
 
     csv, jsonl and parquet carry the contract's columns first, then claim_id, published, outlet, direction,
     low_open, high_open, date, malformed, rule and offset.
@@ -84,7 +101,7 @@ def extract(paths: tuple[str, ...], rules_dir: str | None, fmt: str, output: str
     try:
         CheckConfig.load(rules_path)  # the whole config.yaml is checked, not only the part extraction reads
         got = collect(_paths(paths), rules_path, encoding, jobs=jobs or os.cpu_count() or 1,
-                      cache=None if no_cache else CACHE_DIR, progress=_progress)
+                      cache=None if no_cache else CACHE_DIR, progress=_progress, columns=_columns(columns))
     except (RuleError, ConfigError) as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(2)
@@ -139,10 +156,13 @@ def _load_rules(rules_dir: str | None) -> RuleSet | None:
 @click.option("--encoding", default=None, help="Codec for articles that are not UTF-8 (e.g. cp1258).")
 @click.option("--jobs", type=click.IntRange(min=1), default=None, help="Worker processes (default: the cores).")
 @click.option("--no-cache", is_flag=True, help=f"Re-read every article; do not use {CACHE_DIR}/.")
+@column_options
 def check(paths: tuple[str, ...], rules_dir: str | None, accepted: str | None, fmt: str, output: str | None,
           fail_on: str, reports_dir: str | None, update_accepted: bool, encoding: str | None, jobs: int | None,
-          no_cache: bool) -> None:
+          no_cache: bool, **columns: str | None) -> None:
     """Check the claims of PATHS (default: articles/) and report what does not add up.
+
+    PATHS are folders, files, or tables (.jsonl, .csv, .parquet) of articles, one a row.
 
     Exit status: 0 when no new finding is at or above --fail-on, 1 when one is, 2 for a usage or
     configuration error (a broken rule file, a broken accepted file).
@@ -154,7 +174,8 @@ def check(paths: tuple[str, ...], rules_dir: str | None, accepted: str | None, f
     accepted_path = Path(accepted) if accepted else Path("checks/accepted.yaml")
     try:
         result = run_suite(_paths(paths), rules_path, accepted_path, encoding=encoding, progress=_progress,
-                           jobs=jobs or os.cpu_count() or 1, cache=None if no_cache else CACHE_DIR)
+                           jobs=jobs or os.cpu_count() or 1, cache=None if no_cache else CACHE_DIR,
+                           columns=_columns(columns))
     except (RuleError, AcceptedError, ConfigError) as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(2)
