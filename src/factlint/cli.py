@@ -13,10 +13,11 @@ from tabulate import tabulate
 
 from factlint.collect import CACHE_DIR, collect
 from factlint.config import ConfigError
-from factlint.corpus.tables import DEFAULT_COLUMNS, Columns
+from factlint.corpus.tables import DEFAULT_COLUMNS
 from factlint.report import FORMATTERS, render
 from factlint.report.files import write_reports
 from factlint.rules import RuleError, RuleSet, iter_examples, load_rules, run_example
+from factlint.settings import Settings, load_settings
 from factlint.table import to_frame
 
 CONTRACT = ["article", "path", "line", "column", "end_line", "end_column", "text", "kind", "value", "low",
@@ -36,9 +37,11 @@ def _bar(items: list) -> Iterator:
         yield from bar
 
 
-def _paths(paths: tuple[str, ...]) -> list[str]:
+def _paths(paths: tuple[str, ...], settings: Settings) -> list[str]:
     if paths:
         return list(paths)
+    if settings.paths:
+        return settings.paths
     if Path("articles").is_dir():
         return ["articles"]
     raise click.UsageError("no PATH given and no articles/ folder here")
@@ -66,8 +69,22 @@ def column_options(fn: Callable) -> Callable:
     return fn
 
 
-def _columns(kwargs: dict) -> Columns:
-    return Columns(**{name: kwargs.pop(f"{name}_column") for name in DEFAULT_COLUMNS})
+def _given_columns(kwargs: dict) -> dict[str, str | None]:
+    return {name: kwargs.get(f"{name}_column") for name in DEFAULT_COLUMNS}
+
+
+def _settings() -> Settings:
+    """``[tool.factlint]`` of the nearest pyproject.toml; a broken one is a configuration error (exit 2)."""
+    try:
+        return load_settings()
+    except ConfigError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(2)
+
+
+def _rules_path(rules_dir: str | None, settings: Settings) -> Path | None:
+    folder = rules_dir or settings.rules
+    return Path(folder) if folder else (Path("claims") if Path("claims").is_dir() else None)
 
 
 @click.group()
@@ -97,11 +114,13 @@ def extract(paths: tuple[str, ...], rules_dir: str | None, fmt: str, output: str
     """
     from factlint.checks.common import CheckConfig
 
-    rules_path = Path(rules_dir) if rules_dir else (Path("claims") if Path("claims").is_dir() else None)
+    settings = _settings()
+    rules_path = _rules_path(rules_dir, settings)
     try:
         CheckConfig.load(rules_path)  # the whole config.yaml is checked, not only the part extraction reads
-        got = collect(_paths(paths), rules_path, encoding, jobs=jobs or os.cpu_count() or 1,
-                      cache=None if no_cache else CACHE_DIR, progress=_progress, columns=_columns(columns))
+        got = collect(_paths(paths, settings), rules_path, encoding or settings.encoding,
+                      jobs=jobs or settings.jobs or os.cpu_count() or 1, cache=None if no_cache else CACHE_DIR,
+                      progress=_progress, columns=settings.column_mapping(_given_columns(columns)))
     except (RuleError, ConfigError) as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(2)
@@ -147,8 +166,8 @@ def _load_rules(rules_dir: str | None) -> RuleSet | None:
               help="Accepted findings (default checks/accepted.yaml when it exists).")
 @click.option("--format", "fmt", type=click.Choice(sorted(FORMATTERS)), default="text", show_default=True)
 @click.option("-o", "--output", type=click.Path(), default=None, help="Write here instead of stdout.")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default="error",
-              show_default=True, help="Exit 1 when a new finding is at least this severe.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default=None,
+              help="Exit 1 when a new finding is at least this severe (default: error).")
 @click.option("--reports", "reports_dir", type=click.Path(), default=None,
               help="Also write discrepancies.md/.html, findings.json and claims.csv into this folder.")
 @click.option("--update-accepted", is_flag=True,
@@ -158,7 +177,7 @@ def _load_rules(rules_dir: str | None) -> RuleSet | None:
 @click.option("--no-cache", is_flag=True, help=f"Re-read every article; do not use {CACHE_DIR}/.")
 @column_options
 def check(paths: tuple[str, ...], rules_dir: str | None, accepted: str | None, fmt: str, output: str | None,
-          fail_on: str, reports_dir: str | None, update_accepted: bool, encoding: str | None, jobs: int | None,
+          fail_on: str | None, reports_dir: str | None, update_accepted: bool, encoding: str | None, jobs: int | None,
           no_cache: bool, **columns: str | None) -> None:
     """Check the claims of PATHS (default: articles/) and report what does not add up.
 
@@ -170,12 +189,15 @@ def check(paths: tuple[str, ...], rules_dir: str | None, accepted: str | None, f
     from factlint.findings import SEVERITY_RANK, AcceptedError, accepted_entries
     from factlint.suite import run as run_suite
 
-    rules_path = Path(rules_dir) if rules_dir else (Path("claims") if Path("claims").is_dir() else None)
-    accepted_path = Path(accepted) if accepted else Path("checks/accepted.yaml")
+    settings = _settings()
+    rules_path = _rules_path(rules_dir, settings)
+    accepted_path = Path(accepted or settings.accepted or "checks/accepted.yaml")
+    fail_on = fail_on or settings.fail_on or "error"
     try:
-        result = run_suite(_paths(paths), rules_path, accepted_path, encoding=encoding, progress=_progress,
-                           jobs=jobs or os.cpu_count() or 1, cache=None if no_cache else CACHE_DIR,
-                           columns=_columns(columns))
+        result = run_suite(_paths(paths, settings), rules_path, accepted_path, encoding=encoding or settings.encoding,
+                           progress=_progress, jobs=jobs or settings.jobs or os.cpu_count() or 1,
+                           cache=None if no_cache else CACHE_DIR,
+                           columns=settings.column_mapping(_given_columns(columns)))
     except (RuleError, AcceptedError, ConfigError) as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(2)
