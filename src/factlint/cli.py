@@ -147,6 +147,39 @@ def extract(paths: tuple[str, ...], rules_dir: str | None, fmt: str, output: str
         sys.exit(1)
 
 
+@main.command("index")
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--rules", "rules_dir", type=click.Path(), default=None, help="Claim rules folder (default claims/).")
+@click.option("--store", "store_dir", type=click.Path(), default=".factlint", show_default=True,
+              help="The claims store to create or update.")
+@click.option("--encoding", default=None, help="Codec for articles that are not UTF-8 (e.g. cp1258).")
+@click.option("--jobs", type=click.IntRange(min=1), default=None, help="Worker processes (default: the cores).")
+@column_options
+def index_cmd(paths: tuple[str, ...], rules_dir: str | None, store_dir: str, encoding: str | None,
+              jobs: int | None, **columns: str | None) -> None:
+    """Write the claims of PATHS (default: articles/) to a Parquet claims store, or bring it up to date.
+
+    Unchanged articles are not read again, changed ones replace their rows, removed ones leave. Check drafts
+    against it with `factlint check DRAFT.md --against .factlint/`.
+    """
+    from factlint.store import index
+
+    settings = _settings()
+    rules_path = _rules_path(rules_dir, settings)
+    try:
+        from factlint.checks.common import CheckConfig
+
+        CheckConfig.load(rules_path)
+        got = index(_paths(paths, settings), rules_path, Path(store_dir), encoding=encoding or settings.encoding,
+                    jobs=jobs or settings.jobs or os.cpu_count() or 1,
+                    columns=settings.column_mapping(_given_columns(columns)), progress=_progress)
+    except (RuleError, ConfigError) as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(2)
+    click.echo(f"{store_dir}: {got['articles']} articles ({got['added']} added, {got['changed']} changed, "
+               f"{got['removed']} removed, {got['unchanged']} unchanged); {got['claims']} claims written", err=True)
+
+
 def _load_rules(rules_dir: str | None) -> RuleSet | None:
     """Load the rule set (``claims/`` by default when it exists); a broken file is a usage error (exit 2)."""
     folder = rules_dir or ("claims" if Path("claims").is_dir() else None)
@@ -175,30 +208,43 @@ def _load_rules(rules_dir: str | None) -> RuleSet | None:
 @click.option("--encoding", default=None, help="Codec for articles that are not UTF-8 (e.g. cp1258).")
 @click.option("--jobs", type=click.IntRange(min=1), default=None, help="Worker processes (default: the cores).")
 @click.option("--no-cache", is_flag=True, help=f"Re-read every article; do not use {CACHE_DIR}/.")
+@click.option("--against", "against", type=click.Path(), default=None, metavar="STORE",
+              help="Check PATHS (drafts) against the archive in this claims store (see `factlint index`).")
 @column_options
 def check(paths: tuple[str, ...], rules_dir: str | None, accepted: str | None, fmt: str, output: str | None,
           fail_on: str | None, reports_dir: str | None, update_accepted: bool, encoding: str | None, jobs: int | None,
-          no_cache: bool, **columns: str | None) -> None:
+          no_cache: bool, against: str | None, **columns: str | None) -> None:
     """Check the claims of PATHS (default: articles/) and report what does not add up.
 
-    PATHS are folders, files, or tables (.jsonl, .csv, .parquet) of articles, one a row.
+    PATHS are folders, files, or tables (.jsonl, .csv, .parquet) of articles, one a row. With --against
+    .factlint/, PATHS are new or changed articles, checked against the stored archive without reading it:
+    the findings are those of a full run over the archive with them in it.
 
     Exit status: 0 when no new finding is at or above --fail-on, 1 when one is, 2 for a usage or
     configuration error (a broken rule file, a broken accepted file).
     """
     from factlint.findings import SEVERITY_RANK, AcceptedError, accepted_entries
+    from factlint.store import StoreError
     from factlint.suite import run as run_suite
+    from factlint.suite import run_against
 
     settings = _settings()
     rules_path = _rules_path(rules_dir, settings)
     accepted_path = Path(accepted or settings.accepted or "checks/accepted.yaml")
     fail_on = fail_on or settings.fail_on or "error"
+    mapping = settings.column_mapping(_given_columns(columns))
+    workers = jobs or settings.jobs or os.cpu_count() or 1
     try:
-        result = run_suite(_paths(paths, settings), rules_path, accepted_path, encoding=encoding or settings.encoding,
-                           progress=_progress, jobs=jobs or settings.jobs or os.cpu_count() or 1,
-                           cache=None if no_cache else CACHE_DIR,
-                           columns=settings.column_mapping(_given_columns(columns)))
-    except (RuleError, AcceptedError, ConfigError) as exc:
+        if against is not None:
+            if not paths:
+                raise click.UsageError("--against needs the drafts to check as PATHS")
+            result = run_against(Path(against), list(paths), rules_path, accepted_path,
+                                 encoding=encoding or settings.encoding, jobs=workers, columns=mapping)
+        else:
+            result = run_suite(_paths(paths, settings), rules_path, accepted_path,
+                               encoding=encoding or settings.encoding, progress=_progress, jobs=workers,
+                               cache=None if no_cache else CACHE_DIR, columns=mapping)
+    except (RuleError, AcceptedError, ConfigError, StoreError) as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(2)
     _write(render(fmt, result), output)

@@ -12,7 +12,7 @@ import hashlib
 import json
 import os
 import pickle
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -133,7 +133,7 @@ def row_key(row: Row, encoding: str | None, engine: str) -> str:
     return hashlib.sha256(f"{row.path}\0{fields}\0{encoding}\0{engine}".encode()).hexdigest()
 
 
-def _one(job: tuple) -> tuple[Article, list[tuple], list[Mention]]:
+def _one(job: tuple, keep_text: bool = False) -> tuple[Article, list[tuple], list[Mention]]:
     """Load and extract one article: ``(path, shown, encoding)`` for a file, ``(row,)`` for a table row."""
     if len(job) == 1:
         art = row_article(job[0])
@@ -141,9 +141,38 @@ def _one(job: tuple) -> tuple[Article, list[tuple], list[Mention]]:
         path, shown, encoding = job
         art = load_article(Path(path), shown, encoding)
     claims, mentions = extract_all(art, _RULES, _READER)
+    if keep_text:
+        return art, claims, mentions
     light = replace(art, text="")  # the text is not needed downstream; do not ship it between processes
     light._line_starts, light._colmaps = [], {}
     return light, claims, mentions
+
+
+def _one_with_text(job: tuple) -> tuple[Article, list[tuple], list[Mention]]:
+    return _one(job, keep_text=True)
+
+
+def extract_jobs(todo: list[tuple], rules: RuleSet | None, rules_dir: Path | None, hedges: HedgeConfig, jobs: int,
+                 progress: Callable[[Iterable], Iterable] | None = None, keep_text: bool = False) -> Iterator[tuple]:
+    """Load and extract each job of :func:`units` (in ``jobs`` processes), yielding results in order.
+
+    Each result is ``(article, claims, mentions)``; the article keeps its text only with ``keep_text``.
+    """
+    fn = _one_with_text if keep_text else _one
+    if jobs <= 1 or len(todo) < 2:
+        global _RULES, _READER
+        _RULES, _READER = rules, Reader(hedges)
+        stream: Iterable = map(fn, todo)
+        pool = None
+    else:
+        pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init,
+                                   initargs=(str(rules_dir) if rules_dir else None, hedges))
+        stream = pool.map(fn, todo, chunksize=max(1, min(64, len(todo) // (jobs * 8) or 1)))
+    try:
+        yield from (progress(_Sized(stream, len(todo))) if progress else stream)
+    finally:
+        if pool is not None:
+            pool.shutdown()
 
 
 # ---------------------------------------------------------------------------------------------- the corpus
@@ -213,24 +242,11 @@ def collect(paths: Iterable[str | Path], rules_dir: Path | None, encoding: str |
     todo = [i for i, u in enumerate(work) if isinstance(u, tuple) and i not in results]
     hits = len(results)
     if todo:
-        jobs_todo = [work[i] for i in todo]
-        if jobs <= 1 or len(todo) < 2:
-            global _RULES, _READER
-            _RULES, _READER = rules, Reader(hedges)
-            stream: Iterable = map(_one, jobs_todo)
-            pool = None
-        else:
-            pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init,
-                                       initargs=(str(rules_dir) if rules_dir else None, hedges))
-            stream = pool.map(_one, jobs_todo, chunksize=max(1, min(64, len(todo) // (jobs * 8) or 1)))
-        try:
-            for i, res in zip(todo, progress(_Sized(stream, len(todo))) if progress else stream, strict=True):
-                results[i] = res
-                if i in key_of and (len(work[i]) == 3 or res[0].status == "ok"):  # a row's error names its place
-                    store(cache, key_of[i], res)
-        finally:
-            if pool is not None:
-                pool.shutdown()
+        for i, res in zip(todo, extract_jobs([work[i] for i in todo], rules, rules_dir, hedges, jobs, progress),
+                          strict=True):
+            results[i] = res
+            if i in key_of and (len(work[i]) == 3 or res[0].status == "ok"):  # a row's error names its place
+                store(cache, key_of[i], res)
     got: list[tuple[Article, list[tuple], list[Mention]]] = []
     for i, u in enumerate(work):
         if isinstance(u, Article):

@@ -191,17 +191,21 @@ def _run_key(found: list, keys: dict[str, str], rules_dir: Path | None) -> str:
 
 
 def with_context(findings: list[Finding], articles: list[Article], encoding: str | None,
-                 columns: Columns = BY_DEFAULT) -> list[Finding]:
+                 columns: Columns = BY_DEFAULT, texts: Callable[[set[str]], dict[str, str]] | None = None
+                 ) -> list[Finding]:
     """Give locations without a quoted sentence (names, titles) the sentence around them.
 
     Mentions travel without their sentences (most are never cited); the few articles that findings cite are
-    read again here (a table once for all its cited rows).
+    read again here (a table once for all its cited rows), or taken from ``texts`` (refs to their stored text).
     """
     need = {source_ref(loc.path, loc.article) for f in findings for loc in f.locations if not loc.sentence and loc.text}
     if not need:
         return findings
     by_ref = {a.ref: a for a in articles if a.status == "ok" and a.ref in need}
     loaded = {r: a for r, a in by_ref.items() if a.text}
+    if texts is not None:
+        for r, text in texts({r for r in by_ref if r not in loaded}).items():
+            loaded[r] = replace(by_ref[r], text=text)
     for path in sorted({a.path for r, a in by_ref.items() if r not in loaded}):
         if is_table(path):
             for a in load_table(Path(path), path, columns, encoding):
@@ -256,3 +260,70 @@ def cases(r: Run, suite: str) -> list[Case]:
     else:
         ids |= {a.id for a in r.articles if a.status == "ok"}
     return [Case(suite, i, tuple(f for f in mine if f.case == i)) for i in sorted(ids)]
+
+
+def run_against(store_root: Path, drafts: list[str | Path], rules_dir: Path | None, accepted: Path | None,
+                encoding: str | None = None, jobs: int = 1, columns: Columns = BY_DEFAULT,
+                progress: Callable[[Iterable], Iterable] | None = None) -> Run:
+    """Check ``drafts`` against the archive in the claims store, without reading the archive's text.
+
+    The findings are those of a full run over the archive with the drafts in it: a draft that is an article of
+    the archive (same file, or same table row) takes its place, a new one comes after the archive.
+
+    Raises:
+        StoreError: No store, or one indexed with other rules or settings.
+    """
+    from factlint import store
+    from factlint.collect import extract_jobs, units
+    from factlint.corpus import mark_duplicates
+    from factlint.table import typed
+
+    manifest = store.check_engine(store_root, rules_dir, encoding, columns)
+    rules = load_rules([rules_dir]) if rules_dir is not None else None
+    cfg = CheckConfig.load(rules_dir, {lr.rule.metric for lr in rules.rules} if rules is not None else None)
+    fx = FxTable.load(rules_dir / "reference" / "fx.yaml" if rules_dir is not None else None)
+    hedges = hedge_config(rules_dir)
+    accepted_list = load_accepted(accepted)
+    work = units(list(discover(drafts)), encoding, columns)
+    jobs_list = [u for u in work if isinstance(u, tuple)]
+    done = iter(extract_jobs(jobs_list, rules, rules_dir, hedges, jobs, progress, keep_text=True))
+    drafted = [(u, [], []) if isinstance(u, Article) else next(done) for u in work]
+    entries = store._entries(manifest)
+    slots: list = list(entries)
+    place = {}
+    for i, e in enumerate(entries):
+        place.setdefault(e.article.ref, i)
+    replaced = set()
+    for got in drafted:
+        i = place.get(got[0].ref)
+        if i is not None and i not in replaced:
+            replaced.add(i)
+            slots[i] = got
+        else:
+            slots.append(got)
+    archive = store.load(store_root, manifest, drop={entries[i].entry for i in replaced})
+    arts = [s.article if isinstance(s, store.Entry) else s[0] for s in slots]
+    mark_duplicates(arts)
+    order, claims, mentions = {}, [archive.claims], [archive.mentions]
+    for i, s in enumerate(slots):
+        name = s.entry if isinstance(s, store.Entry) else f"\0draft{i}"
+        order[name] = i if arts[i].status == "ok" else -1
+        if not isinstance(s, store.Entry):
+            claims.append(store._claims_frame(name, s[1]))
+            mentions.append(store._mentions_frame(name, s[2]))
+    frames = []
+    for df in (pd.concat(claims, ignore_index=True), pd.concat(mentions, ignore_index=True)):
+        df = df.assign(_order=df["entry"].map(order).fillna(-1))
+        frames.append(df[df["_order"] >= 0].sort_values(["_order", "seq"], kind="stable"))
+    df = typed(frames[0].reset_index(drop=True))
+    found_mentions = store.mentions_of(frames[1])
+    entry_of = {e.article.ref: e.entry for e in entries}
+    raw = with_context(unreadable(arts) + run_checks(df, found_mentions, cfg, fx), arts, encoding, columns,
+                       texts=lambda refs: _by_ref(archive.texts(entry_of[r] for r in refs if r in entry_of), entry_of))
+    findings, stale = apply_accepted(raw, accepted_list)
+    return Run(arts, df, found_mentions, findings, stale, rules, cfg, consistent_metrics(df, findings))
+
+
+def _by_ref(texts: dict[str, str], entry_of: dict[str, str]) -> dict[str, str]:
+    ref_of = {v: k for k, v in entry_of.items()}
+    return {ref_of[e]: t for e, t in texts.items()}
