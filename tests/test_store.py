@@ -101,3 +101,25 @@ def test_the_cli_indexes_and_checks_a_draft_against_the_store(archive, tmp_path)
     res = invoke_in(tmp_path, "check", "draft.md", "--against", ".factlint", "--rules", str(other))
     assert res.exit_code == 2
     assert "the store was indexed with other rules" in res.stderr
+
+
+def test_a_table_archive_is_indexed_row_by_row(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    rows = [{"id": f"r{i}", "published": "2023-05-02",
+             "text": f"Năm 2022, kim ngạch thương mại Việt Nam - Nhật Bản đạt {50 + i} tỷ USD."} for i in range(4)]
+
+    def write(rs: list[dict]) -> None:
+        Path("cms.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rs), encoding="utf-8")
+
+    write(rows)
+    store = Path(".factlint")
+    assert index(["cms.jsonl"], RULES, store)["added"] == 4
+    rows[1]["text"] = rows[1]["text"].replace("51", "61")
+    write([rows[3], rows[0], rows[1]])  # r3 moved up, r1 changed, r2 removed
+    got = index(["cms.jsonl"], RULES, store)
+    assert (got["unchanged"], got["changed"], got["removed"], got["added"]) == (2, 1, 1, 0)
+    full = run(["cms.jsonl"], RULES, None)
+    against = run_against(store, [], RULES, None)
+    assert [(a.id, a.row, a.row_line) for a in against.articles] == [("r3", 1, 1), ("r0", 2, 2), ("r1", 3, 3)]
+    assert _json(against) == _json(full) and any(f.code == "FL101" for f in full.findings)
+    assert against.claims.equals(full.claims)

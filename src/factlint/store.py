@@ -172,7 +172,11 @@ def index(paths: list[str | Path], rules_dir: Path | None, root: Path = STORE_DI
             elif len(u) == 1:
                 plan.append((shown, row_key(u[0], encoding, engine), u))
             else:
-                plan.append((shown, article_key(p.read_bytes(), shown, encoding, engine), u))
+                try:
+                    key = article_key(p.read_bytes(), shown, encoding, engine)
+                except OSError:
+                    key = ""  # extracting it reports why it cannot be read
+                plan.append((shown, key, u))
     # entry names: the article's place, and @n for the n-th repeat of one
     seen: dict[str, int] = {}
     final: list[Entry | tuple] = []
