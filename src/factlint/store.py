@@ -33,13 +33,15 @@ from factlint.config import hedge_config
 from factlint.corpus import BY_DEFAULT, Article, Columns, discover, is_table
 from factlint.extract import CLAIM_COLUMNS
 from factlint.names import Mention
-from factlint.rules import load_rules
+from factlint.rules import RuleSet, load_rules
 
 STORE_DIR = Path(".factlint")
 VERSION = 1
 BUCKETS = 64
 TABLES = ("claims", "mentions", "texts")
 _MENTION_COLUMNS = list(Mention._fields)
+COLUMNS = {"claims": ["entry", *CLAIM_COLUMNS, "seq"], "mentions": ["entry", *_MENTION_COLUMNS, "seq"],
+           "texts": ["entry", "text"]}
 
 
 class StoreError(Exception):
@@ -199,16 +201,16 @@ def index(paths: list[str | Path], rules_dir: Path | None, root: Path = STORE_DI
             todo.append((len(final), name, key, job))
             final.append(item)
     fresh: set[int] = set()
-    frames: dict[str, dict[int, list[pd.DataFrame]]] = {t: {} for t in TABLES}
+    rows: dict[str, dict[int, list[tuple]]] = {t: {} for t in TABLES}  # new rows by table and bucket
     results = extract_jobs([t[3] for t in todo], rules, rules_dir, hedges, jobs, progress, keep_text=True)
     for (pos, name, key, _job), (art, claims, mentions) in zip(todo, results, strict=True):
         e = Entry(name, key, final[pos][0], art)
         final[pos] = e
         if art.status == "ok":
             b = e.bucket
-            frames["claims"].setdefault(b, []).append(_claims_frame(name, claims))
-            frames["mentions"].setdefault(b, []).append(_mentions_frame(name, mentions))
-            frames["texts"].setdefault(b, []).append(pd.DataFrame({"entry": [name], "text": [art.text]}))
+            rows["claims"].setdefault(b, []).extend((name, *c, i) for i, c in enumerate(claims))
+            rows["mentions"].setdefault(b, []).extend((name, *m, i) for i, m in enumerate(mentions))
+            rows["texts"].setdefault(b, []).append((name, art.text))
         art.text, art._line_starts, art._colmaps = "", [], {}
         fresh.add(e.bucket)
     entries: list[Entry] = final  # type: ignore[assignment]
@@ -223,7 +225,8 @@ def index(paths: list[str | Path], rules_dir: Path | None, root: Path = STORE_DI
             if path.exists():
                 prev = pd.read_parquet(path)
                 parts.append(prev[~prev["entry"].isin(gone | replaced)])
-            parts += frames[table].get(b, [])
+            if rows[table].get(b):
+                parts.append(pd.DataFrame.from_records(rows[table][b], columns=COLUMNS[table]))
             parts = [p for p in parts if len(p)]
             if parts:
                 df = pd.concat(parts, ignore_index=True)
@@ -237,28 +240,20 @@ def index(paths: list[str | Path], rules_dir: Path | None, root: Path = STORE_DI
                   lambda tmp: tmp.write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8"))
     return {"articles": len(entries), "unchanged": len(entries) - len(todo),
             "added": len(replaced - set(by_entry)), "changed": len(replaced & set(by_entry)), "removed": len(gone),
-            "claims": sum(len(f) for fs in frames["claims"].values() for f in fs)}
+            "claims": sum(len(r) for r in rows["claims"].values())}
 
 
-def _claims_frame(name: str, claims: list[tuple]) -> pd.DataFrame:
-    df = pd.DataFrame.from_records(claims, columns=CLAIM_COLUMNS)
-    df.insert(0, "entry", name)
-    df["seq"] = range(len(df))
-    return df
-
-
-def _mentions_frame(name: str, mentions: list[Mention]) -> pd.DataFrame:
-    df = pd.DataFrame.from_records(mentions, columns=_MENTION_COLUMNS)
-    df.insert(0, "entry", name)
-    df["seq"] = range(len(df))
-    return df
+def frame(table: str, name: str, items: list[tuple]) -> pd.DataFrame:
+    """The stored rows of one article's claims or mentions (``entry`` first, ``seq`` last)."""
+    return pd.DataFrame.from_records([(name, *x, i) for i, x in enumerate(items)], columns=COLUMNS[table])
 
 
 # ---------------------------------------------------------------------------------------------- load
 
 
-def check_engine(root: Path, rules_dir: Path | None, encoding: str | None, columns: Columns) -> dict:
-    """The store's manifest, when it was indexed by this engine with these rules.
+def check_engine(root: Path, rules_dir: Path | None, encoding: str | None, columns: Columns,
+                 rules: RuleSet | None = None) -> dict:
+    """The store's manifest, when it was indexed by this engine with these rules (``rules``: already loaded).
 
     Raises:
         StoreError: No store at ``root``, or one indexed with other rules, settings or another factlint.
@@ -266,7 +261,8 @@ def check_engine(root: Path, rules_dir: Path | None, encoding: str | None, colum
     manifest = _read_manifest(root)
     if manifest is None or manifest.get("version") != VERSION:
         raise StoreError(f"{root}: no claims store here; run `factlint index` first")
-    rules = load_rules([rules_dir]) if rules_dir is not None else None
+    if rules is None and rules_dir is not None:
+        rules = load_rules([rules_dir])
     engine = f"{engine_fingerprint(rules, hedge_config(rules_dir))}/{columns!r}/{encoding}"
     if manifest.get("engine") != engine:
         raise StoreError(f"{root}: the store was indexed with other rules, settings or another factlint; "
@@ -275,8 +271,12 @@ def check_engine(root: Path, rules_dir: Path | None, encoding: str | None, colum
 
 
 def _read_all(root: Path, table: str) -> pd.DataFrame | None:
+    import pyarrow.parquet as pq
+
     files = sorted((root / table).glob("bucket=*/part.parquet"))
-    return pd.concat([pd.read_parquet(f) for f in files], ignore_index=True) if files else None
+    if not files:
+        return None
+    return pq.ParquetDataset([f.as_posix() for f in files]).read(use_threads=True).to_pandas()
 
 
 def load(root: Path, manifest: dict, drop: set[str] = frozenset()) -> Archive:
@@ -309,7 +309,8 @@ def _texts(root: Path, entries: dict[str, Entry], wanted: set[str]) -> dict[str,
 def mentions_of(df: pd.DataFrame) -> list[Mention]:
     """Mentions back from their stored frame."""
     cols = [df[c].tolist() for c in _MENTION_COLUMNS]
-    return [Mention(*row) for row in zip(*cols, strict=True)]
+    make = tuple.__new__
+    return [make(Mention, row) for row in zip(*cols, strict=True)]
 
 
 def is_store(path: str | Path) -> bool:

@@ -278,8 +278,8 @@ def run_against(store_root: Path, drafts: list[str | Path], rules_dir: Path | No
     from factlint.corpus import mark_duplicates
     from factlint.table import typed
 
-    manifest = store.check_engine(store_root, rules_dir, encoding, columns)
     rules = load_rules([rules_dir]) if rules_dir is not None else None
+    manifest = store.check_engine(store_root, rules_dir, encoding, columns, rules)
     cfg = CheckConfig.load(rules_dir, {lr.rule.metric for lr in rules.rules} if rules is not None else None)
     fx = FxTable.load(rules_dir / "reference" / "fx.yaml" if rules_dir is not None else None)
     hedges = hedge_config(rules_dir)
@@ -309,8 +309,8 @@ def run_against(store_root: Path, drafts: list[str | Path], rules_dir: Path | No
         name = s.entry if isinstance(s, store.Entry) else f"\0draft{i}"
         order[name] = i if arts[i].status == "ok" else -1
         if not isinstance(s, store.Entry):
-            claims.append(store._claims_frame(name, s[1]))
-            mentions.append(store._mentions_frame(name, s[2]))
+            claims.append(store.frame("claims", name, s[1]))
+            mentions.append(store.frame("mentions", name, s[2]))
     frames = []
     for df in (pd.concat(claims, ignore_index=True), pd.concat(mentions, ignore_index=True)):
         df = df.assign(_order=df["entry"].map(order).fillna(-1))
