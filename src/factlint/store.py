@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from factlint.collect import article_key, engine_fingerprint, extract_jobs, row_key, units
@@ -279,20 +280,21 @@ def _read_all(root: Path, table: str) -> pd.DataFrame | None:
     return pq.ParquetDataset([f.as_posix() for f in files]).read(use_threads=True).to_pandas()
 
 
-def load(root: Path, manifest: dict, drop: set[str] = frozenset()) -> Archive:
-    """The archive's articles, claims and mentions in corpus order (without the entries in ``drop``)."""
-    entries = _entries(manifest)
-    order = {e.entry: i for i, e in enumerate(entries)}
-    out = []
-    for table, cols in (("claims", CLAIM_COLUMNS), ("mentions", _MENTION_COLUMNS)):
-        df = _read_all(root, table)
-        if df is None:
-            out.append(pd.DataFrame(columns=["entry", *cols, "seq"]))
-            continue
-        df = df[~df["entry"].isin(drop)]
-        df = df.assign(_order=df["entry"].map(order)).sort_values(["_order", "seq"], kind="stable")
-        out.append(df.drop(columns="_order").reset_index(drop=True))
-    return Archive(entries, out[0], out[1], root)
+def load(root: Path, manifest: dict) -> Archive:
+    """The archive's articles (in corpus order), claims and mentions (in bucket order: see :func:`in_order`)."""
+    out = [_read_all(root, table) for table in ("claims", "mentions")]
+    out = [pd.DataFrame(columns=COLUMNS[t]) if df is None else df for t, df in zip(("claims", "mentions"), out,
+                                                                                      strict=True)]
+    return Archive(_entries(manifest), out[0], out[1], root)
+
+
+def in_order(frames: list[pd.DataFrame], order: dict[str, int]) -> pd.DataFrame:
+    """Stored rows of the entries in ``order`` (entry -> place), in corpus order; other entries left out."""
+    df = pd.concat([f for f in frames if len(f)] or frames[:1], ignore_index=True)
+    place = df["entry"].map(order).fillna(-1).to_numpy()
+    keep = np.flatnonzero(place >= 0)
+    idx = keep[np.lexsort((df["seq"].to_numpy()[keep], place[keep]))]
+    return df.take(idx).reset_index(drop=True)
 
 
 def _texts(root: Path, entries: dict[str, Entry], wanted: set[str]) -> dict[str, str]:

@@ -288,7 +288,8 @@ def run_against(store_root: Path, drafts: list[str | Path], rules_dir: Path | No
     jobs_list = [u for u in work if isinstance(u, tuple)]
     done = iter(extract_jobs(jobs_list, rules, rules_dir, hedges, jobs, progress, keep_text=True))
     drafted = [(u, [], []) if isinstance(u, Article) else next(done) for u in work]
-    entries = store._entries(manifest)
+    archive = store.load(store_root, manifest)
+    entries = archive.entries
     slots: list = list(entries)
     place = {}
     for i, e in enumerate(entries):
@@ -301,7 +302,6 @@ def run_against(store_root: Path, drafts: list[str | Path], rules_dir: Path | No
             slots[i] = got
         else:
             slots.append(got)
-    archive = store.load(store_root, manifest, drop={entries[i].entry for i in replaced})
     arts = [s.article if isinstance(s, store.Entry) else s[0] for s in slots]
     mark_duplicates(arts)
     order, claims, mentions = {}, [archive.claims], [archive.mentions]
@@ -311,12 +311,8 @@ def run_against(store_root: Path, drafts: list[str | Path], rules_dir: Path | No
         if not isinstance(s, store.Entry):
             claims.append(store.frame("claims", name, s[1]))
             mentions.append(store.frame("mentions", name, s[2]))
-    frames = []
-    for df in (pd.concat(claims, ignore_index=True), pd.concat(mentions, ignore_index=True)):
-        df = df.assign(_order=df["entry"].map(order).fillna(-1))
-        frames.append(df[df["_order"] >= 0].sort_values(["_order", "seq"], kind="stable"))
-    df = typed(frames[0].reset_index(drop=True))
-    found_mentions = store.mentions_of(frames[1])
+    df = typed(store.in_order(claims, order))  # a replaced entry has no place: its stored rows are left out
+    found_mentions = store.mentions_of(store.in_order(mentions, order))
     entry_of = {e.article.ref: e.entry for e in entries}
     raw = with_context(unreadable(arts) + run_checks(df, found_mentions, cfg, fx), arts, encoding, columns,
                        texts=lambda refs: _by_ref(archive.texts(entry_of[r] for r in refs if r in entry_of), entry_of))
