@@ -167,16 +167,16 @@ def test_an_impossible_date_is_that_articles_error_and_the_run_goes_on(tmp_path,
 
 
 def test_any_exception_while_loading_is_that_articles_error(tmp_path, monkeypatch):
-    import factlint.corpus
+    import factlint.corpus.files
 
-    real = factlint.corpus.normalise
+    real = factlint.corpus.files.normalise
 
     def explode(raw):
         if "boom" in raw:
             raise RuntimeError("the normaliser broke")
         return real(raw)
 
-    monkeypatch.setattr(factlint.corpus, "normalise", explode)
+    monkeypatch.setattr(factlint.corpus.files, "normalise", explode)
     (tmp_path / "boom.md").write_text("---\nid: boom\n---\nboom 50 tỷ USD\n", encoding="utf-8")
     (tmp_path / "fine.md").write_text("---\nid: fine\npublished: 2024-03-01\n---\n50 tỷ USD\n", encoding="utf-8")
     from factlint.suite import run

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import click
@@ -13,9 +13,11 @@ from tabulate import tabulate
 
 from factlint.collect import CACHE_DIR, collect
 from factlint.config import ConfigError
+from factlint.corpus.tables import DEFAULT_COLUMNS
 from factlint.report import FORMATTERS, render
 from factlint.report.files import write_reports
 from factlint.rules import RuleError, RuleSet, iter_examples, load_rules, run_example
+from factlint.settings import Settings, load_settings
 from factlint.table import to_frame
 
 CONTRACT = ["article", "path", "line", "column", "end_line", "end_column", "text", "kind", "value", "low",
@@ -35,9 +37,11 @@ def _bar(items: list) -> Iterator:
         yield from bar
 
 
-def _paths(paths: tuple[str, ...]) -> list[str]:
+def _paths(paths: tuple[str, ...], settings: Settings) -> list[str]:
     if paths:
         return list(paths)
+    if settings.paths:
+        return settings.paths
     if Path("articles").is_dir():
         return ["articles"]
     raise click.UsageError("no PATH given and no articles/ folder here")
@@ -57,6 +61,32 @@ def _write(text: str | bytes, output: str | None) -> None:
         Path(output).write_text(text, encoding="utf-8")
 
 
+def column_options(fn: Callable) -> Callable:
+    """The options that map a table's columns (JSONL, CSV, Parquet: one article a row) to an article's fields."""
+    for name, defaults in reversed(DEFAULT_COLUMNS.items()):
+        fn = click.option(f"--{name}-column", f"{name}_column", default=None, metavar="NAME",
+                          help=f"Table column of the article's {name} (default: {' or '.join(defaults)}).")(fn)
+    return fn
+
+
+def _given_columns(kwargs: dict) -> dict[str, str | None]:
+    return {name: kwargs.get(f"{name}_column") for name in DEFAULT_COLUMNS}
+
+
+def _settings() -> Settings:
+    """``[tool.factlint]`` of the nearest pyproject.toml; a broken one is a configuration error (exit 2)."""
+    try:
+        return load_settings()
+    except ConfigError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(2)
+
+
+def _rules_path(rules_dir: str | None, settings: Settings) -> Path | None:
+    folder = rules_dir or settings.rules
+    return Path(folder) if folder else (Path("claims") if Path("claims").is_dir() else None)
+
+
 @click.group()
 @click.version_option(package_name="factlint")
 def main() -> None:
@@ -71,20 +101,26 @@ def main() -> None:
 @click.option("--encoding", default=None, help="Codec for articles that are not UTF-8 (e.g. cp1258).")
 @click.option("--jobs", type=click.IntRange(min=1), default=None, help="Worker processes (default: the cores).")
 @click.option("--no-cache", is_flag=True, help=f"Re-read every article; do not use {CACHE_DIR}/.")
+@column_options
 def extract(paths: tuple[str, ...], rules_dir: str | None, fmt: str, output: str | None, encoding: str | None,
-            jobs: int | None, no_cache: bool) -> None:
-    """Print one row per claim found in PATHS (default: articles/).
+            jobs: int | None, no_cache: bool, **columns: str | None) -> None:
+    """Print one row per claim found in PATHS (default: articles/): folders, files, or tables.
+
+    A table (.jsonl, .csv, .parquet) holds an article a row; its claims are located by the file (path),
+    the row's id (article) and the line and column inside the row's text.
 
     csv, jsonl and parquet carry the contract's columns first, then claim_id, published, outlet, direction,
     low_open, high_open, date, malformed, rule and offset.
     """
     from factlint.checks.common import CheckConfig
 
-    rules_path = Path(rules_dir) if rules_dir else (Path("claims") if Path("claims").is_dir() else None)
+    settings = _settings()
+    rules_path = _rules_path(rules_dir, settings)
     try:
         CheckConfig.load(rules_path)  # the whole config.yaml is checked, not only the part extraction reads
-        got = collect(_paths(paths), rules_path, encoding, jobs=jobs or os.cpu_count() or 1,
-                      cache=None if no_cache else CACHE_DIR, progress=_progress)
+        got = collect(_paths(paths, settings), rules_path, encoding or settings.encoding,
+                      jobs=jobs or settings.jobs or os.cpu_count() or 1, cache=None if no_cache else CACHE_DIR,
+                      progress=_progress, columns=settings.column_mapping(_given_columns(columns)))
     except (RuleError, ConfigError) as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(2)
@@ -111,6 +147,39 @@ def extract(paths: tuple[str, ...], rules_dir: str | None, fmt: str, output: str
         sys.exit(1)
 
 
+@main.command("index")
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--rules", "rules_dir", type=click.Path(), default=None, help="Claim rules folder (default claims/).")
+@click.option("--store", "store_dir", type=click.Path(), default=".factlint", show_default=True,
+              help="The claims store to create or update.")
+@click.option("--encoding", default=None, help="Codec for articles that are not UTF-8 (e.g. cp1258).")
+@click.option("--jobs", type=click.IntRange(min=1), default=None, help="Worker processes (default: the cores).")
+@column_options
+def index_cmd(paths: tuple[str, ...], rules_dir: str | None, store_dir: str, encoding: str | None,
+              jobs: int | None, **columns: str | None) -> None:
+    """Write the claims of PATHS (default: articles/) to a Parquet claims store, or bring it up to date.
+
+    Unchanged articles are not read again, changed ones replace their rows, removed ones leave. Check drafts
+    against it with `factlint check DRAFT.md --against .factlint/`.
+    """
+    from factlint.store import index
+
+    settings = _settings()
+    rules_path = _rules_path(rules_dir, settings)
+    try:
+        from factlint.checks.common import CheckConfig
+
+        CheckConfig.load(rules_path)
+        got = index(_paths(paths, settings), rules_path, Path(store_dir), encoding=encoding or settings.encoding,
+                    jobs=jobs or settings.jobs or os.cpu_count() or 1,
+                    columns=settings.column_mapping(_given_columns(columns)), progress=_progress)
+    except (RuleError, ConfigError) as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(2)
+    click.echo(f"{store_dir}: {got['articles']} articles ({got['added']} added, {got['changed']} changed, "
+               f"{got['removed']} removed, {got['unchanged']} unchanged); {got['claims']} claims written", err=True)
+
+
 def _load_rules(rules_dir: str | None) -> RuleSet | None:
     """Load the rule set (``claims/`` by default when it exists); a broken file is a usage error (exit 2)."""
     folder = rules_dir or ("claims" if Path("claims").is_dir() else None)
@@ -130,8 +199,8 @@ def _load_rules(rules_dir: str | None) -> RuleSet | None:
               help="Accepted findings (default checks/accepted.yaml when it exists).")
 @click.option("--format", "fmt", type=click.Choice(sorted(FORMATTERS)), default="text", show_default=True)
 @click.option("-o", "--output", type=click.Path(), default=None, help="Write here instead of stdout.")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default="error",
-              show_default=True, help="Exit 1 when a new finding is at least this severe.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default=None,
+              help="Exit 1 when a new finding is at least this severe (default: error).")
 @click.option("--reports", "reports_dir", type=click.Path(), default=None,
               help="Also write discrepancies.md/.html, findings.json and claims.csv into this folder.")
 @click.option("--update-accepted", is_flag=True,
@@ -139,23 +208,43 @@ def _load_rules(rules_dir: str | None) -> RuleSet | None:
 @click.option("--encoding", default=None, help="Codec for articles that are not UTF-8 (e.g. cp1258).")
 @click.option("--jobs", type=click.IntRange(min=1), default=None, help="Worker processes (default: the cores).")
 @click.option("--no-cache", is_flag=True, help=f"Re-read every article; do not use {CACHE_DIR}/.")
+@click.option("--against", "against", type=click.Path(), default=None, metavar="STORE",
+              help="Check PATHS (drafts) against the archive in this claims store (see `factlint index`).")
+@column_options
 def check(paths: tuple[str, ...], rules_dir: str | None, accepted: str | None, fmt: str, output: str | None,
-          fail_on: str, reports_dir: str | None, update_accepted: bool, encoding: str | None, jobs: int | None,
-          no_cache: bool) -> None:
+          fail_on: str | None, reports_dir: str | None, update_accepted: bool, encoding: str | None, jobs: int | None,
+          no_cache: bool, against: str | None, **columns: str | None) -> None:
     """Check the claims of PATHS (default: articles/) and report what does not add up.
+
+    PATHS are folders, files, or tables (.jsonl, .csv, .parquet) of articles, one a row. With --against
+    .factlint/, PATHS are new or changed articles, checked against the stored archive without reading it:
+    the findings are those of a full run over the archive with them in it.
 
     Exit status: 0 when no new finding is at or above --fail-on, 1 when one is, 2 for a usage or
     configuration error (a broken rule file, a broken accepted file).
     """
     from factlint.findings import SEVERITY_RANK, AcceptedError, accepted_entries
+    from factlint.store import StoreError
     from factlint.suite import run as run_suite
+    from factlint.suite import run_against
 
-    rules_path = Path(rules_dir) if rules_dir else (Path("claims") if Path("claims").is_dir() else None)
-    accepted_path = Path(accepted) if accepted else Path("checks/accepted.yaml")
+    settings = _settings()
+    rules_path = _rules_path(rules_dir, settings)
+    accepted_path = Path(accepted or settings.accepted or "checks/accepted.yaml")
+    fail_on = fail_on or settings.fail_on or "error"
+    mapping = settings.column_mapping(_given_columns(columns))
+    workers = jobs or settings.jobs or os.cpu_count() or 1
     try:
-        result = run_suite(_paths(paths), rules_path, accepted_path, encoding=encoding, progress=_progress,
-                           jobs=jobs or os.cpu_count() or 1, cache=None if no_cache else CACHE_DIR)
-    except (RuleError, AcceptedError, ConfigError) as exc:
+        if against is not None:
+            if not paths:
+                raise click.UsageError("--against needs the drafts to check as PATHS")
+            result = run_against(Path(against), list(paths), rules_path, accepted_path,
+                                 encoding=encoding or settings.encoding, jobs=workers, columns=mapping)
+        else:
+            result = run_suite(_paths(paths, settings), rules_path, accepted_path,
+                               encoding=encoding or settings.encoding, progress=_progress, jobs=workers,
+                               cache=None if no_cache else CACHE_DIR, columns=mapping)
+    except (RuleError, AcceptedError, ConfigError, StoreError) as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(2)
     _write(render(fmt, result), output)

@@ -9,23 +9,35 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import json
 import os
 import pickle
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from factlint import __version__
 from factlint.config import hedge_config
-from factlint.corpus import Article, discover, load_article, mark_duplicates
-from factlint.extract import CLAIM_COLUMNS, extract_article
+from factlint.corpus import (
+    BY_DEFAULT,
+    Article,
+    Columns,
+    CorpusError,
+    Row,
+    discover,
+    is_table,
+    load_article,
+    mark_duplicates,
+    read_table,
+    row_article,
+)
+from factlint.extract import extract_article
 from factlint.names import Mention, extract_mentions
 from factlint.rules import RuleError, RuleSet, load_rules
 from factlint.vi import HedgeConfig, Reader
 
 CACHE_DIR = Path(".factlint_cache")
-_ARTICLE, _PATH = CLAIM_COLUMNS.index("article"), CLAIM_COLUMNS.index("path")
 
 
 @dataclass
@@ -110,39 +122,99 @@ def extract_all(art: Article, rules: RuleSet | None, reader: Reader | None = Non
         raise
     except Exception as exc:  # noqa: BLE001 - one article must not sink the corpus; it is reported instead
         art.status = "error"
-        art.error = (f"{art.path}: factlint failed on this article ({type(exc).__name__}: {exc}); "
+        art.error = (f"{art.where}: factlint failed on this article ({type(exc).__name__}: {exc}); "
                      "the rest of the corpus was read; please report this article")
         return [], []
 
 
-def _one(job: tuple[str, str, str | None]) -> tuple[Article, list[tuple], list[Mention]]:
-    """Load and extract one article."""
-    path, shown, encoding = job
-    art = load_article(Path(path), shown, encoding)
+def row_key(row: Row, encoding: str | None, engine: str) -> str:
+    """The cache key of one table row: its file, its fields and the engine (not its place in the file)."""
+    fields = json.dumps(row.values, ensure_ascii=False, sort_keys=True, default=str)
+    return hashlib.sha256(f"{row.path}\0{fields}\0{encoding}\0{engine}".encode()).hexdigest()
+
+
+def _one(job: tuple, keep_text: bool = False) -> tuple[Article, list[tuple], list[Mention]]:
+    """Load and extract one article: ``(path, shown, encoding)`` for a file, ``(row,)`` for a table row."""
+    if len(job) == 1:
+        art = row_article(job[0])
+    else:
+        path, shown, encoding = job
+        art = load_article(Path(path), shown, encoding)
     claims, mentions = extract_all(art, _RULES, _READER)
+    if keep_text:
+        return art, claims, mentions
     light = replace(art, text="")  # the text is not needed downstream; do not ship it between processes
     light._line_starts, light._colmaps = [], {}
     return light, claims, mentions
 
 
+def _one_with_text(job: tuple) -> tuple[Article, list[tuple], list[Mention]]:
+    return _one(job, keep_text=True)
+
+
+def extract_jobs(todo: list[tuple], rules: RuleSet | None, rules_dir: Path | None, hedges: HedgeConfig, jobs: int,
+                 progress: Callable[[Iterable], Iterable] | None = None, keep_text: bool = False) -> Iterator[tuple]:
+    """Load and extract each job of :func:`units` (in ``jobs`` processes), yielding results in order.
+
+    Each result is ``(article, claims, mentions)``; the article keeps its text only with ``keep_text``.
+    """
+    fn = _one_with_text if keep_text else _one
+    if jobs <= 1 or len(todo) < 2:
+        global _RULES, _READER
+        _RULES, _READER = rules, Reader(hedges)
+        stream: Iterable = map(fn, todo)
+        pool = None
+    else:
+        pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init,
+                                   initargs=(str(rules_dir) if rules_dir else None, hedges))
+        stream = pool.map(fn, todo, chunksize=max(1, min(64, len(todo) // (jobs * 8) or 1)))
+    try:
+        yield from (progress(_Sized(stream, len(todo))) if progress else stream)
+    finally:
+        if pool is not None:
+            pool.shutdown()
+
+
 # ---------------------------------------------------------------------------------------------- the corpus
+
+
+def units(found: list[tuple[Path | None, str, str]], encoding: str | None, columns: Columns = BY_DEFAULT
+          ) -> list[Article | tuple]:
+    """What is read, in corpus order: a job per file or table row, an error entry per bad path or table.
+
+    A job is ``(path, shown, encoding)`` for a file and ``(row,)`` for a row of a table (tables are read
+    here, in this process; their rows are extracted in the workers).
+    """
+    out: list[Article | tuple] = []
+    for p, shown, err in found:
+        if p is None:
+            out.append(Article(path=shown, id=shown, status="error", error=err))
+        elif is_table(shown):
+            try:
+                out += [(row,) for row in read_table(p, shown, columns, encoding)]
+            except CorpusError as exc:
+                out.append(Article(path=shown, id=shown, status="error", error=str(exc)))
+        else:
+            out.append((str(p), shown, encoding))
+    return out
 
 
 def collect(paths: Iterable[str | Path], rules_dir: Path | None, encoding: str | None = None, jobs: int = 1,
             cache: Path | None = None, progress: Callable[[Iterable], Iterable] | None = None,
-            keys: dict[str, str] | None = None) -> Collected:
+            keys: dict[str, str] | None = None, columns: Columns = BY_DEFAULT) -> Collected:
     """Claims and mentions of every article under ``paths``.
 
     Cached articles are loaded in this process; only the others go to the worker processes.
 
     Args:
-        paths: Article files or folders.
+        paths: Article files, folders, or tables (JSONL, CSV, Parquet: one article a row).
         rules_dir: The claim rules (``None``: quantities only).
         encoding: Fallback codec for files that are not UTF-8.
         jobs: Worker processes (1: in this process).
         cache: Cache folder (``None``: no cache).
         progress: Wraps the stream of finished articles (a progress bar on a terminal).
         keys: Cache keys by path, when the caller has computed them already (:func:`corpus_keys`).
+        columns: Which column of a table holds which field.
 
     Raises:
         RuleError: A rule file is broken, or a pattern runs too long.
@@ -151,60 +223,66 @@ def collect(paths: Iterable[str | Path], rules_dir: Path | None, encoding: str |
     rules = load_rules([rules_dir]) if rules_dir is not None else None  # fail early, in this process
     hedges = hedge_config(rules_dir)
     found = list(discover(paths))
+    engine = engine_fingerprint(rules, hedges) if cache is not None else ""
     if cache is not None and keys is None:
-        keys = corpus_keys(found, encoding, engine_fingerprint(rules, hedges))
-    results: dict[str, tuple] = {}
-    if cache is not None and keys:
-        for path, key in keys.items():
-            hit = cached(cache, key)
-            if hit is not None:
-                results[path] = hit
-    todo = [(str(p), shown, encoding) for p, shown, _ in found if p and str(p) not in results]
+        keys = corpus_keys(found, encoding, engine, columns)
+    work = units(found, encoding, columns)
+    key_of: dict[int, str] = {}
+    if cache is not None:
+        for i, u in enumerate(work):
+            if isinstance(u, tuple):
+                key = row_key(u[0], encoding, engine) if len(u) == 1 else (keys or {}).get(u[0])
+                if key:
+                    key_of[i] = key
+    results: dict[int, tuple] = {}
+    for i, key in key_of.items():
+        hit = cached(cache, key)
+        if hit is not None:
+            results[i] = hit
+    todo = [i for i, u in enumerate(work) if isinstance(u, tuple) and i not in results]
     hits = len(results)
     if todo:
-        if jobs <= 1 or len(todo) < 2:
-            global _RULES, _READER
-            _RULES, _READER = rules, Reader(hedges)
-            stream: Iterable = map(_one, todo)
-            pool = None
-        else:
-            pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init,
-                                       initargs=(str(rules_dir) if rules_dir else None, hedges))
-            stream = pool.map(_one, todo, chunksize=max(1, min(64, len(todo) // (jobs * 8) or 1)))
-        try:
-            for job, res in zip(todo, progress(_Sized(stream, len(todo))) if progress else stream, strict=True):
-                results[job[0]] = res
-                if cache is not None and keys and job[0] in keys:
-                    store(cache, keys[job[0]], res)
-        finally:
-            if pool is not None:
-                pool.shutdown()
-    out = Collected([], [], [], cache_hits=hits)
-    for p, shown, err in found:
-        if p is None:
-            out.articles.append(Article(path=shown, id=shown, status="error", error=err))
+        for i, res in zip(todo, extract_jobs([work[i] for i in todo], rules, rules_dir, hedges, jobs, progress),
+                          strict=True):
+            results[i] = res
+            if i in key_of and (len(work[i]) == 3 or res[0].status == "ok"):  # a row's error names its place
+                store(cache, key_of[i], res)
+    got: list[tuple[Article, list[tuple], list[Mention]]] = []
+    for i, u in enumerate(work):
+        if isinstance(u, Article):
+            got.append((u, [], []))
             continue
-        art, claims, mentions = results[str(p)]
+        art, claims, mentions = results[i]
+        if len(u) == 1:  # a cached row may have moved in its table
+            art.row, art.row_line = u[0].row, u[0].line
+        got.append((art, claims, mentions))
+    mark_duplicates([art for art, _, _ in got])
+    out = Collected([], [], [], cache_hits=hits)
+    for art, claims, mentions in got:
         out.articles.append(art)
-        out.claims += claims
-        out.mentions += mentions
-    dup = mark_duplicates(out.articles)
-    if dup:
-        out.claims = [c for c in out.claims if (c[_ARTICLE], c[_PATH]) not in dup]
-        out.mentions = [m for m in out.mentions if (m.article, m.path) not in dup]
+        if art.status == "ok":  # a duplicate id keeps none of its claims
+            out.claims += claims
+            out.mentions += mentions
     return out
 
 
-def corpus_keys(found: list[tuple[Path | None, str, str]], encoding: str | None, engine: str) -> dict[str, str]:
-    """The cache key of every readable file, by path (reading and hashing is far cheaper than extracting)."""
+def corpus_keys(found: list[tuple[Path | None, str, str]], encoding: str | None, engine: str,
+                columns: Columns = BY_DEFAULT) -> dict[str, str]:
+    """The cache key of every readable file, by path (reading and hashing is far cheaper than extracting).
+
+    A table's key covers its column mapping as well.
+    """
     keys = {}
     for p, shown, _ in found:
         if p is None:
             continue
         try:
-            keys[str(p)] = article_key(p.read_bytes(), shown, encoding, engine)
+            data = p.read_bytes()
         except OSError:
             continue  # the article itself will report the error
+        if is_table(shown):
+            data += repr(columns).encode()
+        keys[str(p)] = article_key(data, shown, encoding, engine)
     return keys
 
 

@@ -9,6 +9,8 @@ from typing import Any
 
 import yaml
 
+from factlint.corpus.article import source_ref
+
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 
@@ -25,6 +27,11 @@ class Location:
     end_column: int
     text: str
     sentence: str = ""
+
+    @property
+    def source(self) -> str:
+        """The file, or ``file#id`` when the article is a row of a table (the line is then inside its text)."""
+        return source_ref(self.path, self.article)
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,7 +22,7 @@ from factlint.checks.common import location
 from factlint.checks.consistent import Consistent, consistent_metrics
 from factlint.collect import cached, collect, corpus_keys, engine_fingerprint, extract_all, store
 from factlint.config import hedge_config
-from factlint.corpus import Article, discover, load_article
+from factlint.corpus import BY_DEFAULT, Article, Columns, discover, is_table, load_article, load_table, source_ref
 from factlint.expectations import build_schemas
 from factlint.findings import Accepted, Finding, Location, apply_accepted, load_accepted
 from factlint.names import Mention, sentence_at
@@ -56,11 +56,14 @@ class Run:
 
     @functools.cached_property
     def warnings(self) -> dict[str, list[str]]:
-        """Each article's warnings, by path: from reading it, then for its claims that were not compared."""
-        out = {a.path: list(a.warnings) for a in self.articles}
+        """Each article's warnings, by path (``file#id`` for a row of a table).
+
+        From reading it, then for its claims that were not compared.
+        """
+        out = {a.ref: list(a.warnings) for a in self.articles}
         mine: dict[str, list[Uncompared]] = {}
         for u in self.uncompared:
-            mine.setdefault(u.location.path, []).append(u)
+            mine.setdefault(source_ref(u.location.path, u.location.article), []).append(u)
         for path, items in mine.items():
             out.setdefault(path, []).append(uncompared_warning(path, items))
         return out
@@ -105,7 +108,7 @@ class Case:
 
 def run(paths: list[str | Path], rules_dir: Path | None, accepted: Path | None, encoding: str | None = None,
         articles: list[Article] | None = None, progress: Callable[[Iterable], Iterable] | None = None,
-        jobs: int = 1, cache: Path | None = None) -> Run:
+        jobs: int = 1, cache: Path | None = None, columns: Columns = BY_DEFAULT) -> Run:
     """Run the pipeline over ``paths`` with the rules in ``rules_dir`` and the accepted-findings file.
 
     Args:
@@ -117,6 +120,7 @@ def run(paths: list[str | Path], rules_dir: Path | None, accepted: Path | None, 
         progress: Wraps the article loop (a progress bar on a terminal).
         jobs: Worker processes for reading and extraction.
         cache: Folder of the per-article cache (``None``: no cache).
+        columns: Which column of a table (JSONL, CSV, Parquet) holds which field of an article.
     """
     rules = load_rules([rules_dir]) if rules_dir is not None else None
     cfg = CheckConfig.load(rules_dir, {lr.rule.metric for lr in rules.rules} if rules is not None else None)
@@ -126,7 +130,7 @@ def run(paths: list[str | Path], rules_dir: Path | None, accepted: Path | None, 
     keys = run_key = None
     if articles is None and cache is not None:
         found = list(discover(paths))
-        keys = corpus_keys(found, encoding, engine_fingerprint(rules, hedges))
+        keys = corpus_keys(found, encoding, engine_fingerprint(rules, hedges), columns)
         run_key = _run_key(found, keys, rules_dir)
         hit = cached(cache / "runs", run_key)
         if hit is not None:  # nothing changed: the claims and findings of the last run stand
@@ -135,7 +139,7 @@ def run(paths: list[str | Path], rules_dir: Path | None, accepted: Path | None, 
             return Run(arts, df, [], findings, stale, rules, cfg, consistent_metrics(df, findings))
     with _gc_paused():
         return _compute(paths, rules_dir, encoding, articles, progress, jobs, cache, keys, run_key, rules, cfg, fx,
-                        accepted_list, hedges)
+                        accepted_list, hedges, columns)
 
 
 @contextlib.contextmanager
@@ -154,10 +158,11 @@ def _gc_paused() -> Iterator[None]:
 
 
 def _compute(paths, rules_dir, encoding, articles, progress, jobs, cache, keys, run_key, rules, cfg, fx,  # noqa: ANN001
-             accepted_list, hedges) -> Run:
+             accepted_list, hedges, columns) -> Run:
     """The uncached part of :func:`run`."""
     if articles is None:
-        got = collect(paths, rules_dir, encoding, jobs=jobs, cache=cache, progress=progress, keys=keys)
+        got = collect(paths, rules_dir, encoding, jobs=jobs, cache=cache, progress=progress, keys=keys,
+                      columns=columns)
         arts, claims, mentions = got.articles, got.claims, got.mentions
     else:
         arts, claims, mentions = articles, [], []
@@ -168,7 +173,7 @@ def _compute(paths, rules_dir, encoding, articles, progress, jobs, cache, keys, 
             mentions += got_mentions
     df = to_frame(claims)
     schemas = build_schemas(rules) if rules is not None else {}
-    raw = with_context(unreadable(arts) + run_checks(df, mentions, cfg, fx, schemas), arts, encoding)
+    raw = with_context(unreadable(arts) + run_checks(df, mentions, cfg, fx, schemas), arts, encoding, columns)
     if run_key is not None:
         store(cache / "runs", run_key, (arts, df, raw))
     findings, stale = apply_accepted(raw, accepted_list)
@@ -187,24 +192,38 @@ def _run_key(found: list, keys: dict[str, str], rules_dir: Path | None) -> str:
     return h.hexdigest()
 
 
-def with_context(findings: list[Finding], articles: list[Article], encoding: str | None) -> list[Finding]:
+def with_context(findings: list[Finding], articles: list[Article], encoding: str | None,
+                 columns: Columns = BY_DEFAULT, texts: Callable[[set[str]], dict[str, str]] | None = None
+                 ) -> list[Finding]:
     """Give locations without a quoted sentence (names, titles) the sentence around them.
 
     Mentions travel without their sentences (most are never cited); the few articles that findings cite are
-    read again here.
+    read again here (a table once for all its cited rows), or taken from ``texts`` (refs to their stored text).
     """
-    need = {loc.path for f in findings for loc in f.locations if not loc.sentence and loc.text}
+    need = {source_ref(loc.path, loc.article) for f in findings for loc in f.locations if not loc.sentence and loc.text}
     if not need:
         return findings
-    by_path = {a.path: a for a in articles if a.status == "ok" and a.path in need}
-    loaded = {p: (a if a.text else load_article(Path(p), p, encoding)) for p, a in by_path.items()}
+    by_ref = {a.ref: a for a in articles if a.status == "ok" and a.ref in need}
+    loaded = {r: a for r, a in by_ref.items() if a.text}
+    if texts is not None:
+        for r, text in texts({r for r in by_ref if r not in loaded}).items():
+            loaded[r] = replace(by_ref[r], text=text)
+    for path in sorted({a.path for r, a in by_ref.items() if r not in loaded}):
+        if is_table(path):
+            for a in load_table(Path(path), path, columns, encoding):
+                if a.ref in by_ref:
+                    loaded.setdefault(a.ref, a)  # a later row of a duplicate id is not the article
+        else:
+            loaded[path] = load_article(Path(path), path, encoding)
     out = []
     for f in findings:
-        locs = tuple(
-            replace(loc, sentence=sentence_at(loaded[loc.path], loc.line, loc.text))
-            if not loc.sentence and loc.text and loc.path in loaded and loaded[loc.path].status == "ok" else loc
-            for loc in f.locations)
-        out.append(replace(f, locations=locs))
+        locs = []
+        for loc in f.locations:
+            art = loaded.get(source_ref(loc.path, loc.article))
+            if not loc.sentence and loc.text and art is not None and art.status == "ok":
+                loc = replace(loc, sentence=sentence_at(art, loc.line, loc.text))
+            locs.append(loc)
+        out.append(replace(f, locations=tuple(locs)))
     return out
 
 
@@ -245,3 +264,67 @@ def cases(r: Run, suite: str) -> list[Case]:
     else:
         ids |= {a.id for a in r.articles if a.status == "ok"}
     return [Case(suite, i, tuple(f for f in mine if f.case == i)) for i in sorted(ids)]
+
+
+def run_against(store_root: Path, drafts: list[str | Path], rules_dir: Path | None, accepted: Path | None,
+                encoding: str | None = None, jobs: int = 1, columns: Columns = BY_DEFAULT,
+                progress: Callable[[Iterable], Iterable] | None = None) -> Run:
+    """Check ``drafts`` against the archive in the claims store, without reading the archive's text.
+
+    The findings are those of a full run over the archive with the drafts in it: a draft that is an article of
+    the archive (same file, or same table row) takes its place, a new one comes after the archive.
+
+    Raises:
+        StoreError: No store, or one indexed with other rules or settings.
+    """
+    from factlint import store
+    from factlint.collect import extract_jobs, units
+    from factlint.corpus import mark_duplicates
+    from factlint.table import typed
+
+    rules = load_rules([rules_dir]) if rules_dir is not None else None
+    manifest = store.check_engine(store_root, rules_dir, encoding, columns, rules)
+    cfg = CheckConfig.load(rules_dir, {lr.rule.metric for lr in rules.rules} if rules is not None else None)
+    fx = FxTable.load(rules_dir / "reference" / "fx.yaml" if rules_dir is not None else None)
+    hedges = hedge_config(rules_dir)
+    accepted_list = load_accepted(accepted)
+    work = units(list(discover(drafts)), encoding, columns)
+    jobs_list = [u for u in work if isinstance(u, tuple)]
+    done = iter(extract_jobs(jobs_list, rules, rules_dir, hedges, jobs, progress, keep_text=True))
+    drafted = [(u, [], []) if isinstance(u, Article) else next(done) for u in work]
+    archive = store.load(store_root, manifest)
+    entries = archive.entries
+    slots: list = list(entries)
+    place = {}
+    for i, e in enumerate(entries):
+        place.setdefault(e.article.ref, i)
+    replaced = set()
+    for got in drafted:
+        i = place.get(got[0].ref)
+        if i is not None and i not in replaced:
+            replaced.add(i)
+            slots[i] = got
+        else:
+            slots.append(got)
+    arts = [s.article if isinstance(s, store.Entry) else s[0] for s in slots]
+    mark_duplicates(arts)
+    order, claims, mentions = {}, [archive.claims], [archive.mentions]
+    for i, s in enumerate(slots):
+        name = s.entry if isinstance(s, store.Entry) else f"\0draft{i}"
+        order[name] = i if arts[i].status == "ok" else -1
+        if not isinstance(s, store.Entry):
+            claims.append(store.frame("claims", name, s[1]))
+            mentions.append(store.frame("mentions", name, s[2]))
+    df = typed(store.in_order(claims, order))  # a replaced entry has no place: its stored rows are left out
+    found_mentions = store.mentions_of(store.in_order(mentions, order))
+    entry_of = {e.article.ref: e.entry for e in entries}
+    schemas = build_schemas(rules) if rules is not None else {}  # --against finds what a full run finds
+    raw = with_context(unreadable(arts) + run_checks(df, found_mentions, cfg, fx, schemas), arts, encoding, columns,
+                       texts=lambda refs: _by_ref(archive.texts(entry_of[r] for r in refs if r in entry_of), entry_of))
+    findings, stale = apply_accepted(raw, accepted_list)
+    return Run(arts, df, found_mentions, findings, stale, rules, cfg, consistent_metrics(df, findings))
+
+
+def _by_ref(texts: dict[str, str], entry_of: dict[str, str]) -> dict[str, str]:
+    ref_of = {v: k for k, v in entry_of.items()}
+    return {ref_of[e]: t for e, t in texts.items()}

@@ -16,7 +16,12 @@ _BOOLS = ("low_open", "high_open")
 def to_frame(claims: Iterable[Claim | tuple]) -> pd.DataFrame:
     """Build the claims table: one row per claim (a :class:`Claim` or its field tuple), contract columns first."""
     rows = [c if isinstance(c, tuple) else c.as_tuple() for c in claims]
-    df = pd.DataFrame.from_records(rows, columns=CLAIM_COLUMNS)
+    return typed(pd.DataFrame.from_records(rows, columns=CLAIM_COLUMNS))
+
+
+def typed(df: pd.DataFrame) -> pd.DataFrame:
+    """The claims table's columns, in order, with their dtypes (for a table read back from a store)."""
+    df = df[CLAIM_COLUMNS].copy() if list(df.columns) != CLAIM_COLUMNS else df
     for col in _FLOATS:
         df[col] = df[col].astype("float64")
     for col in _INTS:

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from factlint.corpus import Article
     from factlint.suite import Run
 
 FORMATTERS: dict[str, Callable[[Run], str]] = {}
@@ -22,6 +23,15 @@ def formatter(name: str) -> Callable[[Callable[[Run], str]], Callable[[Run], str
     return deco
 
 
+def table_rows(run: Run) -> dict[tuple[str, str], Article]:
+    """The articles that are rows of a table, by (file, id): where each row's record sits in its file."""
+    out: dict[tuple[str, str], Article] = {}
+    for a in run.articles:
+        if a.row:
+            out.setdefault((a.path, a.id), a)  # of a duplicate id, the row that was read
+    return out
+
+
 def render(name: str, run: Run) -> str:
     """Render ``run`` with the formatter registered as ``name``."""
     return FORMATTERS[name](run)
@@ -29,4 +39,4 @@ def render(name: str, run: Run) -> str:
 
 from factlint.report import html, machine, markdown, sarif, text  # noqa: E402,F401  - registers the formatters
 
-__all__ = ["FORMATTERS", "formatter", "render"]
+__all__ = ["FORMATTERS", "formatter", "render", "table_rows"]

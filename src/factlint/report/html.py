@@ -44,11 +44,11 @@ def anchor(prefix: str, *parts: object) -> str:
 
 
 def _loc_id(loc: Location) -> str:
-    return anchor("loc", loc.path, loc.line, loc.column)
+    return anchor("loc", loc.source, loc.line, loc.column)
 
 
 def _where(loc: Location) -> str:
-    return f"{loc.path}:{loc.line}:{loc.column}"
+    return f"{loc.source}:{loc.line}:{loc.column}"
 
 
 def _quote(loc: Location) -> dict[str, str]:
@@ -135,7 +135,7 @@ def _locations(findings: list[Finding]) -> list[dict]:
     by: dict[tuple[str, int, int], dict] = {}
     for f in findings:
         for loc in f.locations:
-            entry = by.setdefault((loc.path, loc.line, loc.column),
+            entry = by.setdefault((loc.source, loc.line, loc.column),
                                   {"id": _loc_id(loc), "where": _where(loc), "cited_by": []})
             if (f.code, f"f-{f.fingerprint}") not in entry["cited_by"]:
                 entry["cited_by"].append((f.code, f"f-{f.fingerprint}"))

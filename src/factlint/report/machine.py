@@ -6,10 +6,11 @@ import json
 from dataclasses import asdict
 from typing import TYPE_CHECKING
 
-from factlint.report import formatter
+from factlint.report import formatter, table_rows
 from factlint.report.text import printable
 
 if TYPE_CHECKING:
+    from factlint.corpus import Article
     from factlint.findings import Finding
     from factlint.suite import Run
 
@@ -25,6 +26,15 @@ def finding_dict(f: Finding) -> dict:
     }
 
 
+def _article(run: Run, a: Article) -> dict:
+    """An entry of ``articles``; a row of a table adds ``row`` (its number) and ``row_line`` (0 in Parquet)."""
+    out = {"id": a.id, "path": a.path, "status": a.status, "error": a.error,
+           "warnings": run.warnings.get(a.ref, []) if a.status == "ok" else list(a.warnings)}
+    if a.row:
+        out |= {"row": a.row, "row_line": a.row_line}
+    return out
+
+
 @formatter("json")
 def to_json(run: Run) -> str:
     """``{"version": 1, "articles": [...], "claims": N, "findings": [...], "consistent": [...]}``.
@@ -33,8 +43,7 @@ def to_json(run: Run) -> str:
     """
     doc = {
         "version": 1,
-        "articles": [{"id": a.id, "path": a.path, "status": a.status, "error": a.error,
-                      "warnings": run.warnings.get(a.path, [])} for a in run.articles],
+        "articles": [_article(run, a) for a in run.articles],
         "claims": int(len(run.claims)),
         "findings": [finding_dict(f) for f in run.findings],
         "stale_accepted": [{"fingerprint": a.fingerprint, "reason": a.reason, "line": a.line} for a in run.stale],
@@ -51,12 +60,25 @@ def _escape(s: str, prop: bool = False) -> str:
 
 @formatter("github")
 def to_github(run: Run) -> str:
-    """GitHub Actions workflow commands: one ``::error``/``::warning``/``::notice`` line per new finding."""
+    """GitHub Actions workflow commands: one ``::error``/``::warning``/``::notice`` line per new finding.
+
+    A finding in a row of a table is annotated on the line where the row's record starts (on the file alone
+    for Parquet, which has no lines); the message begins with the row's id and the line and column inside
+    its text.
+    """
     level = {"error": "error", "warning": "warning", "info": "notice"}
+    rows = table_rows(run)
     lines = []
     for f in run.new:
         loc = f.locations[0]
-        props = (f"file={_escape(loc.path, True)},line={loc.line},col={loc.column},endLine={loc.end_line},"
-                 f"endColumn={loc.end_column},title={_escape(f.code + ' ' + f.check, True)}")
-        lines.append(f"::{level[f.severity]} {props}::{_escape(f.message)}")
+        title = f"title={_escape(f.code + ' ' + f.check, True)}"
+        row = rows.get((loc.path, loc.article))
+        if row is None:
+            props = (f"file={_escape(loc.path, True)},line={loc.line},col={loc.column},endLine={loc.end_line},"
+                     f"endColumn={loc.end_column},{title}")
+            message = f.message
+        else:
+            props = f"file={_escape(loc.path, True)},{f'line={row.row_line},' if row.row_line else ''}{title}"
+            message = f"{loc.source}:{loc.line}:{loc.column}: {f.message}"
+        lines.append(f"::{level[f.severity]} {props}::{_escape(message)}")
     return "\n".join(lines) + ("\n" if lines else "")

@@ -69,7 +69,7 @@ def _finding_block(f: Finding) -> list[str]:
         out.append(f"  - accepted because: {md(f.reason)}")
     for loc in f.locations:
         quote = mark(loc.sentence, loc.text) if loc.sentence else f"**{md(loc.text)}**"
-        out.append(f"  - {md(loc.path)}:{loc.line}:{loc.column} — {quote}")
+        out.append(f"  - {md(loc.source)}:{loc.line}:{loc.column} — {quote}")
     return out
 
 
@@ -114,7 +114,7 @@ def to_markdown(run: Run) -> str:
     accepted = [f for f in run.findings if f.status == "accepted"]
     lines += ["## Accepted findings", ""]
     if accepted:
-        lines += [_table([[f.code, f.check, f"{f.locations[0].path}:{f.locations[0].line}", f.fingerprint,
+        lines += [_table([[f.code, f.check, f"{f.locations[0].source}:{f.locations[0].line}", f.fingerprint,
                            f.reason] for f in accepted], ["code", "check", "where", "fingerprint", "reason"])]
     else:
         lines.append("None.")
@@ -133,7 +133,7 @@ def _skipped(run: Run) -> list[str]:
     out = []
     if run.uncompared:
         out += ["", "## Claims not compared", "", _table(
-            [[f"{u.location.path}:{u.location.line}", u.metric, u.location.text, u.reason]
+            [[f"{u.location.source}:{u.location.line}", u.metric, u.location.text, u.reason]
              for u in run.uncompared], ["where", "metric", "figure", "why"])]
     warned = [w for ws in run.warnings.values() for w in ws]
     if warned:

@@ -1,4 +1,9 @@
-"""SARIF 2.1.0: each finding a result on the article's line and column, other locations as related ones."""
+"""SARIF 2.1.0: each finding a result on the article's line and column, other locations as related ones.
+
+A claim in a row of a table (JSONL, CSV, Parquet) points at the row's record in the file (``region.startLine``;
+line 1 in Parquet, which has no lines), names the row as a logical location (``file#id``) and gives the line
+and column inside the row's text in the location's message and ``properties.textRegion``.
+"""
 
 from __future__ import annotations
 
@@ -7,9 +12,10 @@ from typing import TYPE_CHECKING
 
 from factlint import __version__
 from factlint.checks import CODES as REGISTERED
-from factlint.report import formatter
+from factlint.report import formatter, table_rows
 
 if TYPE_CHECKING:
+    from factlint.corpus import Article
     from factlint.findings import Finding, Location
     from factlint.suite import Run
 
@@ -27,7 +33,20 @@ CODES = {
 } | {c.code: c.description[:1].upper() + c.description[1:] for c in REGISTERED.values()}
 
 
-def _physical(loc: Location) -> dict:
+def _physical(loc: Location, rows: dict[tuple[str, str], Article]) -> dict:
+    """A location in a file; in a row of a table, the row's record, its id and the region inside its text."""
+    row = rows.get((loc.path, loc.article))
+    if row is not None:
+        return {
+            "physicalLocation": {"artifactLocation": {"uri": loc.path, "uriBaseId": "SRCROOT"},
+                                 "region": {"startLine": row.row_line or 1}},
+            "logicalLocations": [{"name": loc.article, "fullyQualifiedName": loc.source, "kind": "object"}],
+            "message": {"text": f"row {row.row}, id {loc.article!r}: line {loc.line}, column {loc.column} of its "
+                                f"text: {loc.text}"},
+            "properties": {"row": row.row, "id": loc.article, "textRegion": {
+                "startLine": loc.line, "startColumn": loc.column, "endLine": loc.end_line,
+                "endColumn": loc.end_column, "snippet": loc.text}},
+        }
     region = {"startLine": loc.line, "startColumn": loc.column, "endLine": loc.end_line,
               "endColumn": loc.end_column}
     if loc.text:
@@ -35,17 +54,17 @@ def _physical(loc: Location) -> dict:
     return {"physicalLocation": {"artifactLocation": {"uri": loc.path, "uriBaseId": "SRCROOT"}, "region": region}}
 
 
-def _result(f: Finding, rule_index: dict[str, int]) -> dict:
+def _result(f: Finding, rule_index: dict[str, int], rows: dict[tuple[str, str], Article]) -> dict:
     primary, *related = f.locations
     res = {
         "ruleId": f.code, "ruleIndex": rule_index[f.code], "level": LEVELS[f.severity],
-        "message": {"text": f.message}, "locations": [_physical(primary)],
+        "message": {"text": f.message}, "locations": [_physical(primary, rows)],
         "partialFingerprints": {"factlint/v1": f.fingerprint},
         "properties": {"check": f.check, "metric": f.metric, "case": f.case, "status": f.status},
     }
     if related:
         res["relatedLocations"] = [
-            {"id": i + 1, **_physical(loc), "message": {"text": f"{loc.article}: {loc.text}"}}
+            {"id": i + 1, **_physical(loc, rows), "message": {"text": f"{loc.article}: {loc.text}"}}
             for i, loc in enumerate(related)
         ]
     if f.status == "accepted":
@@ -58,6 +77,7 @@ def to_sarif(run: Run) -> str:
     """A SARIF 2.1.0 log with one run; accepted findings carry an external suppression."""
     codes = sorted({f.code for f in run.findings})
     rule_index = {c: i for i, c in enumerate(codes)}
+    rows = table_rows(run)
     doc = {
         "$schema": SCHEMA,
         "version": "2.1.0",
@@ -69,7 +89,7 @@ def to_sarif(run: Run) -> str:
             }},
             "originalUriBaseIds": {"SRCROOT": {"description": {"text": "the repository root"}}},
             "columnKind": "unicodeCodePoints",
-            "results": [_result(f, rule_index) for f in run.findings],
+            "results": [_result(f, rule_index, rows) for f in run.findings],
         }],
     }
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"

@@ -33,9 +33,9 @@ def summary(run: Run) -> str:
 def to_text(run: Run) -> str:
     """Findings as a table, new first, then unreadable articles and stale accepted entries."""
     rows = []
-    for f in sorted(run.findings, key=lambda f: (f.status != "new", f.locations[0].path, f.locations[0].line)):
+    for f in sorted(run.findings, key=lambda f: (f.status != "new", f.locations[0].source, f.locations[0].line)):
         loc = f.locations[0]
-        rows.append([printable(f"{loc.path}:{loc.line}:{loc.column}"), f.severity, f.status, f.code,
+        rows.append([printable(f"{loc.source}:{loc.line}:{loc.column}"), f.severity, f.status, f.code,
                      printable(f.message)])
     out = []
     if rows:

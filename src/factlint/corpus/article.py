@@ -1,7 +1,7 @@
-"""Find and load articles: decode, normalise, parse front matter, keep a map back to the original file.
+"""An article: its metadata, its normalised text and the map back to where it was written.
 
-Every path given ends up as an :class:`Article`, either ``status="ok"`` or ``status="error"`` with a
-message naming the file (and line where there is one). Nothing is skipped silently.
+Shared by the two ways a corpus is given: files in folders (:mod:`factlint.corpus.files`) and table rows
+(:mod:`factlint.corpus.tables`).
 """
 
 from __future__ import annotations
@@ -9,14 +9,11 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import unicodedata
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import regex
-import yaml
 
-ARTICLE_SUFFIXES = (".md", ".txt", ".markdown")
+TABLE_SUFFIXES = (".jsonl", ".ndjson", ".csv", ".parquet")
 # Spaces that become an ordinary space, and invisible characters that are dropped.
 SPACES = frozenset("\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t")
 INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
@@ -25,22 +22,14 @@ _ODD = regex.compile("[" + "".join(sorted(SPACES | INVISIBLE)) + "]")
 _FULL_DATE = regex.compile(r"(?<!\d)(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)|(?<!\d)((?:19|20)\d{2})-(\d{2})-(\d{2})(?!\d)")
 
 
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+def is_table(path: str) -> bool:
+    """Whether ``path`` names a table of articles (JSONL, CSV, Parquet: one article a row)."""
+    return path.lower().endswith(TABLE_SUFFIXES)
 
 
-class _FrontMatterLoader(_YAML_LOADER):  # type: ignore[misc,valid-type]
-    """The safe loader, where an impossible date ("2024-02-30") is a YAML error at its line, not a crash."""
-
-
-def _timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> object:
-    try:
-        return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
-    except ValueError as exc:
-        raise yaml.constructor.ConstructorError(None, None, f"{node.value!r} is not a date ({exc})",
-                                                node.start_mark) from None
-
-
-_FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+def source_ref(path: str, article: str) -> str:
+    """Where an article lives, as shown: its file, or ``file#id`` for a row of a table."""
+    return f"{path}#{article}" if is_table(path) else path
 
 
 class CorpusError(Exception):
@@ -49,17 +38,20 @@ class CorpusError(Exception):
 
 @dataclass
 class Article:
-    r"""One article: its metadata, normalised text and the map back to the original file.
+    r"""One article: its metadata, normalised text and the map back to the original file or table row.
 
     Attributes:
-        path: The path as given (POSIX form, relative where possible).
-        id: Front-matter ``id``, else the file stem.
+        path: The path as given (POSIX form, relative where possible); for a table row, the table's file.
+        id: Front-matter ``id``, else the file stem; for a table row, its id column.
         status: ``ok`` or ``error``.
         error: Why the article could not be read (empty when ``ok``).
         warnings: Things worth knowing that did not stop the read (an inferred date, an encoding).
         meta: The front matter.
         text: The whole file, NFC-normalised, spaces unified, line ends ``\\n``.
         body_start: Offset in ``text`` where the body (after the front matter) begins.
+        row: For a table row, its 1-based number among the table's records (0 for a file).
+        row_line: For a table row, the line of the file where its record starts (0 for a file, or a Parquet
+            table, which has no lines); positions (:meth:`position`) are inside the row's text.
 
     """
 
@@ -71,6 +63,8 @@ class Article:
     meta: dict = field(default_factory=dict)
     text: str = ""
     body_start: int = 0
+    row: int = 0
+    row_line: int = 0
     _line_starts: list[int] = field(default_factory=list, repr=False)
     _colmaps: dict[int, list[int]] = field(default_factory=dict, repr=False)
 
@@ -84,6 +78,19 @@ class Article:
     def published_stated(self) -> dt.date | None:
         """The publication date as the front matter states it (``None`` when missing or only inferred)."""
         return None if self.meta.get("published_inferred") else self.published
+
+    @property
+    def ref(self) -> str:
+        """Where the article lives, as shown: its file, or ``file#id`` for a table row."""
+        return source_ref(self.path, self.id)
+
+    @property
+    def where(self) -> str:
+        """How messages name the article: its file, or ``file: row N (line L, id 'x')`` for a table row."""
+        if not self.row:
+            return self.path
+        line = f"line {self.row_line}, " if self.row_line else ""
+        return f"{self.path}: row {self.row} ({line}id {self.id!r})"
 
     @property
     def outlet(self) -> str:
@@ -195,37 +202,10 @@ def normalise(raw: str) -> tuple[str, list[int], dict[int, list[int]]]:
     return "\n".join(parts), starts, colmaps
 
 
-def _front_matter(text: str, path: str) -> tuple[dict, int]:
-    """Parse YAML front matter between ``---`` lines; return it and the body offset."""
-    if not text.startswith("---\n"):
-        return {}, 0
-    end = text.find("\n---", 3)
-    while end != -1 and text[end + 4 : end + 5] not in ("\n", ""):
-        end = text.find("\n---", end + 4)
-    if end == -1:
-        raise CorpusError(f"{path}:1: front matter opened with '---' is never closed")
-    block = text[4 : end + 1]
-    try:
-        meta = yaml.load(block, Loader=_FrontMatterLoader) or {}  # noqa: S506 - a safe loader, in C when available
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 2 if mark else 1
-        raise CorpusError(f"{path}:{line}: broken front matter: {getattr(exc, 'problem', exc)}") from None
-    if not isinstance(meta, dict):
-        raise CorpusError(f"{path}:2: front matter must be a mapping of keys, got {type(meta).__name__}")
-    body = end + 4
-    if text[body : body + 1] == "\n":
-        body += 1
-    return meta, body
 
 
-def _key_line(text: str, key: str) -> int:
-    """The line of a top-level front-matter key (1 when it is not found)."""
-    m = regex.search(rf"(?m)^{regex.escape(key)}\s*:", text)
-    return text[: m.start()].count("\n") + 1 if m else 1
-
-
-def _coerce_date(value: object, where: str) -> dt.date | None:
+def coerce_date(value: object, where: str) -> dt.date | None:
+    """The front matter's ``published`` as a date (``None`` when empty); ``where`` names the file and line."""
     if value in (None, ""):
         return None
     if isinstance(value, dt.datetime):
@@ -250,90 +230,6 @@ def infer_published(body: str) -> dt.date | None:
     return None
 
 
-def load_article(path: Path, display: str | None = None, encoding: str | None = None) -> Article:
-    """Read one article file; never raises for bad content (the article carries the error)."""
-    shown = display or path.as_posix()
-    art = Article(path=shown, id=path.stem)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        art.status, art.error = "error", f"{shown}: cannot read: {exc.strerror or exc}"
-        return art
-    try:
-        raw, warnings = decode(data, shown, encoding)
-        art.warnings += warnings
-        if not raw.strip():
-            raise CorpusError(f"{shown}: empty file")
-        art.text, art._line_starts, art._colmaps = normalise(raw)
-        meta, art.body_start = _front_matter(art.text, shown)
-        if not art.text.startswith("---\n"):
-            art.warnings.append(f"{shown}:1: no front matter (a '---' block with id, outlet, published, title); "
-                                "the id is the file name")
-        art.meta = meta
-        if meta.get("id") not in (None, ""):
-            art.id = str(meta["id"])
-        where = f"{shown}:{_key_line(art.text[: art.body_start], 'published')}"
-        meta["published"] = _coerce_date(meta.get("published"), where)
-        if meta["published"] is None:
-            inferred = infer_published(art.body)
-            if inferred:
-                meta["published"], meta["published_inferred"] = inferred, True
-                art.warnings.append(f"{shown}: no 'published' date; inferred {inferred} from the text")
-            else:
-                art.warnings.append(f"{shown}: no 'published' date and none found in the text")
-    except CorpusError as exc:
-        art.status, art.error = "error", str(exc)
-    except Exception as exc:  # noqa: BLE001 - whatever breaks on one article is that article's error
-        art.status, art.error = "error", (f"{shown}: factlint failed to load this article "
-                                          f"({type(exc).__name__}: {exc}); the rest of the corpus was read")
-    return art
-
-
-def display_path(path: Path) -> str:
-    """A path as shown in output: relative to the working folder when below it, else as given."""
-    try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
-
-
-def discover(paths: Iterable[str | Path]) -> Iterator[tuple[Path | None, str, str]]:
-    """Expand paths into article files: ``(path, display, error)``; a bad path yields an error entry."""
-    for p in map(Path, paths):
-        if p.is_dir():
-            files = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in ARTICLE_SUFFIXES
-                           and not any(part.startswith(".") for part in f.relative_to(p).parts))
-            if not files:
-                yield None, display_path(p), f"{display_path(p)}: directory holds no articles (*.md, *.txt)"
-            for f in files:
-                yield f, display_path(f), ""
-        elif p.is_file():
-            yield p, display_path(p), ""
-        else:
-            yield None, p.as_posix(), f"{p.as_posix()}: no such file or directory"
-
-
-def load_corpus(paths: Iterable[str | Path], encoding: str | None = None) -> list[Article]:
-    """Load every article under ``paths``; duplicate ids and bad paths become error entries.
-
-    Args:
-        paths: Files or directories.
-        encoding: Fallback codec for files that are not UTF-8.
-
-    Returns:
-        One :class:`Article` per file (or per bad path), in a deterministic order.
-
-    """
-    out: list[Article] = []
-    for path, shown, error in discover(paths):
-        if path is None:
-            out.append(Article(path=shown, id=shown, status="error", error=error))
-        else:
-            out.append(load_article(path, shown, encoding))
-    mark_duplicates(out)
-    return out
-
-
 def mark_duplicates(articles: list[Article]) -> set[tuple[str, str]]:
     """Turn every readable article whose id was already used into an error; return their (id, path)."""
     seen: dict[str, str] = {}
@@ -343,8 +239,8 @@ def mark_duplicates(articles: list[Article]) -> set[tuple[str, str]]:
             continue
         if art.id in seen:
             art.status = "error"
-            art.error = f"{art.path}: duplicate id {art.id!r} (already used by {seen[art.id]})"
+            art.error = f"{art.where}: duplicate id {art.id!r} (already used by {seen[art.id]})"
             marked.add((art.id, art.path))
         else:
-            seen[art.id] = art.path
+            seen[art.id] = art.where
     return marked

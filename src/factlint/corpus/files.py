@@ -1,0 +1,127 @@
+"""Articles as files in folders: find them, decode, normalise, parse front matter.
+
+Every path given ends up as an :class:`Article`, either ``status="ok"`` or ``status="error"`` with a
+message naming the file (and line where there is one). Nothing is skipped silently.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import regex
+import yaml
+
+from factlint.corpus.article import Article, CorpusError, coerce_date, decode, infer_published, normalise
+
+ARTICLE_SUFFIXES = (".md", ".txt", ".markdown")
+
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _FrontMatterLoader(_YAML_LOADER):  # type: ignore[misc,valid-type]
+    """The safe loader, where an impossible date ("2024-02-30") is a YAML error at its line, not a crash."""
+
+
+def _timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> object:
+    try:
+        return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
+    except ValueError as exc:
+        raise yaml.constructor.ConstructorError(None, None, f"{node.value!r} is not a date ({exc})",
+                                                node.start_mark) from None
+
+
+_FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+
+
+def _front_matter(text: str, path: str) -> tuple[dict, int]:
+    """Parse YAML front matter between ``---`` lines; return it and the body offset."""
+    if not text.startswith("---\n"):
+        return {}, 0
+    end = text.find("\n---", 3)
+    while end != -1 and text[end + 4 : end + 5] not in ("\n", ""):
+        end = text.find("\n---", end + 4)
+    if end == -1:
+        raise CorpusError(f"{path}:1: front matter opened with '---' is never closed")
+    block = text[4 : end + 1]
+    try:
+        meta = yaml.load(block, Loader=_FrontMatterLoader) or {}  # noqa: S506 - a safe loader, in C when available
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 2 if mark else 1
+        raise CorpusError(f"{path}:{line}: broken front matter: {getattr(exc, 'problem', exc)}") from None
+    if not isinstance(meta, dict):
+        raise CorpusError(f"{path}:2: front matter must be a mapping of keys, got {type(meta).__name__}")
+    body = end + 4
+    if text[body : body + 1] == "\n":
+        body += 1
+    return meta, body
+
+
+def _key_line(text: str, key: str) -> int:
+    """The line of a top-level front-matter key (1 when it is not found)."""
+    m = regex.search(rf"(?m)^{regex.escape(key)}\s*:", text)
+    return text[: m.start()].count("\n") + 1 if m else 1
+
+
+def load_article(path: Path, display: str | None = None, encoding: str | None = None) -> Article:
+    """Read one article file; never raises for bad content (the article carries the error)."""
+    shown = display or path.as_posix()
+    art = Article(path=shown, id=path.stem)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        art.status, art.error = "error", f"{shown}: cannot read: {exc.strerror or exc}"
+        return art
+    try:
+        raw, warnings = decode(data, shown, encoding)
+        art.warnings += warnings
+        if not raw.strip():
+            raise CorpusError(f"{shown}: empty file")
+        art.text, art._line_starts, art._colmaps = normalise(raw)
+        meta, art.body_start = _front_matter(art.text, shown)
+        if not art.text.startswith("---\n"):
+            art.warnings.append(f"{shown}:1: no front matter (a '---' block with id, outlet, published, title); "
+                                "the id is the file name")
+        art.meta = meta
+        if meta.get("id") not in (None, ""):
+            art.id = str(meta["id"])
+        where = f"{shown}:{_key_line(art.text[: art.body_start], 'published')}"
+        meta["published"] = coerce_date(meta.get("published"), where)
+        if meta["published"] is None:
+            inferred = infer_published(art.body)
+            if inferred:
+                meta["published"], meta["published_inferred"] = inferred, True
+                art.warnings.append(f"{shown}: no 'published' date; inferred {inferred} from the text")
+            else:
+                art.warnings.append(f"{shown}: no 'published' date and none found in the text")
+    except CorpusError as exc:
+        art.status, art.error = "error", str(exc)
+    except Exception as exc:  # noqa: BLE001 - whatever breaks on one article is that article's error
+        art.status, art.error = "error", (f"{shown}: factlint failed to load this article "
+                                          f"({type(exc).__name__}: {exc}); the rest of the corpus was read")
+    return art
+
+
+def display_path(path: Path) -> str:
+    """A path as shown in output: relative to the working folder when below it, else as given."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def discover(paths: Iterable[str | Path]) -> Iterator[tuple[Path | None, str, str]]:
+    """Expand paths into article files: ``(path, display, error)``; a bad path yields an error entry."""
+    for p in map(Path, paths):
+        if p.is_dir():
+            files = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in ARTICLE_SUFFIXES
+                           and not any(part.startswith(".") for part in f.relative_to(p).parts))
+            if not files:
+                yield None, display_path(p), f"{display_path(p)}: directory holds no articles (*.md, *.txt)"
+            for f in files:
+                yield f, display_path(f), ""
+        elif p.is_file():
+            yield p, display_path(p), ""
+        else:
+            yield None, p.as_posix(), f"{p.as_posix()}: no such file or directory"

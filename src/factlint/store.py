@@ -1,0 +1,324 @@
+"""The claims store: the claims table and name mentions of an archive as a Parquet dataset, kept up to date.
+
+Layout (``.factlint/`` by default)::
+
+    manifest.json                        the articles in corpus order: id, path, status, warnings, key, bucket
+    claims/bucket=NN/part.parquet        the claims table (the ``extract`` columns, plus ``entry`` and ``seq``)
+    mentions/bucket=NN/part.parquet      the name and title mentions the typo checks compare
+    texts/bucket=NN/part.parquet         each article's normalised text, for the sentence a finding quotes
+
+An article's rows live in one bucket (a hash of its path and id), so :func:`index` replaces a changed
+article's claims by rewriting its bucket alone. An unchanged file (same size and modification time) is not
+read again; a changed one is hashed, and only articles whose bytes (or row fields) changed are extracted; an
+article no longer in the corpus leaves. DuckDB, pandas and Spark read ``claims/`` as it is (Hive partitions).
+
+:func:`load` reads the archive back for ``factlint check DRAFT --against .factlint/``: the claims, mentions and
+articles of the archive without reading its text, in the order a full run would have them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from factlint.collect import article_key, engine_fingerprint, extract_jobs, row_key, units
+from factlint.config import hedge_config
+from factlint.corpus import BY_DEFAULT, Article, Columns, discover, is_table
+from factlint.extract import CLAIM_COLUMNS
+from factlint.names import Mention
+from factlint.rules import RuleSet, load_rules
+
+STORE_DIR = Path(".factlint")
+VERSION = 1
+BUCKETS = 64
+TABLES = ("claims", "mentions", "texts")
+_MENTION_COLUMNS = list(Mention._fields)
+COLUMNS = {"claims": ["entry", *CLAIM_COLUMNS, "seq"], "mentions": ["entry", *_MENTION_COLUMNS, "seq"],
+           "texts": ["entry", "text"]}
+
+
+class StoreError(Exception):
+    """A store that cannot be used (missing, from another engine or rule set); the message says what to run."""
+
+
+@dataclass
+class Entry:
+    """One article of the archive as the manifest keeps it."""
+
+    entry: str  # unique key of its rows in the tables: ``file`` or ``file#id`` (``@n`` for a repeated one)
+    key: str  # the hash of what it was extracted from
+    source: str  # the file or table it came from
+    article: Article
+
+    @property
+    def bucket(self) -> int:
+        """Where its rows live."""
+        return int(hashlib.sha1(self.entry.encode()).hexdigest()[:8], 16) % BUCKETS
+
+
+@dataclass
+class Archive:
+    """What :func:`load` reads back: articles in corpus order, with their claims (in a frame) and mentions."""
+
+    entries: list[Entry]
+    claims: pd.DataFrame
+    mentions: pd.DataFrame
+    root: Path
+    stats: dict[str, int] = field(default_factory=dict)
+
+    def texts(self, entries: Iterable[str]) -> dict[str, str]:
+        """The stored text of the given entries (reads only their buckets)."""
+        return _texts(self.root, {e.entry: e for e in self.entries}, set(entries))
+
+
+# ---------------------------------------------------------------------------------------------- manifest
+
+
+def _article_dict(a: Article) -> dict:
+    meta = {k: a.meta[k] for k in ("title", "outlet") if a.meta.get(k) not in (None, "")}
+    if a.published is not None:
+        meta["published"] = a.published.isoformat()
+    if a.meta.get("published_inferred"):
+        meta["published_inferred"] = True
+    return {"id": a.id, "path": a.path, "status": a.status, "error": a.error, "warnings": a.warnings, "meta": meta,
+            "body_start": a.body_start, "row": a.row, "row_line": a.row_line}
+
+
+def _article(d: dict) -> Article:
+    import datetime as dt
+
+    meta = {**d["meta"]}
+    if "published" in meta:
+        meta["published"] = dt.date.fromisoformat(meta["published"])
+    return Article(path=d["path"], id=d["id"], status=d["status"], error=d["error"], warnings=list(d["warnings"]),
+                   meta=meta, body_start=d["body_start"], row=d["row"], row_line=d["row_line"])
+
+
+def _read_manifest(root: Path) -> dict | None:
+    try:
+        return json.loads((root / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def _entries(manifest: dict) -> list[Entry]:
+    return [Entry(e["entry"], e["key"], e["source"], _article(e["article"])) for e in manifest["articles"]]
+
+
+def _write_atomic(path: Path, write: Callable[[Path], None]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    write(tmp)
+    tmp.replace(path)
+
+
+def _bucket_file(root: Path, table: str, bucket: int) -> Path:
+    return root / table / f"bucket={bucket:02d}" / "part.parquet"
+
+
+# ---------------------------------------------------------------------------------------------- index
+
+
+def _stat(p: Path) -> list[int]:
+    st = p.stat()
+    return [st.st_size, st.st_mtime_ns]
+
+
+def index(paths: list[str | Path], rules_dir: Path | None, root: Path = STORE_DIR, encoding: str | None = None,
+          jobs: int = 1, columns: Columns = BY_DEFAULT, progress: Callable[[Iterable], Iterable] | None = None
+          ) -> dict[str, int]:
+    """Bring the store at ``root`` up to date with the corpus under ``paths``.
+
+    Returns:
+        Counts: ``articles``, ``unchanged``, ``added``, ``changed``, ``removed``, ``claims`` written.
+
+    Raises:
+        RuleError: A rule file is broken.
+        ConfigError: The rules' ``config.yaml`` is broken.
+    """
+    rules = load_rules([rules_dir]) if rules_dir is not None else None
+    hedges = hedge_config(rules_dir)
+    engine = f"{engine_fingerprint(rules, hedges)}/{columns!r}/{encoding}"
+    old = _read_manifest(root)
+    if old is None or old.get("version") != VERSION or old.get("engine") != engine:
+        old = {"articles": [], "sources": {}}
+        for table in TABLES:  # another engine's rows: start again
+            shutil.rmtree(root / table, ignore_errors=True)
+    old_entries = _entries(old) if old["articles"] else []
+    by_entry = {e.entry: e for e in old_entries}
+    by_source: dict[str, list[Entry]] = {}
+    for e in old_entries:
+        by_source.setdefault(e.source, []).append(e)
+    found = list(discover(paths))
+    sources: dict[str, list[int]] = {}
+    plan: list[Entry | tuple] = []  # a kept entry, or (source, key, job) to extract
+    for p, shown, err in found:
+        if p is None:
+            plan.append(Entry(shown, "", shown, Article(path=shown, id=shown, status="error", error=err)))
+            continue
+        stat = _stat(p)
+        sources[shown] = stat
+        if old["sources"].get(shown) == stat and shown in by_source:
+            plan += by_source[shown]  # not read again
+            continue
+        for u in units([(p, shown, err)], encoding, columns):
+            if isinstance(u, Article):
+                plan.append(Entry(shown, "", shown, u))
+            elif len(u) == 1:
+                plan.append((shown, row_key(u[0], encoding, engine), u))
+            else:
+                try:
+                    key = article_key(p.read_bytes(), shown, encoding, engine)
+                except OSError:
+                    key = ""  # extracting it reports why it cannot be read
+                plan.append((shown, key, u))
+    # entry names: the article's place, and @n for the n-th repeat of one
+    seen: dict[str, int] = {}
+    final: list[Entry | tuple] = []
+    todo: list[tuple[int, str, str, tuple]] = []
+    for item in plan:
+        if isinstance(item, Entry):
+            final.append(item)
+            continue
+        source, key, job = item
+        ref = f"{source}#{job[0].values.get('id') or job[0].row}" if len(job) == 1 else source
+        n = seen.get(ref, 0)
+        seen[ref] = n + 1
+        name = ref if n == 0 else f"{ref}@{n}"
+        kept = by_entry.get(name)
+        if kept is not None and kept.key == key:
+            if len(job) == 1:  # it may have moved in its table
+                kept.article.row, kept.article.row_line = job[0].row, job[0].line
+            final.append(kept)
+        else:
+            todo.append((len(final), name, key, job))
+            final.append(item)
+    fresh: set[int] = set()
+    rows: dict[str, dict[int, list[tuple]]] = {t: {} for t in TABLES}  # new rows by table and bucket
+    results = extract_jobs([t[3] for t in todo], rules, rules_dir, hedges, jobs, progress, keep_text=True)
+    for (pos, name, key, _job), (art, claims, mentions) in zip(todo, results, strict=True):
+        e = Entry(name, key, final[pos][0], art)
+        final[pos] = e
+        if art.status == "ok":
+            b = e.bucket
+            rows["claims"].setdefault(b, []).extend((name, *c, i) for i, c in enumerate(claims))
+            rows["mentions"].setdefault(b, []).extend((name, *m, i) for i, m in enumerate(mentions))
+            rows["texts"].setdefault(b, []).append((name, art.text))
+        art.text, art._line_starts, art._colmaps = "", [], {}
+        fresh.add(e.bucket)
+    entries: list[Entry] = final  # type: ignore[assignment]
+    now = {e.entry for e in entries}
+    replaced = {t[1] for t in todo}
+    gone = {name for name in by_entry if name not in now}
+    touched = fresh | {by_entry[name].bucket for name in gone | (replaced & set(by_entry))}
+    for table in TABLES:
+        for b in touched:
+            path = _bucket_file(root, table, b)
+            parts = []
+            if path.exists():
+                prev = pd.read_parquet(path)
+                parts.append(prev[~prev["entry"].isin(gone | replaced)])
+            if rows[table].get(b):
+                parts.append(pd.DataFrame.from_records(rows[table][b], columns=COLUMNS[table]))
+            parts = [p for p in parts if len(p)]
+            if parts:
+                df = pd.concat(parts, ignore_index=True)
+                _write_atomic(path, lambda tmp, df=df: df.to_parquet(tmp, index=False, compression="zstd"))
+            elif path.exists():
+                path.unlink()
+    manifest = {"version": VERSION, "engine": engine, "sources": sources,
+                "articles": [{"entry": e.entry, "key": e.key, "source": e.source, "article": _article_dict(e.article)}
+                             for e in entries]}
+    _write_atomic(root / "manifest.json",
+                  lambda tmp: tmp.write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8"))
+    return {"articles": len(entries), "unchanged": len(entries) - len(todo),
+            "added": len(replaced - set(by_entry)), "changed": len(replaced & set(by_entry)), "removed": len(gone),
+            "claims": sum(len(r) for r in rows["claims"].values())}
+
+
+def frame(table: str, name: str, items: list[tuple]) -> pd.DataFrame:
+    """The stored rows of one article's claims or mentions (``entry`` first, ``seq`` last)."""
+    return pd.DataFrame.from_records([(name, *x, i) for i, x in enumerate(items)], columns=COLUMNS[table])
+
+
+# ---------------------------------------------------------------------------------------------- load
+
+
+def check_engine(root: Path, rules_dir: Path | None, encoding: str | None, columns: Columns,
+                 rules: RuleSet | None = None) -> dict:
+    """The store's manifest, when it was indexed by this engine with these rules (``rules``: already loaded).
+
+    Raises:
+        StoreError: No store at ``root``, or one indexed with other rules, settings or another factlint.
+    """
+    manifest = _read_manifest(root)
+    if manifest is None or manifest.get("version") != VERSION:
+        raise StoreError(f"{root}: no claims store here; run `factlint index` first")
+    if rules is None and rules_dir is not None:
+        rules = load_rules([rules_dir])
+    engine = f"{engine_fingerprint(rules, hedge_config(rules_dir))}/{columns!r}/{encoding}"
+    if manifest.get("engine") != engine:
+        raise StoreError(f"{root}: the store was indexed with other rules, settings or another factlint; "
+                         "run `factlint index` again")
+    return manifest
+
+
+def _read_all(root: Path, table: str) -> pd.DataFrame | None:
+    import pyarrow.parquet as pq
+
+    files = sorted((root / table).glob("bucket=*/part.parquet"))
+    if not files:
+        return None
+    return pq.ParquetDataset([f.as_posix() for f in files]).read(use_threads=True).to_pandas()
+
+
+def load(root: Path, manifest: dict) -> Archive:
+    """The archive's articles (in corpus order), claims and mentions (in bucket order: see :func:`in_order`)."""
+    out = [_read_all(root, table) for table in ("claims", "mentions")]
+    out = [pd.DataFrame(columns=COLUMNS[t]) if df is None else df for t, df in zip(("claims", "mentions"), out,
+                                                                                      strict=True)]
+    return Archive(_entries(manifest), out[0], out[1], root)
+
+
+def in_order(frames: list[pd.DataFrame], order: dict[str, int]) -> pd.DataFrame:
+    """Stored rows of the entries in ``order`` (entry -> place), in corpus order; other entries left out."""
+    df = pd.concat([f for f in frames if len(f)] or frames[:1], ignore_index=True)
+    place = df["entry"].map(order).fillna(-1).to_numpy()
+    keep = np.flatnonzero(place >= 0)
+    idx = keep[np.lexsort((df["seq"].to_numpy()[keep], place[keep]))]
+    return df.take(idx).reset_index(drop=True)
+
+
+def _texts(root: Path, entries: dict[str, Entry], wanted: set[str]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for b in sorted({entries[w].bucket for w in wanted if w in entries}):
+        path = _bucket_file(root, "texts", b)
+        if path.exists():
+            df = pd.read_parquet(path)
+            df = df[df["entry"].isin(wanted)]
+            out |= dict(zip(df["entry"], df["text"], strict=True))
+    return out
+
+
+def mentions_of(df: pd.DataFrame) -> list[Mention]:
+    """Mentions back from their stored frame."""
+    cols = [df[c].tolist() for c in _MENTION_COLUMNS]
+    make = tuple.__new__
+    return [make(Mention, row) for row in zip(*cols, strict=True)]
+
+
+def is_store(path: str | Path) -> bool:
+    """Whether ``path`` holds a claims store."""
+    return (Path(path) / "manifest.json").is_file()
+
+
+__all__ = ["STORE_DIR", "Archive", "Entry", "StoreError", "check_engine", "index", "is_store", "is_table", "load",
+           "mentions_of"]
