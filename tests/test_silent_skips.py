@@ -103,3 +103,12 @@ def test_a_clean_corpus_has_no_such_section(project):
     r = run([project / "articles"], project / "claims", None)
     assert r.uncompared == [] and "Claims not compared" not in render("markdown", r)
     assert "not compared" not in render("text", r) and "not compared" not in render("html", r)
+
+
+def test_a_terminal_shows_the_first_warnings_and_counts_the_rest():
+    from factlint.report.text import MAX_WARNINGS, shown_warnings
+
+    lines = shown_warnings([f"a{i}.md:1: no front matter" for i in range(MAX_WARNINGS + 7)])
+    assert len(lines) == MAX_WARNINGS + 1 and lines[0] == "warning: a0.md:1: no front matter"
+    assert "7 more" in lines[-1] and "--format json" in lines[-1]
+    assert shown_warnings(["x"]) == ["warning: x"]

@@ -16,6 +16,7 @@ from factlint.config import ConfigError
 from factlint.corpus.tables import DEFAULT_COLUMNS
 from factlint.report import FORMATTERS, render
 from factlint.report.files import write_reports
+from factlint.report.text import shown_warnings
 from factlint.rules import RuleError, RuleSet, iter_examples, load_rules, run_example
 from factlint.settings import Settings, load_settings
 from factlint.table import to_frame
@@ -125,9 +126,9 @@ def extract(paths: tuple[str, ...], rules_dir: str | None, fmt: str, output: str
         click.echo(f"error: {exc}", err=True)
         sys.exit(2)
     articles = got.articles
+    for line in shown_warnings([w for art in articles for w in art.warnings]):
+        click.echo(line, err=True)
     for art in articles:
-        for w in art.warnings:
-            click.echo(f"warning: {w}", err=True)
         if art.status != "ok":
             click.echo(f"error: {art.error}", err=True)
     df = to_frame(got.claims).drop(columns=["offset"])

@@ -40,3 +40,4 @@ def render(name: str, run: Run) -> str:
 from factlint.report import html, machine, markdown, sarif, text  # noqa: E402,F401  - registers the formatters
 
 __all__ = ["FORMATTERS", "formatter", "render", "table_rows"]
+

@@ -44,6 +44,17 @@ def to_text(run: Run) -> str:
     for s in run.stale:
         out.append(printable(f"stale accepted entry (line {s.line}): {s.fingerprint} matches no finding any more "
                              f"({s.reason})"))
-    out += [printable(f"warning: {w}") for warnings in run.warnings.values() for w in warnings]
+    out += [printable(line) for line in shown_warnings([w for ws in run.warnings.values() for w in ws])]
     out.append(summary(run))
     return "\n".join(out) + "\n"
+
+
+MAX_WARNINGS = 20  # a terminal shows this many; an archive of thousands of bare files would bury the findings
+
+
+def shown_warnings(warnings: list[str], limit: int = MAX_WARNINGS) -> list[str]:
+    """The warning lines a terminal shows: the first ``limit``, then how many more (all are in the JSON)."""
+    out = [f"warning: {w}" for w in warnings[:limit]]
+    if len(warnings) > limit:
+        out.append(f"warning: … and {len(warnings) - limit} more (every article's warnings are in --format json)")
+    return out

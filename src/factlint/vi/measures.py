@@ -105,7 +105,7 @@ def measures(text: str, spans: list[tuple[int, int]] | None = None) -> list[Meas
     """Every measure head of ``text`` with the phrase it starts, in order."""
     out = []
     nouns = {k.lower(): v for k, v in NOUNS.items()}
-    for m in scan_at(_HEAD_RE, lambda _c, w: w in _HEAD_FIRST, text, spans):
+    for m in scan_at(_HEAD_RE, _HEAD_FIRST, text, spans):
         head = m.group()
         if head.lower() == "thị trường" and _MARKET_AFTER_MARKER.search(text, max(0, m.start() - 12), m.start()):
             continue

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import regex
 
-from factlint.vi.scan import scan
+from factlint.vi.scan import scan_at
 
 MODALITIES = ("actual", "estimate", "forecast", "target", "pledge")
 
@@ -36,6 +36,9 @@ _CUE_RE = regex.compile(
 _ACTUAL_BETWEEN = regex.compile(rf"{_L}đã{_R}|;")
 
 
+_CUE_FIRST = frozenset(c.split()[0] for c in CUES)
+
+
 def governs(text: str, cue_end: int, figure_start: int) -> bool:
     """Whether a cue still governs a figure after it: not across ";" nor past "đã" (done: an achieved figure)."""
     return _ACTUAL_BETWEEN.search(text, cue_end, figure_start) is None
@@ -43,10 +46,11 @@ def governs(text: str, cue_end: int, figure_start: int) -> bool:
 
 def cues(text: str, spans: list[tuple[int, int]] | None = None) -> list[tuple[int, int, str]]:
     """Every modality cue of ``text``: (start, end, modality), in order."""
-    blocked = [(m.start(), m.end()) for m in scan(_NOT_A_CUE, text, spans)]
     out = []
-    for m in scan(_CUE_RE, text, spans):
-        if any(s <= m.start() < e for s, e in blocked):
+    for m in scan_at(_CUE_RE, _CUE_FIRST, text, spans):
+        # a cue inside a phrase that is no cue ("hiệp ước", "vượt kế hoạch", "Bộ Kế hoạch và Đầu tư")
+        if any(b.start() <= m.start() < b.end() for b in _NOT_A_CUE.finditer(text, max(0, m.start() - 30),
+                                                                              min(len(text), m.end() + 30))):
             continue
         out.append((m.start(), m.end(), CUES[m.group().lower()]))
     return out

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import regex
 
 from factlint.vi.lexicon import DIGIT_WORDS
-from factlint.vi.scan import match_at, scan, starts
+from factlint.vi.scan import DIGIT, scan_at
 
 KINDS = ("year", "quarter", "month", "partial", "cumulative", "span", "none")
 
@@ -69,17 +69,23 @@ _PATTERNS: list[tuple[str, regex.Pattern]] = [
         rf"(?P<rel>năm nay|năm ngoái|năm trước|năm rồi|năm qua|năm vừa qua|năm tới|năm sau|năm kế tiếp)"
         rf"{_R}", regex.I)),
 ]
-# Where a period phrase can start: its first word (every pattern above starts with one of these, or a digit).
-_FIRST_WORDS = frozenset("tính lũy luỹ cộng đến tới hết hiện giai thời trong từ nửa quý tháng vào của cuối đầu giữa "
-                         "tài năm một hai ba bốn sáu bảy tám chín mười mươi".split())
+# Where each kind of period phrase can start: its possible first words (DIGIT for a number).
+_NUMBER_WORDS = "một hai ba bốn năm sáu bảy tám chín mười mươi"
+_FIRST_WORDS = {
+    "cumulative": set("lũy luỹ cộng tính đến tới hết hiện".split()),
+    "span": set(f"giai thời trong từ năm {DIGIT}".split()),
+    "partial": set(f"nửa từ {DIGIT} {_NUMBER_WORDS}".split()),
+    "months": {"từ", "tháng"},
+    "quarter": {"quý"},
+    "month": {"tháng"},
+    "year": set("trong vào của cuối đầu hết giữa tài năm".split()),
+}
 
 
 # A stock, not a flow, even when counted "to" a date: "24.000 dự án còn hiệu lực"
 _STOCK_CUE = regex.compile(r"còn hiệu lực|lũy kế|luỹ kế", regex.I)
 
 
-def _can_start(char: str, word: str) -> bool:
-    return char.isdigit() or word in _FIRST_WORDS
 _COMPARISON_BASE = regex.compile(rf"{_L}cùng kỳ(?:[ \t]+(?:năm[ \t]+(?:trước|ngoái|{_Y})|{_Y}))?{_R}", regex.I)
 
 
@@ -194,9 +200,8 @@ def periods(text: str, published: dt.date | None, spans: list[tuple[int, int]] |
     """Every period phrase of ``text`` in order; overlapping phrases keep the first kind that matched."""
     out: list[PeriodMention] = []
     taken: list[tuple[int, int]] = []
-    positions = starts(_can_start, text, spans)
     for kind, pat in _PATTERNS:
-        for m in match_at(pat, text, positions, spans):
+        for m in scan_at(pat, _FIRST_WORDS[kind], text, spans):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
             period, k = _resolve(kind, m, published)
@@ -207,7 +212,7 @@ def periods(text: str, published: dt.date | None, spans: list[tuple[int, int]] |
                                               or _STOCK_CUE.search(text, m.end(), m.end() + 80) is not None)
             out.append(PeriodMention(m.start(), m.end(), m.group(), period, k if period else "none", ref, weak, stock))
             taken.append((m.start(), m.end()))
-    for m in scan(_COMPARISON_BASE, text, spans):
+    for m in scan_at(_COMPARISON_BASE, {"cùng"}, text, spans):
         if not any(s < m.end() and m.start() < e for s, e in taken):
             out.append(PeriodMention(m.start(), m.end(), m.group(), "", "none", True))
         else:  # "cùng kỳ năm 2018": the year inside is a comparison base

@@ -1,15 +1,20 @@
-"""Search a pattern over parts of a text only: attribution reads the sentences around figures, not whole articles."""
+"""Search cue patterns over parts of a text only, and only where they can start.
+
+Attribution reads the sentences around figures, not whole articles, and tries a costly pattern (hundreds of names,
+lookbehinds) only at the words it can start with: one pass over the words builds an index of where each word is.
+"""
 
 from __future__ import annotations
 
 import bisect
 import functools
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterable, Iterator
 
 import regex
 
 _WORD = re.compile(r"\w+")
+DIGIT = "#"  # the key, in a set of first words, that stands for any word starting with a digit
 
 
 def scan(pattern: regex.Pattern, text: str, spans: list[tuple[int, int]] | None = None,
@@ -26,25 +31,26 @@ def scan(pattern: regex.Pattern, text: str, spans: list[tuple[int, int]] | None 
 
 
 @functools.lru_cache(maxsize=4)
-def words(text: str, spans: tuple[tuple[int, int], ...] | None) -> list[tuple[int, str]]:
-    """(start, lower-cased word) of every word of ``text`` (or of ``spans``): computed once for the cue tables."""
-    parts = spans if spans is not None else ((0, len(text)),)
-    return [(m.start(), m.group().lower()) for s, e in parts for m in _WORD.finditer(text, s, e)]
+def word_index(text: str, spans: tuple[tuple[int, int], ...] | None) -> dict[str, list[int]]:
+    """Where each lower-cased word of ``text`` (or of ``spans``) starts; words starting with a digit under ``#``."""
+    out: dict[str, list[int]] = {}
+    for s, e in spans if spans is not None else ((0, len(text)),):
+        for m in _WORD.finditer(text, s, e):
+            w = m.group()
+            out.setdefault(DIGIT if w[0].isdigit() else w.lower(), []).append(m.start())
+    return out
 
 
-def scan_at(pattern: regex.Pattern, first: Callable[[str], bool], text: str,
+def starts(first: Iterable[str], text: str, spans: list[tuple[int, int]] | None = None) -> list[int]:
+    """Offsets, in order, of the words of ``text`` (or of ``spans``) that are in ``first`` (lower-cased)."""
+    index = word_index(text, tuple(spans) if spans is not None else None)
+    return sorted(p for w in index.keys() & set(first) for p in index[w])
+
+
+def scan_at(pattern: regex.Pattern, first: Iterable[str], text: str,
             spans: list[tuple[int, int]] | None = None) -> Iterator[regex.Match]:
-    """Matches of ``pattern`` tried only at the words for which ``first`` says a match can start there.
-
-    For a costly pattern (hundreds of names, lookbehinds) that can start at few words ("a capital letter", "a
-    head noun"). Matches do not overlap: a word inside the last match is not tried.
-    """
+    """Matches of ``pattern`` tried only at the words in ``first`` (the words a match can start with)."""
     yield from match_at(pattern, text, starts(first, text, spans), spans)
-
-
-def starts(first: Callable[[str], bool], text: str, spans: list[tuple[int, int]] | None = None) -> list[int]:
-    """Offsets of the words of ``text`` (or of ``spans``) for which ``first(char, lower-cased word)`` holds."""
-    return [pos for pos, word in words(text, tuple(spans) if spans is not None else None) if first(text[pos], word)]
 
 
 def match_at(pattern: regex.Pattern, text: str, positions: list[int],

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import regex
 from babel import Locale
 
-from factlint.vi.scan import scan, scan_at
+from factlint.vi.scan import scan_at
 
 NATIONAL_KEY = "VN"
 
@@ -133,13 +133,10 @@ def _party_re() -> regex.Pattern:
 
 
 @functools.cache
-def _lower_first_words() -> frozenset[str]:
-    return frozenset({n.split()[0] for n in _names() if not n[0].isupper()} | {h.split()[0] for h in SECTOR_HEADS})
-
-
-def _can_start(char: str, word: str) -> bool:
-    """Whether a party can start at a word: a capital letter, or the first word of a lower-case name or sector."""
-    return char.isupper() or word in _lower_first_words()
+def _first_words() -> frozenset[str]:
+    """The first word (lower-cased) of every name, province, sector head and pair: where a party can start."""
+    names = list(_names()) + list(PROVINCES) + list(SECTOR_HEADS) + ["Việt"]
+    return frozenset(regex.match(r"\w+", n).group().lower() for n in names)  # "TP.HCM" starts with "tp"
 
 
 @functools.cache
@@ -155,12 +152,12 @@ def parties(text: str, spans: list[tuple[int, int]] | None = None) -> list[Party
     names = _names()
     out: list[Party] = []
     taken: list[tuple[int, int]] = []
-    for m in scan_at(_pair_re(), _can_start, text, spans):
+    for m in scan_at(_pair_re(), _first_words(), text, spans):
         ka, kb = names.get(m["a"], NATIONAL_KEY), names.get(m["b"], NATIONAL_KEY)
         if ka != kb:
             out.append(Party(m.start(), m.end(), m.group(), pair_key(ka, kb), "pair"))
             taken.append((m.start(), m.end()))
-    for m in scan_at(_party_re(), _can_start, text, spans):
+    for m in scan_at(_party_re(), _first_words(), text, spans):
         if any(s <= m.start() < e for s, e in taken):
             continue
         if m["prov"]:
@@ -181,12 +178,13 @@ _GLOSS_RE = regex.compile(r"[ \t]*\([ \t]*")  # "Hồng Kông (Trung Quốc)": t
 
 
 _ANAPHOR_RE = regex.compile(rf"{_LC}(?:{_alt(list(ANAPHORA))}){_RC}", regex.I)
+_ANAPHOR_FIRST = frozenset(a.split()[0] for a in ANAPHORA)
 
 
 def _resolve_anaphora(text: str, found: list[Party], spans: list[tuple[int, int]] | None) -> list[Party]:
     """Add "thị trường này" and the like as the last foreign country named before them."""
     out = list(found)
-    for m in scan(_ANAPHOR_RE, text, spans):
+    for m in scan_at(_ANAPHOR_RE, _ANAPHOR_FIRST, text, spans):
         prior = [p for p in found if p.end <= m.start() and p.key != NATIONAL_KEY
                  and (p.kind == "country" or (p.kind == "pair" and p.key.startswith(NATIONAL_KEY + "+")))]
         if prior:  # the country itself, or the other side of a pair with Viet Nam
