@@ -14,6 +14,8 @@ from factlint.checks.conversions import CODES as CONVERSION_CODES
 from factlint.checks.conversions import check_stated_conversions
 from factlint.checks.dates import check_anniversaries, check_dates
 from factlint.checks.magnitude import check_magnitude
+from factlint.checks.open_comparables import CODES as OPEN_CODES
+from factlint.checks.open_comparables import check_open_comparables
 from factlint.checks.ranks import check_ranks
 from factlint.checks.relations import check_count_lists, check_parts, check_sums
 from factlint.checks.typos import check_malformed, check_names, check_titles
@@ -38,6 +40,7 @@ def run_checks(df: pd.DataFrame, mentions: list[Mention], cfg: CheckConfig, fx: 
     findings: list[Finding] = []
     findings += check_agreement(df, cfg, fx)
     findings += check_stated_conversions(df, cfg, fx)
+    findings += check_open_comparables(df, cfg, fx)
     findings += check_sums(df, cfg, fx)
     findings += check_parts(df, cfg, fx)
     findings += check_count_lists(df, cfg)
@@ -52,6 +55,6 @@ def run_checks(df: pd.DataFrame, mentions: list[Mention], cfg: CheckConfig, fx: 
 
 
 # codes declared by the check modules that declare them (code, name, default severity, one-line description)
-CODES = {c.code: c for c in CONVERSION_CODES}
+CODES = {c.code: c for c in CONVERSION_CODES + OPEN_CODES}
 
 __all__ = ["CODES", "SUITES", "CheckConfig", "FxTable", "run_checks"]
