@@ -133,8 +133,9 @@ def similarity(a: str, b: str) -> float:
     return 2 * len(pa & pb) / (len(pa) + len(pb)) if pa and pb else 0.0
 
 
-def _magnitude_apart(a: dict, b: dict, factor: float) -> bool:
-    lo, hi = sorted((abs(a["value"] or 0), abs(b["value"] or 0)))
+def _magnitude_apart(a: Interval, b: Interval, factor: float) -> bool:
+    """Whether two intervals (in one unit) lie ``factor`` times apart or more (or one of them is zero)."""
+    lo, hi = sorted((abs(a.lo + a.hi) / 2, abs(b.lo + b.hi) / 2))
     return lo == 0 or hi / lo >= factor
 
 
@@ -172,7 +173,7 @@ def check_open_comparables(df: pd.DataFrame, cfg: CheckConfig, fx: FxTable) -> l
         against_all = []
         for r, iv in outliers:
             against = [(a, a_iv) for a, a_iv in agree if a["article"] != r["article"] and not iv.meets(a_iv)
-                       and not _magnitude_apart(r, a, cfg.magnitude_factor)
+                       and not _magnitude_apart(iv, a_iv, cfg.magnitude_factor)
                        and similarity(r["sentence"], a["sentence"]) >= MIN_SIMILARITY]
             if against:
                 against_all.append((r, iv, against))
