@@ -13,8 +13,8 @@ from factlint.checks import CODES, CheckConfig, FxTable
 from factlint.checks.open_comparables import check_open_comparables, open_claims, similarity
 from factlint.report import render
 from factlint.rules import iter_examples, load_rules, run_example
-from factlint.suite import run
 from factlint.suggest import drafts_yaml, key_pattern, suggest
+from factlint.suite import run
 from helpers import SEED_ACCEPTED, SEED_ARTICLES, claim, invoke_in, table
 
 ROOT = Path(__file__).resolve().parents[1]
