@@ -227,3 +227,22 @@ def test_once_the_drafts_are_rules_the_group_is_no_longer_open(tmp_path):
     # the rule takes the figures: the agreement check now reports the planted one, as an error
     assert [(f.code, f.metric, f.locations[0].article) for f in r.findings] == \
         [("FL101", "visitors.vn_da_nang.year", "o3")]
+
+
+def test_a_measure_counted_and_priced_gets_two_drafts(tmp_path):
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    for i, (tons, usd) in enumerate([("5,2", "1,1"), ("5,3", "1,2"), ("5,1", "1,3")]):
+        (articles / f"a{i}.md").write_text(
+            f"---\nid: a{i}\noutlet: Báo {i}\npublished: 2020-0{i + 1}-10\nlanguage: vi\ntitle: Tin\n---\n"
+            f"Năm 2019, Trung Quốc nhập khẩu {tons} triệu tấn thép.\n\n"
+            f"Năm 2019, Trung Quốc nhập khẩu {usd} tỷ USD gạo.\n\n"
+            + ("Năm 2019, Ấn Độ nhập khẩu 3 triệu tấn thép.\n\nNăm 2019, Ấn Độ nhập khẩu 2 tỷ USD gạo.\n" if i == 0
+               else ""), encoding="utf-8")
+    drafts = suggest(run([articles], FIXTURE / "claims", None).claims, 3)
+    assert sorted((d.rule["metric"], d.rule["kind"]) for d in drafts) == [
+        ("imports.cn.year", "count"), ("imports.cn.year_money", "money")]
+    path = tmp_path / "drafts.yaml"
+    path.write_text(drafts_yaml(drafts), encoding="utf-8")
+    rs = load_rules([path])
+    assert all(run_example(rs, lr, ex)[0] == [] for _, lr, ex in iter_examples(rs))

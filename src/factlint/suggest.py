@@ -71,8 +71,8 @@ def _drafts(d: pd.DataFrame, min_articles: int) -> list[tuple[dict, pd.DataFrame
         if n < min_articles:
             continue
         metric = f"{_slug(measure)}.{_slug(subject)}.{period_kind}" + ("" if modality == "actual" else f"_{modality}")
-        if metric in used:
-            continue
+        if metric in used:  # the same measure counted and priced ("tấn" and "USD" of imports): one rule each
+            metric = f"{metric}_{kind}"
         used.add(metric)
         first = g.iloc[0]
         rule = {
