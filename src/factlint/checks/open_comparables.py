@@ -139,8 +139,8 @@ def _magnitude_apart(a: Interval, b: Interval, factor: float) -> bool:
     return lo == 0 or hi / lo >= factor
 
 
-def group_claims(group: Group, items: list[tuple[dict, Interval]], unit: str) -> list[dict]:
-    """The rows a report shows side by side for a group: figure, interval and where, in period and article order."""
+def group_claims(items: list[tuple[dict, Interval]], unit: str) -> list[dict]:
+    """The rows a report shows side by side for a group (figure, interval in ``unit``, where), in article order."""
     rows = []
     for r, iv in sorted(items, key=lambda it: (it[0]["article"], it[0]["line"], it[0]["column"])):
         rows.append({"article": r["article"], "outlet": r["outlet"], "published": r["published"],
@@ -196,7 +196,7 @@ def check_open_comparables(df: pd.DataFrame, cfg: CheckConfig, fx: FxTable) -> l
         out.append(Finding(
             "FL106", CHECK, "info", "", message, tuple(locs[:MAX_CLAIMS + 1]), group.case,
             key="|".join([r["text"]] + sorted({a["text"] for a, _ in against})),
-            data={"group": group.label, "unit": unit, "claims": group_claims(group, items, unit),
+            data={"group": group.label, "unit": unit, "claims": group_claims(items, unit),
                   "flagged": sorted(flagged)},
         ))
     return out
