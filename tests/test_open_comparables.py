@@ -246,3 +246,32 @@ def test_a_measure_counted_and_priced_gets_two_drafts(tmp_path):
     path.write_text(drafts_yaml(drafts), encoding="utf-8")
     rs = load_rules([path])
     assert all(run_example(rs, lr, ex)[0] == [] for _, lr, ex in iter_examples(rs))
+
+
+def test_examples_are_run_beside_the_rules_the_drafts_will_join(tmp_path):
+    df = run([FIXTURE / "articles"], FIXTURE / "claims", None).claims
+    alone = [ex["text"] for d in suggest(df, 3) for ex in d.rule["examples"]]
+    assert any("Sở Du lịch" in t for t in alone)
+    beside = tmp_path / "claims"
+    beside.mkdir()
+    (beside / "tourism.yaml").write_text("""\
+rules:
+  - metric: tourism.danang.department
+    description: Visitors to Da Nang as its tourism department counts them.
+    kind: count
+    require:
+      - {pattern: 'Sở Du lịch', where: before, within: 60}
+    priority: 5
+    examples:
+      - text: Theo Sở Du lịch thành phố, năm 2019 Đà Nẵng đón 8,7 triệu lượt khách du lịch.
+        claims: [{metric: tourism.danang.department, value: 8.7e+6, period: "2019"}]
+""", encoding="utf-8")
+    drafts = suggest(df, 3, beside)
+    texts = [ex["text"] for d in drafts for ex in d.rule["examples"]]
+    assert drafts and not any("Sở Du lịch" in t for t in texts)  # the department's rule takes that sentence
+    both = tmp_path / "both"
+    both.mkdir()
+    (both / "tourism.yaml").write_text((beside / "tourism.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    (both / "drafts.yaml").write_text(drafts_yaml(drafts), encoding="utf-8")
+    rs = load_rules([both])
+    assert all(run_example(rs, lr, ex)[0] == [] for _, lr, ex in iter_examples(rs))

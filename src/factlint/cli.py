@@ -234,7 +234,7 @@ def rules_suggest(paths: tuple[str, ...], rules_dir: str | None, min_articles: i
     for art in got.articles:
         if art.status != "ok":
             click.echo(f"error: {art.error}", err=True)
-    drafts = suggest(to_frame(got.claims), min_articles)
+    drafts = suggest(to_frame(got.claims), min_articles, rules_path)
     _write(drafts_yaml(drafts), output)
     click.echo(f"{len(drafts)} rule draft{'' if len(drafts) == 1 else 's'} written"
                + (f" to {output}" if output else ""), err=True)

@@ -94,19 +94,21 @@ def _drafts(d: pd.DataFrame, min_articles: int) -> list[tuple[dict, pd.DataFrame
     return out
 
 
-def _load(rules: list[dict]) -> RuleSet:
+def _load(rules: list[dict], beside: Path | None) -> RuleSet:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "drafts.yaml"
         path.write_text(yaml.safe_dump({"rules": rules}, allow_unicode=True, sort_keys=False), encoding="utf-8")
-        return load_rules([path])
+        return load_rules([path] + ([beside] if beside is not None else []))
 
 
-def suggest(claims: pd.DataFrame, min_articles: int = 3) -> list[Draft]:
+def suggest(claims: pd.DataFrame, min_articles: int = 3, beside: Path | None = None) -> list[Draft]:
     """Drafts for the open groups of ``claims`` seen in at least ``min_articles`` articles.
 
     Args:
         claims: The claims table (claims a rule took are not open and are left out).
         min_articles: How many articles must report a group for it to be drafted.
+        beside: The rules the drafts will join (``claims/``): examples are run with them, so that a draft's
+            examples still pass once it is moved there.
 
     Returns:
         One draft per recurring group whose examples pass as written, in group order.
@@ -120,9 +122,9 @@ def suggest(claims: pd.DataFrame, min_articles: int = 3) -> list[Draft]:
         examples = [_example(r, [_expected(r, rule["metric"])]) for r in pos.to_dict("records")]
         examples += [_example(r, []) for r in neg.to_dict("records")]
         trial.append({**rule, "examples": examples or [{"text": "-", "claims": []}]})
-    rs = _load(trial)
+    rs = _load(trial, beside)
     out = []
-    for lr, (rule, pos, neg, n) in zip(rs.rules, found, strict=True):
+    for lr, (rule, pos, neg, n) in zip(rs.rules[:len(found)], found, strict=True):
         keep, sources = [], []
         for row, ex in zip(list(pos.to_dict("records")) + list(neg.to_dict("records")), lr.rule.examples,
                            strict=False):
