@@ -296,6 +296,40 @@ def rules_test(files: tuple[str, ...], rules_dir: str | None) -> None:
     sys.exit(1 if failed else 0)
 
 
+@rules.command("suggest")
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--rules", "rules_dir", type=click.Path(), default=None, help="Claim rules folder (default claims/).")
+@click.option("--min-articles", type=click.IntRange(min=2), default=3, show_default=True,
+              help="Draft a group only when this many articles report it.")
+@click.option("-o", "--output", type=click.Path(), default=None, help="Write here instead of stdout.")
+@click.option("--encoding", default=None, help="Codec for articles that are not UTF-8 (e.g. cp1258).")
+@click.option("--jobs", type=click.IntRange(min=1), default=None, help="Worker processes (default: the cores).")
+@click.option("--no-cache", is_flag=True, help=f"Re-read every article; do not use {CACHE_DIR}/.")
+def rules_suggest(paths: tuple[str, ...], rules_dir: str | None, min_articles: int, output: str | None,
+                  encoding: str | None, jobs: int | None, no_cache: bool) -> None:
+    """Write YAML rule drafts for the open groups (figures no rule takes) that recur in PATHS.
+
+    Each draft binds to attribution (subject, measure, period kind, modality) and carries examples quoted from
+    the corpus that pass as written. Review them, move them into claims/, run `pytest -k <metric>`.
+    """
+    from factlint.suggest import drafts_yaml, suggest
+
+    rules_path = Path(rules_dir) if rules_dir else (Path("claims") if Path("claims").is_dir() else None)
+    try:
+        got = collect(_paths(paths), rules_path, encoding, jobs=jobs or os.cpu_count() or 1,
+                      cache=None if no_cache else CACHE_DIR, progress=_progress)
+    except (RuleError, ConfigError) as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(2)
+    for art in got.articles:
+        if art.status != "ok":
+            click.echo(f"error: {art.error}", err=True)
+    drafts = suggest(to_frame(got.claims), min_articles, rules_path)
+    _write(drafts_yaml(drafts), output)
+    click.echo(f"{len(drafts)} rule draft{'' if len(drafts) == 1 else 's'} written"
+               + (f" to {output}" if output else ""), err=True)
+
+
 @rules.command("explain")
 @click.argument("sentence")
 @click.option("--rules", "rules_dir", type=click.Path(), default=None, help="Rule folder (default claims/).")

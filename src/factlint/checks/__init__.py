@@ -19,6 +19,8 @@ from factlint.checks.dates import check_anniversaries, check_dates
 from factlint.checks.expectations import CODES as EXPECTATION_CODES
 from factlint.checks.expectations import check_expectations
 from factlint.checks.magnitude import check_magnitude
+from factlint.checks.open_comparables import CODES as OPEN_CODES
+from factlint.checks.open_comparables import check_open_comparables
 from factlint.checks.ranks import check_ranks
 from factlint.checks.relations import check_count_lists, check_parts, check_sums
 from factlint.checks.restatement import CODES as RESTATEMENT_CODES
@@ -54,6 +56,7 @@ def run_checks(df: pd.DataFrame, mentions: list[Mention], cfg: CheckConfig, fx: 
     findings += check_stated_conversions(df, cfg, fx)
     findings += check_restatements(df, cfg)
     findings += check_arithmetic(df, cfg)
+    findings += check_open_comparables(df, cfg, fx)
     findings += check_sums(df, cfg, fx)
     findings += check_parts(df, cfg, fx)
     findings += check_count_lists(df, cfg)
@@ -69,6 +72,7 @@ def run_checks(df: pd.DataFrame, mentions: list[Mention], cfg: CheckConfig, fx: 
 
 
 # codes declared by the check modules that declare them (code, name, default severity, one-line description)
-CODES = {c.code: c for c in (*CONVERSION_CODES, *RESTATEMENT_CODES, *ARITHMETIC_CODES, *EXPECTATION_CODES)}
+CODES = {c.code: c for c in (*CONVERSION_CODES, *RESTATEMENT_CODES, *ARITHMETIC_CODES, *OPEN_CODES,
+                                    *EXPECTATION_CODES)}
 
 __all__ = ["CODES", "SUITES", "CheckConfig", "FxTable", "run_checks"]

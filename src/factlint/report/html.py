@@ -19,7 +19,7 @@ from markupsafe import Markup
 
 from factlint.checks.common import amount
 from factlint.report import formatter
-from factlint.report.markdown import CLAIM_HEADERS, TYPO_CHECKS, claim_rows
+from factlint.report.markdown import CLAIM_HEADERS, OPEN_CHECK, TYPO_CHECKS, claim_rows, open_rows
 from factlint.report.text import printable, summary
 
 if TYPE_CHECKING:
@@ -81,13 +81,24 @@ def interval_plot(claims: pd.DataFrame, metric: str, flagged: set[tuple[str, int
         metric: The metric to draw.
         flagged: The claims that disagree, as ``(path, line, column)``.
     """
+    rows = claims[(claims["metric"] == metric) & claims["low"].notna()].sort_values(["period", "article", "line"])
+    return rows_plot(rows, metric, flagged)
+
+
+def rows_plot(rows: pd.DataFrame, label: str, flagged: set[tuple[str, int, int]]) -> str:
+    """The SVG of :func:`interval_plot` for given rows, the axis named ``label``.
+
+    Args:
+        rows: ``article, period, text, low, high, value, unit, kind, path, line, column`` of each claim drawn.
+        label: What the axis measures (a metric, an open group).
+        flagged: The claims that disagree, as ``(path, line, column)``.
+    """
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
     from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-    rows = claims[(claims["metric"] == metric) & claims["low"].notna()].sort_values(["period", "article", "line"])
     if rows.empty:
         return ""
     plt.rcParams["svg.hashsalt"] = "factlint"
@@ -109,7 +120,7 @@ def interval_plot(claims: pd.DataFrame, metric: str, flagged: set[tuple[str, int
                                   for a, p, t in zip(group["article"], group["period"], group["text"], strict=True)],
                       fontsize=8)
         ax.set_ylim(-0.7, len(group) - 0.3)
-        ax.set_xlabel(f"{metric} ({unit or 'value'})", fontsize=8)
+        ax.set_xlabel(f"{label} ({unit or 'value'})", fontsize=8)
         if set(group["kind"]) == {"rank"}:
             ax.xaxis.set_major_locator(MaxNLocator(integer=True))
             ax.set_xlim(group["low"].min() - 0.5, group["high"].max() + 0.5)  # no rank on the frame
@@ -153,11 +164,18 @@ def to_html(run: Run) -> str:
         metrics.append({"metric": metric, "id": anchor("m", metric),
                         "plot": Markup(interval_plot(run.claims, metric, flagged)),  # matplotlib's SVG, text escaped
                         "claims": claim_rows(run.claims, metric), "findings": [_finding(f) for f in mine]})
+    opened = [f for f in run.findings if f.check == OPEN_CHECK]
+    groups = [{"metric": f.data.get("group", f.case), "id": anchor("o", f.case),
+               "plot": Markup(rows_plot(pd.DataFrame(f.data.get("claims", [])), f.data.get("group", f.case),
+                                        {tuple(x) for x in f.data.get("flagged", [])})),  # matplotlib's SVG
+               "claims": open_rows(f), "findings": [_finding(f)]} for f in opened]
     filters = [(kind, sorted({getattr(f, kind) for f in run.findings})) for kind in ("severity", "check", "status")]
     return _template().render(
         summary=summary(run), filters=filters if run.findings else [], metrics=metrics, claim_headers=CLAIM_HEADERS,
+        groups=groups,
         consistent=run.consistent,
-        other=[_finding(f) for f in run.findings if f not in metric_findings and f.check not in TYPO_CHECKS],
+        other=[_finding(f) for f in run.findings
+               if f not in metric_findings and f.check not in TYPO_CHECKS and f.check != OPEN_CHECK],
         typos=[_finding(f) for f in run.findings if f.check in TYPO_CHECKS],
         locations=_locations(run.findings), unreadable=[a for a in run.articles if a.status != "ok"],
         uncompared=run.uncompared, warnings=[w for ws in run.warnings.values() for w in ws])

@@ -39,7 +39,9 @@ def _article(run: Run, a: Article) -> dict:
 def to_json(run: Run) -> str:
     """``{"version": 1, "articles": [...], "claims": N, "findings": [...], "consistent": [...]}``.
 
-    ``consistent`` lists the metrics compared that agree: ``{"metric", "periods", "claims", "articles"}``.
+    ``consistent`` lists the metrics compared that agree: ``{"metric", "periods", "claims", "articles"}``;
+    ``open_comparables`` each open group with a finding: ``{"fingerprint", "group", "claims"}``, its claims side by
+    side (article, period, text, interval, path, line…).
     """
     doc = {
         "version": 1,
@@ -49,6 +51,9 @@ def to_json(run: Run) -> str:
         "stale_accepted": [{"fingerprint": a.fingerprint, "reason": a.reason, "line": a.line} for a in run.stale],
         "consistent": [{"metric": c.metric, "periods": list(c.periods), "claims": c.claims, "articles": c.articles}
                        for c in run.consistent],
+        "open_comparables": [{"fingerprint": f.fingerprint, "group": f.data.get("group", f.case),
+                              "claims": f.data.get("claims", [])}
+                             for f in run.findings if f.check == "open_comparable"],
     }
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from factlint.suite import Run
 
 TYPO_CHECKS = ("malformed_numeral", "name_variant", "title_variant")
+OPEN_CHECK = "open_comparable"  # figures no rule takes, grouped by attribution: their own section
 CLAIM_HEADERS = ("article", "outlet", "published", "period", "figure", "interval", "where")
 
 # HTML's three are entities; backslashed: Markdown's inline syntax (emphasis, code, strike-through, table
@@ -63,6 +64,27 @@ def claim_rows(claims: pd.DataFrame, metric: str) -> list[list]:
     return rows
 
 
+def open_rows(f: Finding) -> list[list]:
+    """An open comparable's claims side by side, as the check recorded them (same columns as a metric's)."""
+    return [[c["article"], c["outlet"] or "–", c["published"] or "–", c["period"] or "–", c["text"], c["interval"],
+             f"{c['path']}:{c['line']}"] for c in f.data.get("claims", [])]
+
+
+def _open_section(run: Run) -> list[str]:
+    """Open comparables: a table and the finding per group (nothing when there are none)."""
+    found = [f for f in run.findings if f.check == OPEN_CHECK]
+    if not found:
+        return []
+    out = ["## Open comparables (no rule)", "",
+           "Figures no rule takes, of one subject, measure, unit, period and modality, that disagree across "
+           "articles (info; `--fail-on info` fails on them).", ""]
+    for f in found:
+        out += [f"### {md(f.data.get('group', f.case))}", "", _table(open_rows(f), CLAIM_HEADERS), ""]
+        out += _finding_block(f)
+        out.append("")
+    return out
+
+
 def _finding_block(f: Finding) -> list[str]:
     out = [f"- **{f.severity} {f.code}** ({f.check}, {f.status}): {md(f.message)}"]
     if f.reason:
@@ -100,6 +122,7 @@ def to_markdown(run: Run) -> str:
             if f.metric == metric:
                 lines += _finding_block(f)
         lines.append("")
+    lines += _open_section(run)
     lines += ["## Checked and consistent", ""]
     if run.consistent:
         lines += ["Metrics whose claims were compared within a period and agree.", "",

@@ -32,14 +32,18 @@ def summary(run: Run) -> str:
 @formatter("text")
 def to_text(run: Run) -> str:
     """Findings as a table, new first, then unreadable articles and stale accepted entries."""
-    rows = []
+    rows, opened = [], []
     for f in sorted(run.findings, key=lambda f: (f.status != "new", f.locations[0].source, f.locations[0].line)):
         loc = f.locations[0]
-        rows.append([printable(f"{loc.source}:{loc.line}:{loc.column}"), f.severity, f.status, f.code,
-                     printable(f.message)])
+        row = [printable(f"{loc.source}:{loc.line}:{loc.column}"), f.severity, f.status, f.code, printable(f.message)]
+        (opened if f.check == "open_comparable" else rows).append(row)
     out = []
     if rows:
         out.append(tabulate(rows, headers=["where", "severity", "status", "code", "message"], tablefmt="simple",
+                            maxcolwidths=[None, None, None, None, 90]))
+    if opened:  # figures no rule takes: a section of their own
+        out.append("open comparables (no rule):")
+        out.append(tabulate(opened, headers=["where", "severity", "status", "code", "message"], tablefmt="simple",
                             maxcolwidths=[None, None, None, None, 90]))
     for s in run.stale:
         out.append(printable(f"stale accepted entry (line {s.line}): {s.fingerprint} matches no finding any more "
