@@ -314,10 +314,12 @@ def rules_suggest(paths: tuple[str, ...], rules_dir: str | None, min_articles: i
     """
     from factlint.suggest import drafts_yaml, suggest
 
-    rules_path = Path(rules_dir) if rules_dir else (Path("claims") if Path("claims").is_dir() else None)
+    settings = _settings()
+    rules_path = _rules_path(rules_dir, settings)
     try:
-        got = collect(_paths(paths), rules_path, encoding, jobs=jobs or os.cpu_count() or 1,
-                      cache=None if no_cache else CACHE_DIR, progress=_progress)
+        got = collect(_paths(paths, settings), rules_path, encoding or settings.encoding,
+                      jobs=jobs or settings.jobs or os.cpu_count() or 1, cache=None if no_cache else CACHE_DIR,
+                      progress=_progress, columns=settings.column_mapping({}))
     except (RuleError, ConfigError) as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(2)
