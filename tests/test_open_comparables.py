@@ -275,3 +275,24 @@ rules:
     (both / "drafts.yaml").write_text(drafts_yaml(drafts), encoding="utf-8")
     rs = load_rules([both])
     assert all(run_example(rs, lr, ex)[0] == [] for _, lr, ex in iter_examples(rs))
+
+
+def test_drafts_propose_a_range_around_the_figures_seen_marked_as_a_draft():
+    df = run([FIXTURE / "articles"], FIXTURE / "claims", None).claims
+    (draft,) = suggest(df, 3)
+    (bounds,) = draft.rule["expect"]["range"]
+    assert bounds["min"] <= 4.3e6 / 2 * 1.01 and bounds["max"] >= 8.7e6 * 2 * 0.99  # the figures seen, x1/2 and x2
+    assert bounds["min"] > 0 and bounds["max"] < 1e8
+    assert "DRAFT" in drafts_yaml([draft])
+
+
+def test_a_drafted_stock_that_never_fell_is_expected_not_to_fall():
+    import pandas as pd
+
+    from factlint.suggest import draft_expect
+
+    g = pd.DataFrame({"value": [100.0, 120.0, 150.0], "unit": ["project"] * 3, "kind": ["count"] * 3,
+                      "period": ["≤2019-12-31", "≤2020-12-31", "≤2021-12-31"]})
+    assert draft_expect(g, "cumulative")["monotonic"] == "non_decreasing"
+    assert "monotonic" not in draft_expect(g.assign(value=[150.0, 120.0, 100.0]), "cumulative")
+    assert "monotonic" not in draft_expect(g, "year")  # a flow may fall

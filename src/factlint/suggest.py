@@ -10,8 +10,10 @@ pass as written are kept, and a draft left without a positive and a negative exa
 
 from __future__ import annotations
 
+import math
 import tempfile
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,6 +27,7 @@ from factlint.rules import RuleSet, load_rules, run_example
 MAX_POSITIVE = 3  # positive examples kept per draft
 MAX_NEGATIVE = 2  # negative examples kept per draft
 MAX_TRIED = 8  # candidate sentences tried per draft and side
+DRAFT_SLACK = 2.0  # a drafted range runs from the smallest figure seen over this to the largest times this
 
 
 @dataclass(frozen=True)
@@ -86,12 +89,47 @@ def _drafts(d: pd.DataFrame, min_articles: int) -> list[tuple[dict, pd.DataFrame
             "period_kind": [period_kind],
             "modality": [modality],
         }
+        expect = draft_expect(g, period_kind)
+        if expect:
+            rule["expect"] = expect
         near = d[(d["kind"] == kind) & (((d["measure_key"] == measure) & (d["subject_key"] != subject))
                                          | ((d["subject_key"] == subject) & (d["measure_key"] != measure)))]
         positives = g.drop_duplicates("article").head(MAX_TRIED)
         negatives = near.drop_duplicates("sentence").head(MAX_TRIED)
         out.append((rule, positives, negatives, n))
     return out
+
+
+def draft_expect(g: pd.DataFrame, period_kind: str) -> dict:
+    """Expectations drafted from the figures a group was seen with, for a person to review.
+
+    A ``range`` from half the smallest to twice the largest figure (in the most common unit), and ``monotonic``
+    for a stock whose figures never fell over its dates.
+    """
+    seen = g.dropna(subset=["value"])
+    if seen.empty:
+        return {}
+    unit = seen["unit"].mode().iloc[0]
+    values = seen[seen["unit"] == unit]
+    lo, hi = float(values["value"].min()), float(values["value"].max())
+    bounds: dict = {"min": _round(lo / DRAFT_SLACK, math.floor), "max": _round(hi * DRAFT_SLACK, math.ceil)}
+    if unit == "%" and hi <= 100:
+        bounds["max"] = min(bounds["max"], 100.0)
+    if g["unit"].nunique() > 1 or g["kind"].iloc[0] == "money":
+        bounds["unit"] = unit
+    out: dict = {"range": [bounds]}
+    by_date = values.groupby("period")["value"].median().sort_index()
+    if period_kind == "cumulative" and len(by_date) >= 2 and by_date.is_monotonic_increasing:
+        out["monotonic"] = "non_decreasing"
+    return out
+
+
+def _round(x: float, way: Callable[[float], int]) -> float:
+    """Two significant figures, rounded outward (``way``): a drafted bound is an order of magnitude."""
+    if x == 0:
+        return 0.0
+    scale = 10 ** (math.floor(math.log10(abs(x))) - 1)
+    return float(way(x / scale) * scale)
 
 
 def _load(rules: list[dict], beside: Path | None) -> RuleSet:
@@ -156,6 +194,9 @@ def drafts_yaml(drafts: list[Draft]) -> str:
              "description: Drafted rules for recurring open groups.", "rules:"]
     for d in drafts:
         lines.append(f"  # {d.articles} articles; examples from {', '.join(d.sources)}")
+        if "expect" in d.rule:
+            lines.append("  # expect: a DRAFT from the figures seen (range: half the smallest to twice the largest);"
+                         " set the bounds from what you know")
         body = yaml.safe_dump([d.rule], allow_unicode=True, sort_keys=False, width=110)
         lines += ["  " + x if x else x for x in body.splitlines()]
     if not drafts:
