@@ -218,6 +218,16 @@ def coerce_date(value: object, where: str) -> dt.date | None:
         raise CorpusError(f"{where}: front matter 'published' is not a date (YYYY-MM-DD): {value!r}") from None
 
 
+def date_missing_published(art: Article, where: str) -> None:
+    """Give an article with no ``published`` date one inferred from its text, and say so in its warnings."""
+    inferred = infer_published(art.body)
+    if inferred:
+        art.meta["published"], art.meta["published_inferred"] = inferred, True
+        art.warnings.append(f"{where}: no 'published' date; inferred {inferred} from the text")
+    else:
+        art.warnings.append(f"{where}: no 'published' date and none found in the text")
+
+
 def infer_published(body: str) -> dt.date | None:
     """The first full date written in the text (``20/12/2023`` or ``2023-12-20``), if any."""
     for m in _FULL_DATE.finditer(body[:5000]):

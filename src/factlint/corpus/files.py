@@ -12,7 +12,7 @@ from pathlib import Path
 import regex
 import yaml
 
-from factlint.corpus.article import Article, CorpusError, coerce_date, decode, infer_published, normalise
+from factlint.corpus.article import Article, CorpusError, coerce_date, date_missing_published, decode, normalise
 
 ARTICLE_SUFFIXES = (".md", ".txt", ".markdown")
 
@@ -89,12 +89,7 @@ def load_article(path: Path, display: str | None = None, encoding: str | None = 
         where = f"{shown}:{_key_line(art.text[: art.body_start], 'published')}"
         meta["published"] = coerce_date(meta.get("published"), where)
         if meta["published"] is None:
-            inferred = infer_published(art.body)
-            if inferred:
-                meta["published"], meta["published_inferred"] = inferred, True
-                art.warnings.append(f"{shown}: no 'published' date; inferred {inferred} from the text")
-            else:
-                art.warnings.append(f"{shown}: no 'published' date and none found in the text")
+            date_missing_published(art, shown)
     except CorpusError as exc:
         art.status, art.error = "error", str(exc)
     except Exception as exc:  # noqa: BLE001 - whatever breaks on one article is that article's error

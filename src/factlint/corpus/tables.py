@@ -20,7 +20,7 @@ from pathlib import Path
 
 import regex
 
-from factlint.corpus.article import Article, CorpusError, decode, infer_published, normalise
+from factlint.corpus.article import Article, CorpusError, date_missing_published, decode, normalise
 
 FIELDS = ("id", "text", "published", "outlet", "title")
 # The columns tried, in order, when a field is not mapped explicitly.
@@ -250,12 +250,7 @@ def row_article(row: Row) -> Article:
         art.meta = {k: v for k, v in values.items() if k in ("id", "title", "outlet") and v not in (None, "")}
         art.meta["published"] = published
         if published is None:
-            inferred = infer_published(art.body)
-            if inferred:
-                art.meta["published"], art.meta["published_inferred"] = inferred, True
-                art.warnings.append(f"{art.ref}: no 'published' date; inferred {inferred} from the text")
-            else:
-                art.warnings.append(f"{art.ref}: no 'published' date and none found in the text")
+            date_missing_published(art, art.ref)
     except CorpusError as exc:
         art.status, art.error = "error", str(exc)
     except Exception as exc:  # noqa: BLE001 - whatever breaks on one row is that row's error
