@@ -136,6 +136,12 @@ def _windows(quantities: list[Quantity], places: Places) -> list[tuple[int, int]
     return out
 
 
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    """Whether ``pos`` lies inside one of ``spans`` (sorted by start)."""
+    i = bisect.bisect_right(spans, (pos, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
 def _owned_by_other(p: object, q: Quantity, figure_ends: list[int]) -> bool:
     """Whether period ``p`` stands right after another figure than ``q`` ("2,7 tỷ USD năm 2016 và 1,37 tỷ USD")."""
     i = bisect.bisect_right(figure_ends, p.start) - 1
@@ -194,7 +200,9 @@ class _Text:
                  loc: ModuleType) -> None:
         self.text, self.places, self.loc = text, places, loc
         spans = _windows(quantities, places)
-        self.parties = loc.parties(text, spans)
+        figures = sorted((q.start, q.end) for q in quantities)
+        # a name inside a figure is its unit, not a party ("5,14 tỉ đô la Mỹ", "40 tỷ yên Nhật")
+        self.parties = [p for p in loc.parties(text, spans) if not _inside(figures, p.start)]
         self.roles = [loc.role(text, p) for p in self.parties]
         self.p_starts = [p.start for p in self.parties]
         foreign = Counter(p.key for p in self.parties if p.kind == "country" and p.key != loc.NATIONAL_KEY)
