@@ -19,7 +19,6 @@ GOLDEN = {
     "oda.jp_vn.notes": [("004", 2e8, "USD", "2023")],
     "people.vn_in_jp.community": [("000", 4e5, "person", "2022")],
     "labour.vn_in_jp.workers": [("004", 3.5e5, "person", "2023")],
-    "labour.vn_to_jp.departures": [("004", 8.5e4, "worker", "2023")],
     "rank.jp_overall.economic": [("001", 1, "rank", "2023"), ("002", 1, "rank", "2024"), ("004", 1, "rank", "2023")],
     "rank.jp_partner.oda": [("001", 1, "rank", "2023"), ("002", 1, "rank", "2024")],
     "rank.jp_partner.labour": [("001", 2, "rank", "2023"), ("002", 2, "rank", "2024"), ("004", 2, "rank", "2023")],
