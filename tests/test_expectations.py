@@ -332,8 +332,12 @@ def test_planted_error_is_found_where_it_was_planted(tmp_path, code, art, old, n
         text += TRADE_2023
     if code == "FL706":  # the community rule takes enterprises too here: its expectation says people only
         labour = rules / "labour.yaml"
-        labour.write_text(labour.read_text(encoding="utf-8").replace("    unit: [person]\n",
-                                                                     "    unit: [person, enterprise]\n", 1), "utf-8")
+        text_ = labour.read_text(encoding="utf-8")
+        community = text_.index("metric: people.vn_in_jp.community")
+        head, rule = text_[:community], text_[community:]
+        rule = rule.replace('    unit: [person, ""]\n', '    unit: [person, "", enterprise]\n', 1)
+        rule = rule.replace("    measure: [community, people]\n", "    measure: [community, people, enterprises]\n", 1)
+        labour.write_text(head + rule, "utf-8")
     path.write_text(text, encoding="utf-8")
     got = [f for f in run([articles], rules, SEED_ACCEPTED).findings if f.check == "expectation"]
     assert [f.code for f in got] == [code], [(f.code, f.message) for f in got]
@@ -352,11 +356,14 @@ def test_findings_are_accepted_stay_accepted_when_the_rule_file_moves_and_reach_
     accepted = tmp_path / "accepted.yaml"
     accepted.write_text(accepted_entries(first.findings), encoding="utf-8")
     labour = rules / "labour.yaml"  # the rule file moves: the message's line changes, the fingerprint does not
-    labour.write_text("# moved\n\n" + labour.read_text(encoding="utf-8"), encoding="utf-8")
+    before = labour.read_text(encoding="utf-8")
+    community = before.index("metric: people.vn_in_jp.community")
+    range_line = before[: before.index("      range:", community)].count("\n") + 1
+    labour.write_text("# moved\n\n" + before, encoding="utf-8")
     again = run([articles], rules, accepted)
     (g,) = [x for x in again.findings if x.check == "expectation"]
     assert (g.fingerprint, g.status) == (f.fingerprint, "accepted") and g.message != f.message
-    assert "labour.yaml:16 expect.range" in g.message
+    assert f"labour.yaml:{range_line + 2} expect.range" in g.message
     for fmt in ("text", "markdown", "html", "json", "sarif", "github"):  # github annotates new findings only
         assert "FL701" in render(fmt, first), fmt
         assert ("FL701" in render(fmt, again)) == (fmt != "github"), fmt

@@ -200,9 +200,9 @@ class _Text:
                  loc: ModuleType) -> None:
         self.text, self.places, self.loc = text, places, loc
         spans = _windows(quantities, places)
-        figures = sorted((q.start, q.end) for q in quantities)
+        self.figures = sorted((q.start, q.end) for q in quantities)
         # a name inside a figure is its unit, not a party ("5,14 tỉ đô la Mỹ", "40 tỷ yên Nhật")
-        self.parties = [p for p in loc.parties(text, spans) if not _inside(figures, p.start)]
+        self.parties = [p for p in loc.parties(text, spans) if not _inside(self.figures, p.start)]
         self.roles = [loc.role(text, p) for p in self.parties]
         self.p_starts = [p.start for p in self.parties]
         foreign = Counter(p.key for p in self.parties if p.kind == "country" and p.key != loc.NATIONAL_KEY)
@@ -364,8 +364,11 @@ class _Text:
             return "actual"
         s, e, mod = self.mods[k]
         between = bisect.bisect_right(self.figure_ends, q.start) - bisect.bisect_right(self.figure_ends, e)
+        if s >= q.start:  # a cue inside the figure's own text ("dự kiến khoảng 85.000")
+            why.append(f"modality: '{self.text[s:e]}'")
+            return mod
         if (s >= max(sent[0], q.start - MODALITY_REACH) and between <= MODALITY_FIGURES
-                and (s >= q.start or self.loc.governs(self.text, e, q.start))):
+                and not _inside(self.figures, s) and self.loc.governs(self.text, e, q.start)):
             why.append(f"modality: '{self.text[s:e]}'")
             return mod
         return "actual"

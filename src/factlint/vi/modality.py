@@ -33,7 +33,7 @@ _CUE_RE = regex.compile(
     _L + "(?:" + "|".join(regex.escape(c) for c in sorted(CUES, key=len, reverse=True)) + ")" + _R, regex.I)
 
 
-_ACTUAL_BETWEEN = regex.compile(rf"{_L}đã{_R}|;")
+_ACTUAL_BETWEEN = regex.compile(rf"{_L}đã{_R}|[;)]")  # "đã" (done), a new clause, a closed bracket
 
 
 _CUE_FIRST = frozenset(c.split()[0] for c in CUES)
