@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from factlint.checks import CODES, CheckConfig, FxTable
-from factlint.checks.conversions import check_stated_conversions, is_conversion, stated_pairs
+from factlint.checks.conversions import check_stated_conversions, is_conversion, stated_pairs, years_of
 from factlint.suite import run
 from factlint.vi import read_quantities
 from helpers import claim, table
@@ -234,3 +234,14 @@ def test_fixture_corpus_finds_the_planted_conversion_at_its_article_and_line():
     r = run([FIXTURE / "articles"], FIXTURE / "claims", None)
     got = sorted((f.code, f.locations[0].article, f.locations[0].line, f.locations[0].text) for f in r.findings)
     assert got == [("FL103", "c2", 9, "khoảng 1,4 tỷ USD"), ("FL105", "c3", 7, "35.000 tỷ đồng")]
+
+
+def test_a_conversion_is_read_at_any_rate_from_the_figures_period_to_the_day_of_writing():
+    """A sale of 2019 told later is converted at the later day's rate: with no publication date, every year from
+    the period to the table's last year counts; a conversion no such year allows is still an error."""
+    text = "Vay 100 tỷ yên (tương đương {} tỷ đồng)."
+    assert codes(said(text.format("23.000"), published="", period="2019", period_source="stated")) == []
+    assert codes(said(text.format("18.000"), published="", period="2019", period_source="stated")) == []  # 2023
+    assert codes(said(text.format("50.000"), published="", period="2019", period_source="stated")) == ["FL103"]
+    assert years_of({"published": "", "period": "2019", "period_source": "stated"},
+                    {"period": "", "period_source": ""}, last=2023) == [2019, 2020, 2021, 2022, 2023]

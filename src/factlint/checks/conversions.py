@@ -120,19 +120,24 @@ def readings(r: dict) -> list[Interval]:
     return [iv, iv.scale(1000, 1000)] if _COMMA_THOUSANDS.search(r["text"]) else [iv]
 
 
-def years_of(a: dict, b: dict) -> list[int]:
-    """The years to convert at: the claims' own periods and the stated publication year; ``[]`` when none.
+def years_of(a: dict, b: dict, last: int | None = None) -> list[int]:
+    """The years to convert at; ``[]`` when neither a period nor a stated publication date gives one.
 
-    A period that spans years ("2016-2020") gives every year of the span. The publication year stays beside a
-    period of its own: a figure of 2012 in an article of 2024 is often converted at the rate of the day.
+    A conversion is written on the day of writing, which is at or after the figure's own period: a sale of 2006
+    told in an article of 2017 is converted at 2017's rates. So the years run from the earliest year of the claims'
+    periods to the stated publication year or, with none stated, to ``last`` (the table's last year): a range the
+    text allows, never a guess. With only a publication date, it is that year.
     """
-    found: set[int] = {int(y) for y in _YEAR.findall(a.get("published", "")[:4])}
+    pub = [int(y) for y in _YEAR.findall(a.get("published", "")[:4])]
+    own: list[int] = []
     for r in (a, b):
         if r["period"] and r.get("period_source", "") != "published":
-            ys = [int(y) for y in _YEAR.findall(r["period"])]
-            if ys:
-                found |= set(range(min(ys), max(ys) + 1))
-    return sorted(found)
+            own += [int(y) for y in _YEAR.findall(r["period"])]
+    if not own:
+        return pub
+    end = pub[0] if pub else (last if last is not None else max(own))
+    years = [*own, end]  # a forecast for a later year, converted on an earlier day, runs backwards: both ends count
+    return list(range(min(years), max(years) + 1))
 
 
 def convert(iv: Interval, src: str, dst: str, year: int, fx: FxTable) -> Interval:
@@ -230,7 +235,7 @@ def check_stated_conversions(df: pd.DataFrame, cfg: CheckConfig, fx: FxTable) ->
         locs = (location(b), location(a))
         case, key = a["article"], f"{a['text']}|{b['text']}"
         pair = f"{a['text']!r} restated as {b['text']!r}"
-        years = years_of(a, b)
+        years = years_of(a, b, last=max((y for r in fx.rates.values() for y in r), default=None))
         if not years:
             allow = fitting_years(a, b, fx, tol)
             known = table_years(a, b, fx)
