@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import regex
 
 from factlint.vi import lexicon as lx
@@ -44,6 +46,49 @@ def parse_digits(s: str) -> tuple[float, float]:
     return float(s), 0.5
 
 
+# The unit digit as said after a ten, never alone: "bảy mốt" (71), "sáu tư" (64), "chín lăm" (95).
+AFTER_TEN = ("mốt", "tư", "lăm", "nhăm")
+_TENS_DIGITS = frozenset(("hai", "ba", "bốn", "năm", "sáu", "bảy", "bẩy", "tám", "chín"))
+# Digits that may follow a scale for its next lower place ("trăm hai" 120); not "một" ("trăm mốt" is 110).
+_TRUNCATED = frozenset((*_TENS_DIGITS, "tư"))
+DECIMAL_MARKS = ("phẩy", "chấm")
+_DECIMAL_SCALES = frozenset(("nghìn", "ngàn", "vạn", "triệu", "tỷ", "tỉ"))
+
+
+def words_to_decimal(words: list[str]) -> tuple[float, float]:
+    """Value and rounding of a number in words with a decimal mark ("phẩy", "chấm").
+
+    The words after the mark are the digits as written: "ba phẩy bảy" is 3.7, "không phẩy không năm" 0.05,
+    "mười hai chấm tám" 12.8, "hai phẩy ba mươi hai" 2.32; a scale at the end multiplies ("hai phẩy năm tỷ").
+
+    Args:
+        words: Lower-cased number words with one decimal mark.
+
+    Returns:
+        The value and half the unit of its last written digit.
+
+    Raises:
+        ValueError: A part is not a number, or nothing follows the mark.
+
+    """
+    i = next(i for i, w in enumerate(words) if w in DECIMAL_MARKS)
+    whole, frac = words[:i], words[i + 1 :]
+    mult = 1.0
+    while frac and frac[-1] in _DECIMAL_SCALES:
+        mult *= lx.SCALE_WORDS[frac.pop()]
+    if not frac or not whole:
+        raise ValueError(f"not a decimal: {' '.join(words)!r}")
+    if all(w in lx.DIGIT_WORDS and lx.DIGIT_WORDS[w] < 10 for w in frac):
+        digits = "".join(str(lx.DIGIT_WORDS[w]) for w in frac)  # "không năm": 05
+    else:
+        zeros = len(frac) - len(rest := list(itertools.dropwhile("không".__eq__, frac)))
+        digits = "0" * zeros + str(int(words_to_number(rest)))  # "ba mươi hai": 32
+    n = words_to_number(whole)
+    if n != int(n):
+        raise ValueError(f"not a decimal: {' '.join(words)!r}")
+    return float(f"{int(n)}.{digits}") * mult, 0.5 * 10 ** -len(digits) * mult
+
+
 def words_to_number(tokens: list[str | float]) -> float:
     """Value of a sequence of number words and digit values, e.g. ``["hai", "mươi", "lăm", "nghìn"]``.
 
@@ -60,14 +105,21 @@ def words_to_number(tokens: list[str | float]) -> float:
         ValueError: A token is not a number word.
 
     """
+    if (len(tokens) >= 2 and isinstance(tokens[-2], str) and lx.SCALE_WORDS.get(tokens[-2], 0) >= 100
+            and tokens[-1] in _TRUNCATED):
+        # a truncated scale: the digit after "trăm"/"nghìn"/"triệu"/"tỷ" counts the next lower place, "năm nghìn
+        # hai" is 5,200 and "hai triệu tư" 2.4 million ("năm nghìn linh hai" is 5,002)
+        return words_to_number(tokens[:-1]) + lx.DIGIT_WORDS[tokens[-1]] * lx.SCALE_WORDS[tokens[-2]] / 10
     toks = [t for t in tokens if t not in lx.FILLER_WORDS]
     if not toks:
         return 0.0
     best, best_i = 0.0, -1
-    for i, t in enumerate(toks):
+    for i, t in enumerate(tokens):  # split the words as said: a filler keeps "trăm linh hai" from truncating
         if isinstance(t, str) and t in lx.SCALE_WORDS and lx.SCALE_WORDS[t] >= best:
             best, best_i = lx.SCALE_WORDS[t], i
     if best_i < 0:
+        if len(toks) == 2 and toks[1] in AFTER_TEN and toks[0] in _TENS_DIGITS:
+            return lx.DIGIT_WORDS[toks[0]] * 10 + lx.DIGIT_WORDS[toks[1]]  # "bảy mốt" 71, "chín lăm" 95
         total = 0.0
         for t in toks:
             if isinstance(t, float | int):
@@ -79,7 +131,7 @@ def words_to_number(tokens: list[str | float]) -> float:
             else:
                 raise ValueError(f"not a number word: {t!r}")
         return total
-    left, right = toks[:best_i], toks[best_i + 1 :]
+    left, right = tokens[:best_i], tokens[best_i + 1 :]
     lval = words_to_number(left) if left else 1.0
     if right == [lx.HALF_WORD]:
         return lval * best + best / 2
@@ -100,8 +152,15 @@ _UNIT_AHEAD = _alt_ci(list(lx.CURRENCIES) + list(lx.PERCENT) + list(lx.DURATIONS
                       + list(lx.PEOPLE))
 
 
+_NW_TENS = _alt_ci(["hai", "ba", "bốn", "sáu", "bảy", "bẩy", "tám", "chín"])
+_BIG_SCALES = _alt(["trăm", "nghìn", "ngàn", "vạn", "triệu", "tỷ", "tỉ"])
+# "tư" after a ten only where no word follows that it begins ("hai tư người", not "hai tư thế", "ba tư bản").
+_TU_ALONE = rf"tư(?=[ \t]*(?:[^\p{{L}}\p{{N}} \t]|$)|[ \t]+(?:{_UNIT_AHEAD}|{_alt_ci(lx.NOUNS)}|{_BIG_SCALES}){_R})"
 _WORD_NUMBER_AT = regex.compile(
-    rf"(?:(?:{_NW_FIRST}|{_alt_ci(['một', 'năm'])})(?:{_SP}{_NW_ANY})*{_SP}{_NW_MULT}(?:{_SP}{_NW_ANY})*"
+    rf"(?:{_alt_ci(lx.DIGIT_WORDS)}(?:{_SP}{_NW_ANY})*{_SP}{_alt(DECIMAL_MARKS)}{_SP}{_NW_ANY}(?:{_SP}{_NW_ANY})*"
+    rf"|{_NW_TENS}{_SP}(?:{_alt(['mốt', 'lăm', 'nhăm'])}|{_TU_ALONE})(?:{_SP}{_NW_ANY})*"
+    rf"|{_alt_ci(['trăm', 'nghìn', 'ngàn', 'triệu', 'tỷ', 'tỉ'])}{_SP}rưỡi(?:{_SP}{_NW_ANY})*"
+    rf"|(?:{_NW_FIRST}|{_alt_ci(['một', 'năm'])})(?:{_SP}{_NW_ANY})*{_SP}{_NW_MULT}(?:{_SP}{_NW_ANY})*"
     rf"|{_alt_ci(['mười'])}{_SP}{_NW_DIGIT}(?:{_SP}{_NW_ANY})*"
     rf"|{_NW_FIRST}(?=[ \t]+{_UNIT_AHEAD}{_R})|{_alt_ci(['năm'])}(?=[ \t]+{_alt(lx.PEOPLE)}{_R})){_R}"
 )

@@ -31,10 +31,12 @@ from factlint.vi.numerals import (
     _RANGE_SEP,
     _VAGUE_AT,
     _WORD_NUMBER_AT,
+    DECIMAL_MARKS,
     _scaled,
     _span_len,
     _tidy,
     parse_digits,
+    words_to_decimal,
     words_to_number,
 )
 from factlint.vi.ranks import (
@@ -52,7 +54,7 @@ from factlint.vi.ranks import (
     _weekday,
 )
 from factlint.vi.syllable import is_vietnamese_word
-from factlint.vi.tokens import _GLUED_RE, _SPACES, _at, _phrase_before, _words_before
+from factlint.vi.tokens import _GLUED_RE, _LETTER_AFTER, _SPACES, _at, _phrase_before, _words_before
 from factlint.vi.traps import (
     _CLOCK_AFTER_RE,
     _EXT,
@@ -69,13 +71,15 @@ from factlint.vi.units import _prefix_currency, _Unit, _unit_after
 # several times faster than a pattern of word alternatives), then parsed with anchored patterns.
 _NUMBER_WORD_LIST = ["hai", "ba", "bốn", "sáu", "bảy", "bẩy", "tám", "chín"]
 _TRIGGER = re.compile(r"thứ|Thứ|đầu|mươi|mười|Mười|trăm|nghìn|ngàn|vạn|triệu|tỷ|tỉ|chục|quý|Quý"
-                      r"|nhất|nhì|số 1|số một|quán quân|Quán quân|á quân|Á quân")
+                      r"|nhất|nhì|số 1|số một|quán quân|Quán quân|á quân|Á quân|phẩy|chấm")
 # A lone digit word counts only before a unit ("ba ngày", "tám người", "năm người"), not in "hai nước".
 _UNIT_WORDS = list(lx.CURRENCIES) + list(lx.PERCENT) + list(lx.DURATIONS) + list(lx.PEOPLE)
 _LONE_TRIGGER = re.compile(
     r"\b(?:" + "|".join(w for x in _NUMBER_WORD_LIST for w in (x, x.capitalize())) + r") (?="
     + "|".join(re.escape(u) for u in sorted(set(_UNIT_WORDS), key=len, reverse=True)) + r")"
     r"|\b[Nn]ăm (?=" + "|".join(lx.PEOPLE) + r")"
+    # a ten said with its unit digit: "bảy mốt", "sáu tư", "chín lăm"
+    r"|\b(?:" + "|".join(w for x in _NUMBER_WORD_LIST for w in (x, x.capitalize())) + r") (?=(?:mốt|tư|lăm|nhăm)\b)"
 )
 
 
@@ -183,7 +187,7 @@ class Reader:
                 continue  # "50 tỷ": the digit pass reads it
             else:
                 start = p
-                if w in lx.SCALE_WORDS:  # walk back to the first number word: "một trăm", "hàng nghìn"
+                if w in lx.SCALE_WORDS or w in DECIMAL_MARKS:  # walk back to the first number word: "một trăm"
                     for word, at in _words_before(text, p, 8):
                         if word.lower() not in _NUMBER_WORDS or text[at - 4 : at - 1].lower() == "thứ":
                             break  # "thứ Bảy hai trăm người": the weekday is no part of the number
@@ -345,18 +349,24 @@ class Reader:
         s = m.start()
         words = _SPACES.split(m.group().lower())
         if len(words) > 1 and (
-            (words[-1] == "năm" and words[-2] not in ("linh", "lẻ"))
-            or (words[-1] == "tư" and words[-2] in ("nghìn", "ngàn", "triệu", "tỷ", "tỉ"))
+            (words[-1] == "năm" and words[-2] not in ("linh", "lẻ", *DECIMAL_MARKS)
+             and not (words[-2] == "không" and any(w in DECIMAL_MARKS for w in words)))
+            or (words[-1] == "tư" and words[-2] in ("nghìn", "ngàn", "triệu", "tỷ", "tỉ")
+                and _at(_LETTER_AFTER, text, m.end()) and not _unit_after(text, m.end()))
         ):
-            words = words[:-1]  # "bảy mươi lăm năm": the last "năm" means "years"
+            words = words[:-1]  # "bảy mươi lăm năm": the last "năm" means "years"; "hai tỷ tư nhân": "tư" begins a word
+        half = 0.0
         try:
-            value = words_to_number(words)
+            if any(w in DECIMAL_MARKS for w in words):
+                value, half = words_to_decimal(words)
+            else:
+                value = words_to_number(words)
         except ValueError:
             return None
         e = s + _span_len(m.group(), len(words))
         unit = _unit_after(text, e)
         hedge, hstart = self._hedge_before(text, s)
-        return self._make_number(text, s, unit.end if unit else e, value, 0.0, unit, hedge, hstart)
+        return self._make_number(text, s, unit.end if unit else e, value, half, unit, hedge, hstart)
 
     def _vague(self, text: str, m: regex.Match) -> Quantity:
         lo_k, hi_k = self.config.vague[m.group("vq").lower()]

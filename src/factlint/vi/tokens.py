@@ -44,6 +44,7 @@ def _alt_ci(words: Iterable[str]) -> str:
 
 _SPACES = regex.compile(r"\s+")
 _SP = r"[ \t]+"
+_LETTER_AFTER = regex.compile(r"[ \t]+\p{L}")
 _WORD_AFTER_RE = regex.compile(r"[ \t]+(\p{L}+)")
 _GLUED_RE = regex.compile(r"\p{L}+")
 
