@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import pytest
+import regex
 from babel import Locale
 
 from factlint.vi import lexicon as lx
 from factlint.vi import read_quantities
+from factlint.vi.tokens import _alt, _trie
 
 _VI = Locale("vi")
 _CODES = sorted(set(lx.cldr_currencies().values()))
@@ -52,3 +54,12 @@ def test_codes_that_are_words_are_not_money(text: str) -> None:
 
 def test_hand_table_keeps_only_what_cldr_lacks() -> None:
     assert not set(lx.CURRENCIES_NOT_IN_CLDR) & set(lx.cldr_currencies())
+
+
+def test_the_currency_trie_matches_as_the_alternation_does() -> None:
+    forms = list(lx.CURRENCIES)
+    trie, alt = regex.compile(_trie(forms) + r"(?![\p{L}\p{N}$])"), regex.compile(_alt(forms) + r"(?![\p{L}\p{N}$])")
+    for form in forms:
+        for text in (form, f"{form}.", f"{form} Mỹ", form.replace(" ", "  "), f"{form}x", form[:-1]):
+            a, t = alt.match(text), trie.match(text)
+            assert (a and a.group()) == (t and t.group()), text

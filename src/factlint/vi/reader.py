@@ -72,14 +72,13 @@ from factlint.vi.units import _prefix_currency, _Unit, _unit_after
 _NUMBER_WORD_LIST = ["hai", "ba", "bốn", "sáu", "bảy", "bẩy", "tám", "chín"]
 _TRIGGER = re.compile(r"thứ|Thứ|đầu|mươi|mười|Mười|trăm|nghìn|ngàn|vạn|triệu|tỷ|tỉ|chục|quý|Quý"
                       r"|nhất|nhì|số 1|số một|quán quân|Quán quân|á quân|Á quân|phẩy|chấm")
-# A lone digit word counts only before a unit ("ba ngày", "tám người", "năm người"), not in "hai nước".
+# A lone digit word counts only before a unit ("ba ngày", "tám người", "năm người"), not in "hai nước", or as a ten
+# said with its unit digit ("bảy mốt", "sáu tư", "chín lăm").
 _UNIT_WORDS = list(lx.CURRENCIES) + list(lx.PERCENT) + list(lx.DURATIONS) + list(lx.PEOPLE)
 _LONE_TRIGGER = re.compile(
-    r"\b(?:" + "|".join(w for x in _NUMBER_WORD_LIST for w in (x, x.capitalize())) + r") (?="
+    r"\b(?:" + "|".join(w for x in _NUMBER_WORD_LIST for w in (x, x.capitalize())) + r") (?=(?:mốt|tư|lăm|nhăm)\b|"
     + "|".join(re.escape(u) for u in sorted(set(_UNIT_WORDS), key=len, reverse=True)) + r")"
     r"|\b[Nn]ăm (?=" + "|".join(lx.PEOPLE) + r")"
-    # a ten said with its unit digit: "bảy mốt", "sáu tư", "chín lăm"
-    r"|\b(?:" + "|".join(w for x in _NUMBER_WORD_LIST for w in (x, x.capitalize())) + r") (?=(?:mốt|tư|lăm|nhăm)\b)"
 )
 
 

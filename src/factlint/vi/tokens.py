@@ -29,6 +29,28 @@ def _alt(words: Iterable[str]) -> str:
     return f"(?:{body})"
 
 
+def _trie(words: Iterable[str]) -> str:
+    """Like :func:`_alt` (the longest word that lets the match go on wins), as a trie: one branch a first letter.
+
+    A long alternation (CLDR's currency names) is tried word by word at every position; the trie fails at once.
+    """
+    root: dict = {}
+    for w in set(words):
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [(r"\s+" if ch == " " else regex.escape(ch)) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+        return f"(?:{body})?" if "" in node else body  # greedy: the longer word first, the shorter if it must
+
+    return f"(?:{emit(root)})"
+
+
 def _alt_ci(words: Iterable[str]) -> str:
     """Like :func:`_alt`, matching each word as written, lower-cased, or with a capital first letter.
 

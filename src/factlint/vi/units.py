@@ -10,11 +10,11 @@ from dataclasses import dataclass
 import regex
 
 from factlint.vi import lexicon as lx
-from factlint.vi.tokens import _R, _SPACES, _alt, _alt_ci, _at
+from factlint.vi.tokens import _R, _SPACES, _alt, _alt_ci, _at, _trie
 
 _UNIT_RE = regex.compile(
     rf"[ \t]*(?:(?P<pct>{_alt_ci(lx.PERCENT)})(?![\p{{L}}\p{{N}}])"
-    rf"|(?P<cur>{_alt(lx.CURRENCIES)})(?![\p{{L}}\p{{N}}$])"
+    rf"|(?P<cur>{_trie(lx.CURRENCIES)})(?![\p{{L}}\p{{N}}$])"
     rf"|(?P<phys>{_alt(lx.PHYSICAL)})(?![\p{{L}}\p{{N}}]))"
     rf"|[ \t]+(?:(?P<dur>{_alt_ci(lx.DURATIONS)})|(?P<noun>{_alt_ci(lx.NOUNS)})){_R}"
 )
@@ -54,6 +54,8 @@ def _unit_after(text: str, pos: int) -> _Unit | None:
 def _prefix_currency(text: str, s: int) -> tuple[str, int] | None:
     """A currency sign or code written before the digits ("$5", "US$ 5", "USD 5"): (ISO code, start)."""
     j = s - 1 if s and text[s - 1] == " " else s
+    if not j or text[j - 1] not in _PREFIX_LAST_CHARS:
+        return None  # most figures: no sign ends right before them
     for sign, code in _PREFIX_CURRENCY_ITEMS:
         i = j - len(sign)
         if i >= 0 and text.startswith(sign, i) and (i == 0 or text[i - 1] in " \t\n(\"“"):
@@ -64,3 +66,4 @@ def _prefix_currency(text: str, s: int) -> tuple[str, int] | None:
 
 
 _PREFIX_CURRENCY_ITEMS = sorted(lx.PREFIX_CURRENCIES.items(), key=lambda kv: -len(kv[0]))
+_PREFIX_LAST_CHARS = frozenset(sign[-1] for sign in lx.PREFIX_CURRENCIES)
