@@ -1,9 +1,16 @@
 """Word tables of the Vietnamese quantity grammar: numerals, scales, units, nouns.
 
-Tables only; the reader (``factlint.vi.reader``) compiles them into patterns.
+Tables only (the currencies come from CLDR through Babel, plus what CLDR lacks); the reader
+(``factlint.vi.reader`` and the grammar modules beside it) compiles them into patterns.
 """
 
 from __future__ import annotations
+
+import datetime
+
+from babel import Locale
+from babel.core import get_global
+from babel.numbers import get_territory_currencies
 
 # Digit words. "mốt", "tư", "lăm"/"nhăm" are the forms used after "mươi".
 DIGIT_WORDS: dict[str, int] = {
@@ -54,21 +61,69 @@ LED_GROUPS = ("đoàn", "phái đoàn", "đội", "nhóm", "cuộc", "đợt", "
               "xu hướng", "trào lưu")
 ROMAN: dict[str, int] = {"I": 1, "II": 2, "III": 3, "IV": 4}
 
-# Currencies: surface form -> ISO 4217. Matched case-sensitively except where listed lower-case.
-CURRENCIES: dict[str, str] = {
-    "USD": "USD", "US$": "USD", "US $": "USD", "$": "USD", "đô la Mỹ": "USD", "đô-la Mỹ": "USD",
-    "đô la": "USD", "đôla": "USD", "Đô la Mỹ": "USD", "đô": "USD", "dollar": "USD",
-    "yên Nhật": "JPY", "Yên Nhật": "JPY", "yên": "JPY", "Yên": "JPY", "JPY": "JPY", "yen": "JPY",
-    "Yen": "JPY", "YEN": "JPY", "YÊN": "JPY", "¥": "JPY",
-    "đồng": "VND", "VND": "VND", "VNĐ": "VND", "vnđ": "VND", "vnd": "VND", "Đồng": "VND", "đ": "VND",
-    "euro": "EUR", "Euro": "EUR", "EUR": "EUR", "€": "EUR",
-    "nhân dân tệ": "CNY", "Nhân dân tệ": "CNY", "NDT": "CNY", "NDT.": "CNY", "CNY": "CNY", "tệ": "CNY",
-    "won": "KRW", "Won": "KRW", "KRW": "KRW",
-    "bảng Anh": "GBP", "GBP": "GBP", "£": "GBP", "baht": "THB", "bạt": "THB", "THB": "THB",
-    "rupee": "INR", "rúp": "RUB", "ruble": "RUB", "SGD": "SGD", "đô la Singapore": "SGD",
-    "AUD": "AUD", "đô la Úc": "AUD", "CAD": "CAD", "CHF": "CHF", "franc": "CHF",
+# Currencies: surface form -> ISO 4217, matched case-sensitively. CLDR (through Babel) gives the Vietnamese name
+# and symbol of every currency in use, and its ISO code; :data:`CURRENCIES_NOT_IN_CLDR` adds what news writes and
+# CLDR lacks. ``CURRENCIES`` is the two together.
+_CLDR_TENDER_ON = datetime.date(2025, 1, 1)  # a fixed day, so that the table does not move with the day of the run
+# ISO codes that are also words written in capitals ("TOP 10", "ALL", "SOS", "AMD", "PHP"): read by name only.
+CODES_NOT_READ = frozenset({"ALL", "AMD", "BAM", "BOB", "CUP", "GEL", "MAD", "MOP", "PEN", "PHP", "SOS", "TOP",
+                            "TRY"})
+
+
+def _cldr_tender() -> tuple[Locale, list[str]]:
+    """CLDR's Vietnamese locale and the ISO codes of the currencies legal tender somewhere that it names."""
+    vi = Locale("vi")
+    tender = {code for territory in get_global("territory_currencies")
+              for code in get_territory_currencies(territory, _CLDR_TENDER_ON, tender=True)}
+    return vi, sorted(tender & set(vi.currencies))
+
+
+def cldr_symbols() -> dict[str, str]:
+    """Symbol -> ISO code of the currencies in use whose CLDR symbol is not their code ("US$", "HK$", "₩")."""
+    vi, codes = _cldr_tender()
+    symbols = {code: vi.currency_symbols.get(code, code).replace("\u202f", " ") for code in codes}
+    return {symbol: code for code, symbol in symbols.items() if symbol != code}
+
+
+def cldr_currencies() -> dict[str, str]:
+    """Surface forms -> ISO code of the currencies legal tender somewhere, from CLDR's Vietnamese locale.
+
+    Each currency gives its display name as CLDR writes it ("Đô la Mỹ", "Bảng Anh") and with a lower-case first
+    letter, as running text writes it ("đô la Mỹ", "bảng Anh"); its symbol ("US$", "HK$", "₩"); and its ISO code
+    (except :data:`CODES_NOT_READ`).
+    """
+    vi, codes = _cldr_tender()
+    out: dict[str, str] = {}
+    for code in codes:
+        name = vi.currencies[code]
+        out[name] = out[name[:1].lower() + name[1:]] = code
+        if code not in CODES_NOT_READ:
+            out[code] = code
+    return {**out, **cldr_symbols()}
+
+
+# What CLDR lacks, each with why: bare names without the country, which news writes once the currency is known
+# ("50 triệu yên"); spellings and romanisations; Vietnamese abbreviations; everyday country names.
+CURRENCIES_NOT_IN_CLDR: dict[str, str] = {
+    "US $": "USD",  # CLDR's "US$" written with a space
+    "$": "USD",  # CLDR's vi symbol is "US$"; Vietnamese news writes a bare "$" for the US dollar
+    "đô-la Mỹ": "USD", "đô la": "USD", "đôla": "USD",  # hyphenated, glued, bare "đô la"
+    "đô": "USD", "dollar": "USD",  # colloquial "đô"; the English word
+    "yên": "JPY", "Yên": "JPY", "yen": "JPY", "Yen": "JPY", "YEN": "JPY", "YÊN": "JPY",  # bare; romanised; capitals
+    "đồng": "VND", "Đồng": "VND", "đ": "VND",  # bare "đồng" and its sign "đ" (CLDR has "Đồng Việt Nam", "₫")
+    "VNĐ": "VND", "vnđ": "VND", "vnd": "VND",  # the code with Vietnamese "Đ"; lower-case
+    "NDT": "CNY", "NDT.": "CNY", "tệ": "CNY",  # Vietnamese abbreviation of "nhân dân tệ"; colloquial "tệ"
+    "won": "KRW", "Won": "KRW",  # bare (CLDR: "Won Hàn Quốc")
+    "baht": "THB", "bạt": "THB",  # bare, romanised and Vietnamese (CLDR: "Bạt Thái Lan")
+    "rupee": "INR", "rúp": "RUB", "ruble": "RUB",  # bare (CLDR: "Rupee Ấn Độ", "Rúp Nga")
+    "đô la Úc": "AUD",  # "Úc", the everyday name of Australia (CLDR: "Đô la Australia")
+    "franc": "CHF",  # bare: the franc in Vietnamese news is the Swiss one
 }
-PREFIX_CURRENCIES: dict[str, str] = {"US$": "USD", "$": "USD", "USD": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
+CURRENCIES: dict[str, str] = {**cldr_currencies(), **CURRENCIES_NOT_IN_CLDR}
+# Written before the digits ("$5", "US$ 5", "HK$ 2"): CLDR's symbols with a sign in them, the bare "$" and "USD".
+PREFIX_CURRENCIES: dict[str, str] = {
+    **{s: c for s, c in cldr_symbols().items() if not s.replace(" ", "").isalpha()}, "$": "USD", "USD": "USD",
+}
 
 PERCENT: dict[str, str] = {"%": "%", "phần trăm": "%", "điểm phần trăm": "pp", "điểm %": "pp"}
 

@@ -1,0 +1,90 @@
+"""Numbers that are no claims: names, identifiers, clock times, digits glued to words.
+
+"Quận 1", "iPhone 15", file names, URLs, "G7", "20h30", "đoạn2024".
+"""
+
+from __future__ import annotations
+
+import regex
+
+from factlint.quantity import Quantity
+from factlint.vi import lexicon as lx
+from factlint.vi.numerals import parse_digits
+from factlint.vi.syllable import is_vietnamese_word
+from factlint.vi.tokens import _GLUED_RE, _at, _phrase_before, _sentence_start
+from factlint.vi.units import _Unit
+
+_CLOCK_AFTER_RE = regex.compile(r"(?:[:h]\d{2}|h(?!\p{L})|[ \t]+giờ[ \t]+\d)")
+
+
+_NAME_PREFIXES = frozenset(lx.NAME_PREFIXES)
+_NOT_NAME_BEFORE_SO = frozenset(lx.NOT_NAME_BEFORE_SO)
+
+
+_NOT_PROPER = frozenset(("ngày", "tháng", "năm", "sáng", "chiều", "tối", "trưa", "đêm", "quý", "thứ", "từ", "đến",
+                         "hơn", "gần", "khoảng", "trên", "dưới"))
+
+
+_EXT = regex.compile(r"\.(?:jpe?g|png|gif|webp|svg|bmp|tiff?|pdf|docx?|xlsx?|html?|php|aspx?|mp[34]|avi)$", regex.I)
+_PLAIN_BEFORE = frozenset(" \n\t(\"“'‘[")
+_PLAIN_AFTER = frozenset(" \n\t,.;:)\"”’%…]!?")
+
+
+_NON_SPACE = regex.compile(r"\S*")
+_LETTERS_END = regex.compile(r"\p{L}+$")
+
+
+def _token_bounds(text: str, pos: int) -> tuple[int, int]:
+    """The whitespace-delimited token around ``pos``."""
+    start = max(text.rfind(" ", 0, pos), text.rfind("\n", 0, pos), text.rfind("\t", 0, pos)) + 1
+    return start, _at(_NON_SPACE, text, pos).end()
+
+
+def _glued_before(text: str, m: regex.Match, tok_s: int, prev: str) -> Quantity | None:
+    """Digits glued after letters: a name ("G7") or, after a Vietnamese word, a typo ("đoạn2024")."""
+    s, e = m.span()
+    w0 = max(tok_s, s - 12)
+    lead = _LETTERS_END.search(text[w0:s])
+    if lead and prev.isalpha() and not lead.group().isascii() and is_vietnamese_word(lead.group()):
+        st = w0 + lead.start()
+        v = parse_digits(m.group())[0]
+        return Quantity(st, e, text[st:e], "count", v, v, v, malformed=f"digits glued to a word: {text[st:e]!r}")
+    return _glued_suffix(text, m, tok_s, "identifier glued to a Vietnamese word")
+
+def _glued_suffix(text: str, m: regex.Match, tok_s: int, reason: str) -> Quantity | None:
+    g = _at(_GLUED_RE, text, m.end())
+    if not g:
+        return None
+    suffix = g.group()
+    if is_vietnamese_word(suffix) and suffix not in lx.PHYSICAL and suffix not in lx.SCALE_ABBREV:
+        s = tok_s
+        return Quantity(s, g.end(), text[s:g.end()], "count", *(3 * [parse_digits(m.group())[0]]),
+                        malformed=f"{reason}: {text[s:g.end()]!r}")
+    return None
+
+
+def _proper_noun_before(text: str, words: list[tuple[str, int]]) -> bool:
+    """Whether the word before is a name ("COP 26", "iPhone 15", "Nghi Sơn 2"), not a sentence start."""
+    if not words:
+        return False
+    w, at = words[0]
+    if any(c.isupper() for c in w[1:]):
+        return True
+    if not w[:1].isupper() or _sentence_start(text, at):
+        return False
+    return w.lower() not in _NOT_PROPER
+
+def _name_before(words: list[tuple[str, int]]) -> bool:
+    """Whether the words before make the number part of a name ("Quận 1", "tuyến số 1", "Điều 5")."""
+    if _phrase_before(words, _NAME_PREFIXES)[0]:
+        return True
+    return bool(words) and words[0][0].lower() == "số" and (
+        len(words) < 2 or words[1][0].lower() not in _NOT_NAME_BEFORE_SO)
+
+
+def _is_name(text: str, words: list[tuple[str, int]], unit: _Unit | None) -> bool:
+    if unit is not None and unit.kind in ("money", "percent"):
+        return False
+    if _name_before(words):
+        return True
+    return unit is None and _proper_noun_before(text, words)
