@@ -33,6 +33,7 @@ from factlint.quantity import Quantity
 
 ATTRIBUTED_KINDS = frozenset({"money", "count", "percent", "rank"})
 CARRY_SENTENCES = 2  # a figure with no period of its own takes its paragraph's last one from this many sentences back
+UNIT_REACH = 25  # characters between a measure's phrase and a bare count it gives its unit to
 OWN_REACH = 12  # characters after a figure where its own period may start ("5 tỷ USD trong năm 2016")
 RANK_REACH = 30  # characters after a rank where the field it ranks in may start ("thứ 2 về …")
 # A modality cue governs the figures after it in its sentence, up to this many characters and this many figures in
@@ -40,6 +41,7 @@ RANK_REACH = 30  # characters after a rank where the field it ranks in may start
 MODALITY_REACH = 150
 MODALITY_FIGURES = 3
 _ISO_4217 = regex.compile(r"[A-Z]{3}")
+_ASIDE = regex.compile(r"\((?:[^()\d]{0,30})$")  # the figure opens a bracket ("(dự kiến khoảng 85.000)")
 _CLAUSE_SPLIT = regex.compile(r"[;:()\[\]]|(?<!\d),|,(?!\d)")  # "24,2" is a number, not two clauses
 
 
@@ -240,7 +242,12 @@ class _Text:
             if money:
                 why.append(f"unit: {money[-1].unit}, carried from '{money[-1].text}'")
                 return money[-1].unit
-        return measure.unit
+        # the measure's noun counts the figure only when it governs it closely: "số lao động là 85.000", "85.000
+        # lao động", or a figure in brackets after its noun phrase ("số lượng lao động … (dự kiến khoảng 85.000)");
+        # not a code or a year further on ("dự án … 090", "dự án từ 1993 đến 2006")
+        close = measure.start >= q.start or 0 <= q.start - measure.phrase_end <= UNIT_REACH
+        aside = _ASIDE.search(self.text, max(sent[0], q.start - 40), q.start) is not None
+        return measure.unit if close or aside else ""
 
     def _measure(self, q: Quantity, sent: tuple[int, int], clause: tuple[int, int]) -> object:
         meas, m_hi = self.meas, bisect.bisect_left(self.meas_starts, q.start)
