@@ -41,6 +41,8 @@ RANK_REACH = 30  # characters after a rank where the field it ranks in may start
 MODALITY_REACH = 150
 MODALITY_FIGURES = 3
 _ISO_4217 = regex.compile(r"[A-Z]{3}")
+_RATE_AFTER = regex.compile(r"[ \t]*/")
+_YEAR_LIKE = regex.compile(r"(?:19|20)\d\d")
 _ASIDE = regex.compile(r"\((?:[^()\d]{0,30})$")  # the figure opens a bracket ("(dự kiến khoảng 85.000)")
 _CLAUSE_SPLIT = regex.compile(r"[;:()\[\]]|(?<!\d),|,(?!\d)")  # "24,2" is a number, not two clauses
 
@@ -237,6 +239,8 @@ class _Text:
         """A unit for a bare count: its measure's noun, or the currency of the sentence's money figure before it."""
         if q.kind != "count" or q.unit or measure is None:
             return ""
+        if _RATE_AFTER.match(self.text, q.end) or _YEAR_LIKE.fullmatch(q.text.split()[-1]):
+            return ""  # a rate ("2,9 triệu/cuốc") or a year ("đến 2018") counts nothing of its measure
         if measure.key in self.loc.MONEY and q.value is not None and q.value >= 1e6:  # "9,7 tỷ" after "18,5 tỷ USD"
             money = [m for m in self.money if sent[0] <= m.start and m.end <= q.start]
             if money:
