@@ -92,7 +92,7 @@ def test_case_well_formed(case):
     assert _PERIOD.fullmatch(str(case.get("period", ""))), f"period {case.get('period')!r} is not a period string"
     assert case.get("period_kind", "none") in KINDS
     assert case.get("modality", "actual") in MODALITIES
-    assert case.get("measure_key", "trade") in set(HEADS.values())
+    assert case.get("measure_key", "trade") in set(HEADS.values()) | {""}  # "": no measure at all
     assert "subject_key" not in case or case["subject_key"] == "" or _SUBJECT.fullmatch(case["subject_key"])
     _figure(case)
 

@@ -79,6 +79,12 @@ _MARKET_AFTER_MARKER = regex.compile(r"(?:sang|từ|vào|tới|đến|tại|ở|
 
 
 _WORTH_BEFORE = regex.compile(r"trị[ \t]+$", regex.I)
+# Bare "đầu tư" measures only as the field of a rank or relation ("đối tác đầu tư và du lịch thứ 3"); bare
+# "thương mại" is trade unless it qualifies a noun ("xe thương mại", "ngân hàng thương mại").
+_QUALIFIED = regex.compile(r"(?:xe|ngân hàng|trung tâm|khu|dịch vụ|nhà ở|căn hộ|tàu|mặt bằng|văn phòng|sàn|hãng|"
+                           r"phòng|cảng|tranh chấp|vi phạm|gian lận|bí mật|tên|thương hiệu|hàng|nhà|tòa nhà)[ \t]+$",
+                           regex.I)
+_FIELD_BEFORE = regex.compile(r"(?:về|lĩnh vực|hợp tác|đối tác|và)[ \t]+$", regex.I)
 # Counts of people whose nationality and host make them the pair's ("lao động Việt Nam tại Nhật Bản").
 PEOPLE = frozenset({"visitors", "workers", "students", "trainees", "community"})
 # Money that comes from its source: "vốn đầu tư từ Nhật Bản" is the investor's.
@@ -111,6 +117,10 @@ def measures(text: str, spans: list[tuple[int, int]] | None = None) -> list[Meas
             continue
         if head.lower() == "giá" and _WORTH_BEFORE.search(text, max(0, m.start() - 6), m.start()):
             continue  # "trị giá" (worth) links a figure to what it prices
+        if head.lower() == "đầu tư" and not _FIELD_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+            continue  # bare "đầu tư" names a field ("thứ 3 về đầu tư"); elsewhere it is the verb
+        if head.lower() == "thương mại" and _QUALIFIED.search(text, max(0, m.start() - 20), m.start()):
+            continue  # "xe thương mại" (vans), "ngân hàng thương mại": an adjective, not trade
         stop = _STOP.search(text, m.end(), m.end() + _MAX_TAIL)
         # the qualifier after the head runs to the first linking word, but a preposition of direction is kept
         # with its object ("xuất khẩu sang Nhật Bản"): only a word that ends the phrase stops it
