@@ -90,6 +90,9 @@ def found(df: object, cfg: CheckConfig = DEFAULT) -> list[tuple[str, str]]:
     ("Doanh thu tài chính giảm 66,7%, còn 1 tỷ đồng trong khi chi phí tài chính tăng vọt từ mức gần 1 tỷ đồng lên "
      "31,3 tỷ đồng.", []),
     ("Tỷ lệ hộ nghèo giảm 2 điểm phần trăm, từ 12,4 tỷ đồng xuống 11,2 tỷ đồng.", []),
+    # "1.039 triệu tấn" written with an English decimal point (1,039 million): the reading that fits decides
+    ("Năm 2018, sản lượng đạt 1.319.761 tấn, tăng 26,9% so với 1.039 triệu tấn của năm 2017.", []),
+    ("Năm 2018, sản lượng đạt 1.319.761 tấn, tăng 60% so với 1.039 triệu tấn của năm 2017.", [("FL207", "60%")]),
     # a change against the same period a year back, the earlier figure stated in the paragraph with its year
     ("Năm 2018, kim ngạch xuất khẩu của Việt Nam sang Nhật Bản đạt 18,8 tỷ USD. Năm 2019, kim ngạch xuất khẩu của "
      "Việt Nam sang Nhật Bản đạt 20,4 tỷ USD, tăng 12,5% so với cùng kỳ năm trước.", [("FL207", "12,5%")]),

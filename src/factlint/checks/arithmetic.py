@@ -533,6 +533,17 @@ def _growth(later: Interval, earlier: Interval, t: float) -> Interval | None:
     return None if r is None else _widen(r, t)
 
 
+_DOT_DECIMAL = regex.compile(r"(?<![\d.,])\d{1,3}\.\d{3}(?![\d.,])[ \t]*(?:nghìn|ngàn|triệu|tỷ|tỉ)")
+
+
+def _readings(row: pd.Series | dict) -> list[Interval]:
+    """The figure's interval, and a thousandth of it when a dot before a scale word may be a decimal point."""
+    iv = interval(row)
+    if _DOT_DECIMAL.search(str(row["text"])):
+        return [iv, iv.scale(1e-3, 1e-3)]
+    return [iv]
+
+
 def check_changes(df: pd.DataFrame, cfg: CheckConfig, placed_sentences: list[list[Placed]] | None = None
                   ) -> list[Finding]:
     """Changes (FL207) and ratios (FL208) that do not fit the earlier and later figures stated with them."""
@@ -565,7 +576,9 @@ def check_changes(df: pd.DataFrame, cfg: CheckConfig, placed_sentences: list[lis
                 piv = interval(p.row)
                 stated = Interval(1 - piv.hi / 100, 1 - piv.lo / 100) if fall else Interval(1 + piv.lo / 100,
                                                                                              1 + piv.hi / 100)
-                if not g.meets(stated):
+                # "1.039 triệu tấn" may be an English decimal point (1,039 million): any reading that fits will do
+                other = [_growth(ib, ia, t) for ib in _readings(b.row) for ia in _readings(a.row)]
+                if not g.meets(stated) and not any(x is not None and x.meets(stated) for x in other):
                     exact = _growth(interval(b.row), interval(a.row), 0.0)
                     change = Interval((1 - exact.hi) * 100, (1 - exact.lo) * 100) if fall else \
                         Interval((exact.lo - 1) * 100, (exact.hi - 1) * 100)
