@@ -5,11 +5,10 @@ from __future__ import annotations
 import regex
 
 from factlint.vi.scan import scan_at
+from factlint.vi.tokens import _L, _R
 
 MODALITIES = ("actual", "estimate", "forecast", "target", "pledge")
 
-_L = r"(?<![\p{L}\p{N}])"
-_R = r"(?![\p{L}\p{N}])"
 # Cue -> modality. A cue governs the figures after it in its clause (see factlint.attribute).
 CUES: dict[str, str] = {
     "ước": "estimate", "ước tính": "estimate", "ước đạt": "estimate", "ước khoảng": "estimate",

@@ -14,11 +14,10 @@ import regex
 
 from factlint.vi.lexicon import DIGIT_WORDS
 from factlint.vi.scan import DIGIT, scan_at
+from factlint.vi.tokens import _L, _R
 
 KINDS = ("year", "quarter", "month", "partial", "cumulative", "span", "none")
 
-_L = r"(?<![\p{L}\p{N}])"
-_R = r"(?![\p{L}\p{N}])"
 _Y = r"(?:19[5-9]\d|20[0-4]\d)"
 _YEAR_TAIL = rf"(?:[ \t]*/[ \t]*|[ \t]+(?:của[ \t]+)?năm[ \t]+|[ \t]+)(?P<y>{_Y}){_R}"
 _COUNT = r"\d{1,2}|mười một|mười hai|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mươi"

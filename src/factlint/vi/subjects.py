@@ -13,6 +13,8 @@ import regex
 from babel import Locale
 
 from factlint.vi.scan import scan_at
+from factlint.vi.tokens import _L as _LC
+from factlint.vi.tokens import _R as _RC
 
 NATIONAL_KEY = "VN"
 
@@ -109,8 +111,6 @@ def _names() -> dict[str, str]:
     return out
 
 
-_LC = r"(?<![\p{L}\p{N}])"
-_RC = r"(?![\p{L}\p{N}])"
 
 
 @functools.cache
