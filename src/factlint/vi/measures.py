@@ -8,6 +8,7 @@ import regex
 
 from factlint.vi.lexicon import NOUNS
 from factlint.vi.scan import scan_at
+from factlint.vi.tokens import _L, _R, _alt
 
 # Head noun phrase -> measure key. Longer phrases win ("kim ngạch xuất khẩu" over "kim ngạch").
 HEADS: dict[str, str] = {
@@ -59,9 +60,9 @@ _STOP = regex.compile(
     r"vào khoảng|trị giá|đứng|xếp|dẫn|trong|năm|tháng|quý|tính|so|từ|khi|thì|mà|được|đã|sẽ|vẫn|còn|cũng|khiến|"
     r"nhưng|và|hay|hoặc|lớn|đông|nhiều|cao|thấp|mạnh|thứ|nhất|nhì|hàng|số|mới|này|đó|tại|ở)(?![\p{L}])"
     r"|[,;:.()\d]", regex.I)
-_HEAD_RE = regex.compile(
-    r"(?<![\p{L}\p{N}])(?:" + "|".join(regex.escape(h) for h in sorted(HEADS, key=len, reverse=True))
-    + r")(?![\p{L}\p{N}])", regex.I)
+_HEAD_RE = regex.compile(rf"{_L}{_alt(HEADS)}{_R}", regex.I)
+_HEAD_KEYS = {h.lower(): k for h, k in HEADS.items()}  # heads are matched in any case ("Kim ngạch", "ODA")
+_NOUNS = {k.lower(): v for k, v in NOUNS.items()}
 _HEAD_FIRST = frozenset(h.split()[0].lower() for h in HEADS)  # where a head can start: its first word
 _MAX_TAIL = 40  # characters of qualifier kept after the head ("xuất khẩu sang Nhật Bản")
 
@@ -110,9 +111,8 @@ class Measure:
 def measures(text: str, spans: list[tuple[int, int]] | None = None) -> list[Measure]:
     """Every measure head of ``text`` with the phrase it starts, in order."""
     out = []
-    nouns = {k.lower(): v for k, v in NOUNS.items()}
     for m in scan_at(_HEAD_RE, _HEAD_FIRST, text, spans):
-        head = m.group()
+        head = " ".join(m.group().split())
         if head.lower() == "thị trường" and _MARKET_AFTER_MARKER.search(text, max(0, m.start() - 12), m.start()):
             continue
         if head.lower() == "giá" and _WORTH_BEFORE.search(text, max(0, m.start() - 6), m.start()):
@@ -126,9 +126,8 @@ def measures(text: str, spans: list[tuple[int, int]] | None = None) -> list[Meas
         # with its object ("xuất khẩu sang Nhật Bản"): only a word that ends the phrase stops it
         end = stop.start() if stop else min(len(text), m.end() + _MAX_TAIL)
         phrase = text[m.start():end].strip()
-        key = HEADS.get(head) or HEADS.get(head.lower()) or HEADS.get(
-            next((h for h in HEADS if h.lower() == head.lower()), ""), "")
-        out.append(Measure(m.start(), m.end(), phrase, key, nouns.get(head.lower(), "") or KEY_UNITS.get(key, "")))
+        key = _HEAD_KEYS[head.lower()]
+        out.append(Measure(m.start(), m.end(), phrase, key, _NOUNS.get(head.lower(), "") or KEY_UNITS.get(key, "")))
     return out
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import regex
 
 from factlint.vi.scan import scan_at
-from factlint.vi.tokens import _L, _R
+from factlint.vi.tokens import _L, _R, _alt
 
 MODALITIES = ("actual", "estimate", "forecast", "target", "pledge")
 
@@ -28,8 +28,7 @@ _NOT_A_CUE = regex.compile(
     rf"|(?:vốn|ODA|FDI|vay|viện trợ)(?:[ \t]+\p{{Lu}}\p{{L}}*){{0,3}}[ \t]+cam kết{_R}",
     regex.I,
 )
-_CUE_RE = regex.compile(
-    _L + "(?:" + "|".join(regex.escape(c) for c in sorted(CUES, key=len, reverse=True)) + ")" + _R, regex.I)
+_CUE_RE = regex.compile(rf"{_L}{_alt(CUES)}{_R}", regex.I)
 
 
 _ACTUAL_BETWEEN = regex.compile(rf"{_L}đã{_R}|[;)]")  # "đã" (done), a new clause, a closed bracket
@@ -51,5 +50,5 @@ def cues(text: str, spans: list[tuple[int, int]] | None = None) -> list[tuple[in
         if any(b.start() <= m.start() < b.end() for b in _NOT_A_CUE.finditer(text, max(0, m.start() - 30),
                                                                               min(len(text), m.end() + 30))):
             continue
-        out.append((m.start(), m.end(), CUES[m.group().lower()]))
+        out.append((m.start(), m.end(), CUES[" ".join(m.group().lower().split())]))
     return out

@@ -15,6 +15,7 @@ from babel import Locale
 from factlint.vi.scan import scan_at
 from factlint.vi.tokens import _L as _LC
 from factlint.vi.tokens import _R as _RC
+from factlint.vi.tokens import _alt
 
 NATIONAL_KEY = "VN"
 
@@ -91,8 +92,6 @@ class Party:
     kind: str  # country, org, national, province, sector, pair
 
 
-def _alt(words: list[str]) -> str:
-    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
 @functools.cache
@@ -153,7 +152,7 @@ def parties(text: str, spans: list[tuple[int, int]] | None = None) -> list[Party
     out: list[Party] = []
     taken: list[tuple[int, int]] = []
     for m in scan_at(_pair_re(), _first_words(), text, spans):
-        ka, kb = names.get(m["a"], NATIONAL_KEY), names.get(m["b"], NATIONAL_KEY)
+        ka, kb = names.get(_one_spaced(m["a"]), NATIONAL_KEY), names.get(_one_spaced(m["b"]), NATIONAL_KEY)
         if ka != kb:
             out.append(Party(m.start(), m.end(), m.group(), pair_key(ka, kb), "pair"))
             taken.append((m.start(), m.end()))
@@ -161,12 +160,12 @@ def parties(text: str, spans: list[tuple[int, int]] | None = None) -> list[Party
         if any(s <= m.start() < e for s, e in taken):
             continue
         if m["prov"]:
-            out.append(Party(m.start(), m.end(), m.group(), "VN:" + m["prov"], "province"))
+            out.append(Party(m.start(), m.end(), m.group(), "VN:" + _one_spaced(m["prov"]), "province"))
         elif m["sector"]:
             name = _SECTOR_HEAD_RE.sub("", m["sector"]).replace(",", "").lower()
             out.append(Party(m.start(), m.end(), m.group().rstrip(", "), "sector:" + " ".join(name.split()), "sector"))
         else:
-            key = names[m["name"]]
+            key = names[_one_spaced(m["name"])]
             kind = "national" if key == NATIONAL_KEY else ("org" if key.startswith("org:") else "country")
             out.append(Party(m.start(), m.end(), m.group(), key, kind))
     out.sort(key=lambda p: p.start)
@@ -195,6 +194,11 @@ def _resolve_anaphora(text: str, found: list[Party], spans: list[tuple[int, int]
 
 
 _SECTOR_HEAD_RE = regex.compile(rf"^(?:{_alt(list(SECTOR_HEADS))})[ \t]+", regex.I)
+
+
+def _one_spaced(name: str) -> str:
+    """A name as the tables write it: a line break or double space inside it read as one space."""
+    return " ".join(name.split())
 
 
 def pair_key(a: str, b: str) -> str:
