@@ -7,8 +7,10 @@ Shared by the two ways a corpus is given: files in folders (:mod:`factlint.corpu
 from __future__ import annotations
 
 import bisect
+import contextlib
 import datetime as dt
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import regex
@@ -216,6 +218,25 @@ def coerce_date(value: object, where: str) -> dt.date | None:
         return dt.date.fromisoformat(str(value))
     except ValueError:
         raise CorpusError(f"{where}: front matter 'published' is not a date (YYYY-MM-DD): {value!r}") from None
+
+
+@contextlib.contextmanager
+def loading(art: Article, where: str, what: str, rest: str) -> Iterator[None]:
+    """Whatever breaks while loading one article (or row) is that article's error, and the run goes on.
+
+    Args:
+        art: The article being loaded: it carries the error.
+        where: Its place for the message (``file`` or ``file:row``).
+        what: What it is ("article", "row").
+        rest: What is read all the same ("corpus", "table").
+    """
+    try:
+        yield
+    except CorpusError as exc:
+        art.status, art.error = "error", str(exc)
+    except Exception as exc:  # noqa: BLE001 - whatever breaks on one article is that article's error
+        art.status, art.error = "error", (f"{where}: factlint failed to load this {what} "
+                                          f"({type(exc).__name__}: {exc}); the rest of the {rest} was read")
 
 
 def date_missing_published(art: Article, where: str) -> None:

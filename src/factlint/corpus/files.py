@@ -12,7 +12,15 @@ from pathlib import Path
 import regex
 import yaml
 
-from factlint.corpus.article import Article, CorpusError, coerce_date, date_missing_published, decode, normalise
+from factlint.corpus.article import (
+    Article,
+    CorpusError,
+    coerce_date,
+    date_missing_published,
+    decode,
+    loading,
+    normalise,
+)
 
 ARTICLE_SUFFIXES = (".md", ".txt", ".markdown")
 
@@ -73,7 +81,7 @@ def load_article(path: Path, display: str | None = None, encoding: str | None = 
     except OSError as exc:
         art.status, art.error = "error", f"{shown}: cannot read: {exc.strerror or exc}"
         return art
-    try:
+    with loading(art, shown, "article", "corpus"):
         raw, warnings = decode(data, shown, encoding)
         art.warnings += warnings
         if not raw.strip():
@@ -90,11 +98,6 @@ def load_article(path: Path, display: str | None = None, encoding: str | None = 
         meta["published"] = coerce_date(meta.get("published"), where)
         if meta["published"] is None:
             date_missing_published(art, shown)
-    except CorpusError as exc:
-        art.status, art.error = "error", str(exc)
-    except Exception as exc:  # noqa: BLE001 - whatever breaks on one article is that article's error
-        art.status, art.error = "error", (f"{shown}: factlint failed to load this article "
-                                          f"({type(exc).__name__}: {exc}); the rest of the corpus was read")
     return art
 
 

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import regex
 
-from factlint.corpus.article import Article, CorpusError, date_missing_published, decode, normalise
+from factlint.corpus.article import Article, CorpusError, date_missing_published, decode, loading, normalise
 
 FIELDS = ("id", "text", "published", "outlet", "title")
 # The columns tried, in order, when a field is not mapped explicitly.
@@ -232,7 +232,7 @@ def row_article(row: Row) -> Article:
     ident = values.get("id")
     art = Article(path=row.path, id=str(ident) if ident not in (None, "") else f"{Path(row.path).stem}-{row.row}",
                   row=row.row, row_line=row.line)
-    try:
+    with loading(art, row.where, "row", "table"):
         if row.error:
             raise CorpusError(row.error)
         if "id" in values and ident in (None, ""):
@@ -251,9 +251,4 @@ def row_article(row: Row) -> Article:
         art.meta["published"] = published
         if published is None:
             date_missing_published(art, art.ref)
-    except CorpusError as exc:
-        art.status, art.error = "error", str(exc)
-    except Exception as exc:  # noqa: BLE001 - whatever breaks on one row is that row's error
-        art.status, art.error = "error", (f"{row.where}: factlint failed to load this row "
-                                          f"({type(exc).__name__}: {exc}); the rest of the table was read")
     return art
