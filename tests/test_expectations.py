@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from factlint.checks.expectations import check_expectations
-from factlint.expectations import build_schemas, export, load_schemas, validate
+from factlint.expectations import TYPES, build_schemas, export, load_schemas, validate
 from factlint.findings import accepted_entries
 from factlint.report import render
 from factlint.rules import RuleError, load_rules
@@ -243,7 +243,7 @@ def test_shipped_rules_build_a_schema_per_metric_with_registered_checks():
     sch = build_schemas(load_rules([RULES]))
     assert "people.vn_in_jp.community" in sch and "trade.vn_jp.total" in sch
     every = {c.name for s in sch.values() for c in s.checks}
-    assert every == {f"expect_{t}" for t in ("range", "monotonic", "max_change", "integer", "unique_rank", "units")}
+    assert every == {f"expect_{t}" for t in TYPES}
     for s in sch.values():
         for check in s.checks:
             assert check.statistics["where"].startswith("claims/") and " expect." in check.statistics["where"]

@@ -21,10 +21,6 @@ from factlint.rules import RuleError, RuleSet, iter_examples, load_rules, run_ex
 from factlint.settings import Settings, load_settings
 from factlint.table import to_frame
 
-CONTRACT = ["article", "path", "line", "column", "end_line", "end_column", "text", "kind", "value", "low",
-            "high", "unit", "qualifier", "metric", "period", "subject", "sentence",
-            "subject_key", "measure", "period_kind", "modality"]  # attribution, after the original contract
-
 
 def _progress(items: list) -> Iterable:
     """A progress bar on stderr for long runs on a terminal; silent otherwise."""

@@ -17,7 +17,6 @@ the rows of its metric that break it; the pure functions :func:`monotonic_breaks
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -310,8 +309,3 @@ def load_schemas(text: str) -> dict[str, pa.DataFrameSchema]:
             schema = pa.DataFrameSchema.from_yaml(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False))
             out[schema.name] = schema
     return out
-
-
-def is_whole(x: float) -> bool:
-    """Whether ``x`` is a whole number (for messages)."""
-    return not math.isnan(x) and abs(x - round(x)) <= EPS * max(abs(x), 1.0)

@@ -11,7 +11,6 @@ import yaml
 
 from factlint.corpus.article import source_ref
 
-SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 
 

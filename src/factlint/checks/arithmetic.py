@@ -25,7 +25,7 @@ from dataclasses import dataclass
 import pandas as pd
 import regex
 
-from factlint.checks.common import CheckConfig, Interval, interval, location, severity_for_gap
+from factlint.checks.common import YEAR, CheckConfig, Interval, interval, location, severity_for_gap, widen
 from factlint.checks.conversions import Code, figures
 from factlint.findings import Finding
 from factlint.vi import arithmetic as cues
@@ -134,10 +134,6 @@ def sentences_with_cues(df: pd.DataFrame) -> list[list[Placed]]:
 
 def _same(a: dict, b: dict) -> bool:
     return a["kind"] == b["kind"] and a["unit"] == b["unit"] and a["unit"] != ""
-
-
-def _widen(iv: Interval, t: float) -> Interval:
-    return Interval(iv.lo * (1 - t), iv.hi * (1 + t), iv.lo_open, iv.hi_open)
 
 
 def _ratio(a: Interval, b: Interval) -> Interval | None:
@@ -252,7 +248,7 @@ def _written_sums(placed: list[Placed], sent: str, depth: list[int], t: float, c
             continue
         if any(p.row["unit"] not in ("", total.row["unit"]) for p in run):
             continue
-        tiv, s = _widen(interval(total.row), t), Interval(0.0, 0.0)
+        tiv, s = widen(interval(total.row), t), Interval(0.0, 0.0)
         for p in run:
             s = s + interval(p.row)
         if tiv.meets(s):
@@ -290,7 +286,7 @@ def check_stated_parts(df: pd.DataFrame, cfg: CheckConfig, placed_sentences: lis
             if len(parts) < 2 or total.row["metric"] in ruled:
                 continue  # a total whose parts a relation declares: the sum check compares them (FL201)
             tiv = interval(total.row)
-            wide = _widen(tiv, t)
+            wide = widen(tiv, t)
             keys = frozenset(p.row["measure_key"] for p in parts)
             exhaustive = len(parts) == 2 and _EXHAUSTIVE.get(total.row["measure_key"]) == keys
             s, sums = Interval(0.0, 0.0), []
@@ -412,7 +408,7 @@ def check_shares(df: pd.DataFrame, cfg: CheckConfig, placed_sentences: list[list
                 r = _ratio(aiv, interval(w))
                 if r is None:
                     break
-                r = _widen(Interval(r.lo * 100, r.hi * 100), t)
+                r = widen(Interval(r.lo * 100, r.hi * 100), t)
                 results.append((r.gap(piv), r, w))
             if len(results) < len(cands) or any(r.meets(piv) for _, r, _ in results):
                 continue
@@ -483,7 +479,6 @@ def _ratio_pair(placed: list[Placed], sent: str, m: regex.Match, pair: tuple[Pla
 _YEAR_BACK = regex.compile(
     rf"^\s*{cues.VERSUS}\s+(?:(?:{_words(cues.YEAR_BACK_CUES)})(?!\p{{L}})(?!\s+(?:{cues.YEAR_WORD}\s+)?\d)"
     rf"|(?:{cues.SAME_PERIOD}\s+)?(?:{cues.YEAR_WORD}\s+)?(?P<year>(?:19|20)\d\d)(?!\d))", regex.I)
-_YEAR = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _SAME = ("article", "kind", "unit", "measure_key", "subject_key", "modality", "period_kind")
 
 
@@ -514,15 +509,15 @@ def _stated_earlier(b: Placed, earlier: dict[tuple, list[dict]], year: str | Non
     ``year`` is the year the change is stated against ("so với năm 2018"); it must be the year before ``b``'s.
     """
     r = b.row
-    if not r["measure_key"] or not r["period"] or r.get("period_source") != "stated" or not _YEAR.search(r["period"]):
+    if not r["measure_key"] or not r["period"] or r.get("period_source") != "stated" or not YEAR.search(r["period"]):
         return None
-    if year is not None and {int(y) for y in _YEAR.findall(r["period"])} != {int(year) + 1}:
+    if year is not None and {int(y) for y in YEAR.findall(r["period"])} != {int(year) + 1}:
         return None
-    back = _YEAR.sub(lambda m: str(int(m.group()) - 1), r["period"])
-    years = set(_YEAR.findall(back))
+    back = YEAR.sub(lambda m: str(int(m.group()) - 1), r["period"])
+    years = set(YEAR.findall(back))
     cands = [e for e in earlier.get((*(r[k] for k in _SAME), back), [])
              if e["offset"] != r["offset"] and e["line"] == r["line"] and e["measure"] == r["measure"]
-             and years & set(_YEAR.findall(_before_in_sentence(e, 80)))]
+             and years & set(YEAR.findall(_before_in_sentence(e, 80)))]
     if not cands or not all(interval(x).meets(interval(y)) for x in cands for y in cands):
         return None  # not stated, or stated as several figures: which one is meant is unclear
     return Placed(cands[0], -1, -1), b
@@ -530,7 +525,7 @@ def _stated_earlier(b: Placed, earlier: dict[tuple, list[dict]], year: str | Non
 
 def _growth(later: Interval, earlier: Interval, t: float) -> Interval | None:
     r = _ratio(later, earlier)
-    return None if r is None else _widen(r, t)
+    return None if r is None else widen(r, t)
 
 
 _DOT_DECIMAL = regex.compile(r"(?<![\d.,])\d{1,3}\.\d{3}(?![\d.,])[ \t]*(?:nghìn|ngàn|triệu|tỷ|tỉ)")

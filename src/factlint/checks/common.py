@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
+import regex
 import yaml
 
 from factlint.config import ConfigError, read_config, unknown_key
@@ -159,6 +160,15 @@ class Interval:
     def scale(self, lo_k: float, hi_k: float) -> Interval:
         """Multiply by a factor known only to lie in ``[lo_k, hi_k]`` (both positive)."""
         return Interval(self.lo * lo_k, self.hi * hi_k, self.lo_open, self.hi_open)
+
+
+def widen(iv: Interval, t: float) -> Interval:
+    """``iv`` widened by the share ``t`` on each side, its open ends kept."""
+    return Interval(iv.lo * (1 - t), iv.hi * (1 + t), iv.lo_open, iv.hi_open)
+
+
+# a four-digit year of the last century or this one
+YEAR = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
 def interval(row: pd.Series | dict) -> Interval:

@@ -21,6 +21,7 @@ import pandas as pd
 import regex
 
 from factlint.checks.common import (
+    YEAR,
     CheckConfig,
     FxGap,
     FxTable,
@@ -28,6 +29,7 @@ from factlint.checks.common import (
     interval,
     location,
     severity_for_gap,
+    widen,
 )
 from factlint.findings import Finding
 from factlint.vi.conversion import CONVERSION_CUES, CONVERSION_HEDGES, PER_UNIT_WORDS
@@ -62,7 +64,6 @@ _PER = "|".join(regex.escape(w) for w in sorted(PER_UNIT_WORDS, key=len, reverse
 _PER_UNIT = regex.compile(rf"\s*(?:/\s*\w|(?:{_PER})\s+\w)", regex.IGNORECASE)
 # "57,945 USD", "1,176 triệu Euro": a comma before three digits reads as a decimal or, English style, thousands
 _COMMA_THOUSANDS = regex.compile(r"(?<![\d.,])\d{1,3},\d{3}(?![\d.,])")
-_YEAR = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 MAX_BETWEEN = 60  # characters: a cue phrase and its punctuation
 
 
@@ -128,11 +129,11 @@ def years_of(a: dict, b: dict, last: int | None = None) -> list[int]:
     periods to the stated publication year or, with none stated, to ``last`` (the table's last year): a range the
     text allows, never a guess. With only a publication date, it is that year.
     """
-    pub = [int(y) for y in _YEAR.findall(a.get("published", "")[:4])]
+    pub = [int(y) for y in YEAR.findall(a.get("published", "")[:4])]
     own: list[int] = []
     for r in (a, b):
         if r["period"] and r.get("period_source", "") != "published":
-            own += [int(y) for y in _YEAR.findall(r["period"])]
+            own += [int(y) for y in YEAR.findall(r["period"])]
     if not own:
         return pub
     end = pub[0] if pub else (last if last is not None else max(own))
@@ -149,10 +150,6 @@ def convert(iv: Interval, src: str, dst: str, year: int, fx: FxTable) -> Interva
     usd = fx.to_usd(iv, src, str(year))
     low, high = fx.rate(dst, str(year))
     return usd.scale(low, high)
-
-
-def _widen(iv: Interval, t: float) -> Interval:
-    return Interval(iv.lo * (1 - t), iv.hi * (1 + t), iv.lo_open, iv.hi_open)
 
 
 _SCALES = ((1e12, " nghìn tỷ"), (1e9, " tỷ"), (1e6, " triệu"), (1e3, " nghìn"), (1.0, ""))
@@ -212,7 +209,7 @@ def fits(a: dict, b: dict, year: int, fx: FxTable, tol: float) -> bool:
     Raises:
         FxGap: The table has no rate for one of the currencies in that year.
     """
-    return any(_widen(convert(ia, a["unit"], b["unit"], year, fx), tol).meets(ib)
+    return any(widen(convert(ia, a["unit"], b["unit"], year, fx), tol).meets(ib)
                for ia in readings(a) for ib in readings(b))
 
 
@@ -271,7 +268,7 @@ def check_stated_conversions(df: pd.DataFrame, cfg: CheckConfig, fx: FxTable) ->
             continue
         years = checked
         biv = interval(b)
-        results = [(y, _widen(convert(interval(a), a["unit"], b["unit"], y, fx), tol)) for y in years]
+        results = [(y, widen(convert(interval(a), a["unit"], b["unit"], y, fx), tol)) for y in years]
         year, iv = min(results, key=lambda r: r[1].gap(biv))
         gap = iv.gap(biv)
         ref = max(abs(iv.hi), abs(biv.hi))

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from factlint.checks.common import CheckConfig, Interval, interval, location, severity_for_gap
+from factlint.checks.common import CheckConfig, Interval, interval, location, severity_for_gap, widen
 from factlint.checks.conversions import Code, figures
 from factlint.findings import Finding
 from factlint.vi.measures import FLOWS
@@ -26,10 +26,6 @@ CODES = (
 )
 KINDS = ("money", "count", "percent")
 KEYS = ("kind", "unit", "measure_key", "subject_key", "modality")
-
-
-def _widen(iv: Interval, t: float) -> Interval:
-    return Interval(iv.lo * (1 - t), iv.hi * (1 + t), iv.lo_open, iv.hi_open)
 
 
 def _same_period(h: dict, b: dict) -> bool:
@@ -61,7 +57,7 @@ def check_restatements(df: pd.DataFrame, cfg: CheckConfig) -> list[Finding]:
         cands = [b for b in index.get((h["article"], *(h[k] for k in KEYS)), []) if _same_period(h, b)]
         if not cands:
             continue
-        hiv = _widen(interval(h), t)
+        hiv = widen(interval(h), t)
         if any(hiv.meets(iv) for iv in same_unit.get((h["article"], h["kind"], h["unit"]), [])):
             continue  # the body states the headline's figure somewhere, whatever it is attributed to
         if len({b["period"] for b in cands}) > 1 or not all(
