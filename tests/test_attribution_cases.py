@@ -28,7 +28,7 @@ FIELDS = ("subject_key", "measure_key", "period", "period_kind", "modality", "un
 KEYS = {"text", "figure", "nth", "published", "context", "xfail", "note", *FIELDS}
 _PERIOD = regex.compile(
     r"|\d{4}|\d{4}-Q[1-4]|\d{4}-(?:0[1-9]|1[0-2])|\d{4}-H[12]|\d{4}-M\d{2}\.\.\d{2}"
-    r"|≤\d{4}-\d{2}(?:-\d{2})?|\d{4}/\d{4}")
+    r"|≤\d{4}-\d{2}(?:-\d{2})?|\d{4}/\d{4}|\d{4}-\d{2}-\d{2}(?:/\d{4}-\d{2}-\d{2})?")
 _SUBJECT = regex.compile(r"[A-Z]{2}(?:\+[A-Z]{2})?|org:[A-Z]+|VN:\p{Lu}.*|sector:\p{Ll}.*")
 
 

@@ -32,6 +32,7 @@ import regex
 from factlint.quantity import Quantity
 
 ATTRIBUTED_KINDS = frozenset({"money", "count", "percent", "rank"})
+DAY_KINDS = frozenset({"day", "span"})  # a span among the weak mentions is a span of days ("từ 29/9 - 21/10/2019")
 CARRY_SENTENCES = 2  # a figure with no period of its own takes its paragraph's last one from this many sentences back
 UNIT_REACH = 25  # characters between a measure's phrase and a bare count it gives its unit to
 OWN_REACH = 12  # characters after a figure where its own period may start ("5 tỷ USD trong năm 2016")
@@ -211,7 +212,11 @@ class _Text:
         self.p_starts = [p.start for p in self.parties]
         foreign = Counter(p.key for p in self.parties if p.kind == "country" and p.key != loc.NATIONAL_KEY)
         self.focus = foreign.most_common(1)[0][0] if foreign else ""
-        self.periods = [p for p in loc.periods(text, published, spans) if not p.reference]
+        phrases = [p for p in loc.periods(text, published, spans) if not p.reference]
+        days = [p for p in loc.day_periods(text, [(q.start, q.end, q.date) for q in quantities
+                                                  if q.kind in ("date", "daterange") and q.date])
+                if not p.reference and not any(o.start < p.end and p.start < o.end for o in phrases)]
+        self.periods = sorted(phrases + days, key=lambda p: p.start)
         self.per_starts = [p.start for p in self.periods]
         self.mods = loc.modality_cues(text, spans)
         self.mod_starts = [m[0] for m in self.mods]
@@ -351,14 +356,19 @@ class _Text:
                  + [p for p in in_sent if q.end <= p.start < clause[1]]
                  + [p for p in reversed(in_sent) if p.end <= q.start and id(p) not in owned]
                  + [p for p in in_sent if p.start >= q.end]
-                 + [p for p in reversed(in_sent) if p.end <= q.start]
-                 + [p for p in reversed(periods[bisect.bisect_left(per_starts, max(para[0], prev_sent)):p_lo])])
-        chosen = next((p for p in order if p.period and not p.weak), None) or next(
-            (p for p in order if p.period), None)
+                 + [p for p in reversed(in_sent) if p.end <= q.start])
+        before = list(reversed(periods[bisect.bisect_left(per_starts, max(para[0], prev_sent)):p_lo]))
+        # a stated period in the sentence, else the day of its event (never a flow's: exports are not counted in
+        # one day), else the sentence before's, else a weak one ("hiện nay")
+        flow = self._flow(measure, sent)
+        chosen = next((p for p in (
+            *(p for p in order if not p.weak), *(p for p in order if p.kind in DAY_KINDS and not flow),
+            *(p for p in before if not p.weak), *(p for p in before if p.kind in DAY_KINDS and not flow),
+            *(p for p in order + before if p.weak and p.kind not in DAY_KINDS)) if p.period), None)
         period, kind = "", "none"
         if chosen is not None:
             period, kind = chosen.period, chosen.kind
-            if kind == "cumulative" and not chosen.stock and measure is not None and measure.key in self.loc.FLOWS:
+            if kind == "cumulative" and not chosen.stock and self._flow(measure, sent):
                 period, kind = self.loc.year_to_date(period), "partial"  # exports "tính đến 20/6": January to June
                 kind = "year" if period and "-" not in period else kind
             why.append(f"period: '{chosen.text}'")
@@ -368,6 +378,16 @@ class _Text:
         if period:
             self.last_period[para[0]] = (period, kind, si)
         return period, kind
+
+    def _flow(self, measure: object, sent: tuple[int, int]) -> bool:
+        """Whether a figure counted "to" a date is a flow: its measure is one, or it has none of its own (a
+        market, a share) in a sentence about one ("về xuất khẩu, hết tháng 5, thị trường Đức … đạt 2,6 tỷ USD")."""
+        if measure is not None and measure.key in self.loc.FLOWS:
+            return True
+        if measure is not None and measure.key in self.loc.PEOPLE:
+            return False
+        lo, hi = bisect.bisect_left(self.meas_starts, sent[0]), bisect.bisect_left(self.meas_starts, sent[1])
+        return any(m.key in self.loc.FLOWS for m in self.meas[lo:hi])
 
     def _modality(self, q: Quantity, sent: tuple[int, int], why: list[str]) -> str:
         k = bisect.bisect_left(self.mod_starts, q.end) - 1  # a cue inside the figure's text ("dự kiến khoảng …")

@@ -2,7 +2,8 @@
 
 Period strings (the claims table's ``period`` column and the development labels use the same):
 ``2019`` (year), ``2019-Q2`` (quarter), ``2019-05`` (month), ``2019-H1`` / ``2019-M01..05`` (part of a year,
-from January), ``≤2019-05-31`` / ``≤2019-05`` (cumulative to a date), ``2014/2016`` (a span of years).
+from January), ``≤2019-05-31`` / ``≤2019-05`` (cumulative to a date), ``2014/2016`` (a span of years),
+``2019-05-16`` (the day of an event: a signing, a ceremony, an accident; taken from the reader's dates).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from factlint.vi.lexicon import DIGIT_WORDS
 from factlint.vi.scan import DIGIT, scan_at
 from factlint.vi.tokens import _L, _R
 
-KINDS = ("year", "quarter", "month", "partial", "cumulative", "span", "none")
+KINDS = ("year", "quarter", "month", "partial", "cumulative", "span", "day", "none")
 
 _Y = r"(?:19[5-9]\d|20[0-4]\d)"
 _YEAR_TAIL = rf"(?:[ \t]*/[ \t]*|[ \t]+(?:của[ \t]+)?năm[ \t]+|[ \t]+)(?P<y>{_Y}){_R}"
@@ -24,8 +25,10 @@ _COUNT = r"\d{1,2}|mười một|mười hai|một|hai|ba|bốn|năm|sáu|bảy|
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4, "một": 1, "hai": 2, "ba": 3,
           "bốn": 4, "tư": 4}
 # A period after one of these is the base of a comparison or a starting point, not the figure's own period.
-REFERENCE_BEFORE = regex.compile(r"(?:so với|cùng kỳ|kể từ|bắt đầu từ|từ|sau|trước|hơn|như)[ \t]+(?:\p{L}+[ \t]+)?$",
-                                 regex.I)
+REFERENCE_BEFORE = regex.compile(
+    r"(?<!\p{L})(?:(?:so với|so|gần bằng|bằng)[ \t]+(?:\p{L}+[ \t]+){0,4}"  # "so với cùng thời điểm này năm 2016"
+    r"|(?:cùng kỳ|kể từ|bắt đầu từ|từ|sau|trước|hơn|như)[ \t]+(?:\p{L}+[ \t]+)?)$", regex.I)
+REFERENCE_REACH = 40  # characters before a period phrase searched for a comparison cue
 
 _PATTERNS: list[tuple[str, regex.Pattern]] = [
     # cumulative: "tính đến 31/5/2019", "lũy kế đến hết tháng 5/2019", "tính từ năm 1992 đến nay", "hiện có"
@@ -49,6 +52,7 @@ _PATTERNS: list[tuple[str, regex.Pattern]] = [
     ("partial", regex.compile(
         rf"{_L}(?:(?P<n>{_COUNT})[ \t]+tháng(?:[ \t]+đầu(?:[ \t]+tiên)?)?(?:[ \t]+(?:của[ \t]+)?năm(?:[ \t]+nay)?)"
         rf"|(?P<n>{_COUNT})[ \t]+tháng(?:[ \t]+đầu)?(?:[ \t]*/[ \t]*|[ \t]+(?:năm[ \t]+)?)(?P<y>{_Y})(?=[\s,.;:)]|$)"
+        rf"|(?P<past>{_COUNT})[ \t]+tháng[ \t]+(?:vừa[ \t]+)?qua"
         rf"|(?P<half>nửa đầu|nửa cuối)[ \t]+năm"
         rf"|(?P<last>{_COUNT})[ \t]+tháng[ \t]+cuối[ \t]+năm"
         rf"|(?P<ytd>từ đầu năm)(?:[ \t]+(?:đến|tới)[ \t]+nay)?)"
@@ -168,6 +172,11 @@ def _resolve(kind: str, m: regex.Match, pub: dt.date | None) -> tuple[str, str]:
         if m["last"]:
             n = _count(m["last"])
             return (_partial(y, 13 - n, 12) if 1 <= n <= 12 else ""), kind
+        if m["past"]:  # "6 tháng qua" in early July: the year so far; any other span of months is not one
+            n = _count(m["past"])
+            if pub is None or year or n not in (pub.month - 1, pub.month):
+                return "", kind
+            return _partial(pub.year, 1, n), kind
         if m["ytd"]:
             if pub is None or (year and year != pub.year):
                 return "", kind
@@ -195,6 +204,11 @@ def _resolve(kind: str, m: regex.Match, pub: dt.date | None) -> tuple[str, str]:
     return str(year), "year"
 
 
+def is_reference(text: str, start: int) -> bool:
+    """Whether the period phrase at ``start`` is the base of a comparison ("so với năm 2018", "so năm 2015")."""
+    return REFERENCE_BEFORE.search(text, max(0, start - REFERENCE_REACH), start) is not None
+
+
 def periods(text: str, published: dt.date | None, spans: list[tuple[int, int]] | None = None) -> list[PeriodMention]:
     """Every period phrase of ``text`` in order; overlapping phrases keep the first kind that matched."""
     out: list[PeriodMention] = []
@@ -204,7 +218,7 @@ def periods(text: str, published: dt.date | None, spans: list[tuple[int, int]] |
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
             period, k = _resolve(kind, m, published)
-            ref = REFERENCE_BEFORE.search(text, max(0, m.start() - 25), m.start()) is not None and kind != "cumulative"
+            ref = is_reference(text, m.start()) and kind != "cumulative"
             weak = kind == "cumulative" and (m.group().lower().startswith("hiện") or (
                 bool(m.groupdict().get("stock")) and not (m.groupdict().get("m") or m.groupdict().get("ye"))))
             stock = kind == "cumulative" and (weak or bool(m.groupdict().get("stock") or m.groupdict().get("since"))
@@ -218,6 +232,25 @@ def periods(text: str, published: dt.date | None, spans: list[tuple[int, int]] |
             out = [p if not (m.start() <= p.start < m.end()) else PeriodMention(
                 p.start, p.end, p.text, p.period, p.kind, True) for p in out]
     out.sort(key=lambda p: p.start)
+    return out
+
+
+_DAY = regex.compile(r"\d{4}-\d\d-\d\d(?:/\d{4}-\d\d-\d\d)?")
+
+
+def day_periods(text: str, dates: list[tuple[int, int, str]]) -> list[PeriodMention]:
+    """The days of events as periods, from the reader's dates ``(start, end, iso)``: "ngày 16/5" is
+    ``2019-05-16``, "từ 29/9 - 21/10/2019" is ``2019-09-29/2019-10-21``. A month ("tháng 5/2019") is not a day.
+
+    A day is ``weak``: a figure takes it only when its sentence states no other period ("Ngày 16/5, Tổng cục
+    Thống kê cho biết 4 tháng đầu năm …" is the four months).
+    """
+    out = []
+    for start, end, iso in dates:
+        if _DAY.fullmatch(iso):
+            span = "/" in iso  # "từ 29/9 - 21/10": "từ" opens the span, it is no comparison's base
+            out.append(PeriodMention(start, end, text[start:end], iso, "span" if span else "day",
+                                     not span and is_reference(text, start), weak=True))
     return out
 
 
