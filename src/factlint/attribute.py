@@ -380,8 +380,11 @@ class _Text:
         return period, kind
 
     def _flow(self, measure: object, sent: tuple[int, int]) -> bool:
-        """Whether a figure counted "to" a date is a flow: its measure is one, or it has none of its own (a
-        market, a share) in a sentence about one ("về xuất khẩu, hết tháng 5, thị trường Đức … đạt 2,6 tỷ USD")."""
+        """Whether a figure counted "to" a date is a flow.
+
+        It is when its measure is one, or when it has none of its own (a market, a share) in a sentence about
+        one ("về xuất khẩu, hết tháng 5, thị trường Đức … đạt 2,6 tỷ USD").
+        """
         if measure is not None and measure.key in self.loc.FLOWS:
             return True
         if measure is not None and measure.key in self.loc.PEOPLE:

@@ -239,8 +239,10 @@ _DAY = regex.compile(r"\d{4}-\d\d-\d\d(?:/\d{4}-\d\d-\d\d)?")
 
 
 def day_periods(text: str, dates: list[tuple[int, int, str]]) -> list[PeriodMention]:
-    """The days of events as periods, from the reader's dates ``(start, end, iso)``: "ngày 16/5" is
-    ``2019-05-16``, "từ 29/9 - 21/10/2019" is ``2019-09-29/2019-10-21``. A month ("tháng 5/2019") is not a day.
+    """The days of events as periods, from the reader's dates ``(start, end, iso)``.
+
+    "ngày 16/5" is ``2019-05-16``, "từ 29/9 - 21/10/2019" is ``2019-09-29/2019-10-21``. A month ("tháng 5/2019")
+    is not a day.
 
     A day is ``weak``: a figure takes it only when its sentence states no other period ("Ngày 16/5, Tổng cục
     Thống kê cho biết 4 tháng đầu năm …" is the four months).
