@@ -149,7 +149,7 @@ def score_set(path: Path, shared: Path, rules, rows: list) -> dict:  # noqa: ANN
                         c["subject_ok"] += 1
                     else:
                         rows.append((path.name, number, claim["text"], "subject",
-                                     f"{a.subject_key or '-'} (label {claim.get('subject')})"))
+                                     f"{a.subject_key or '-'} (label {claim.get('subject')}) [{a.why}]"))
                 else:
                     c["subject_other"] += 1
                     if a.subject_key and (a.subject_key.isupper() or "+" in a.subject_key):
@@ -159,7 +159,7 @@ def score_set(path: Path, shared: Path, rules, rows: list) -> dict:  # noqa: ANN
                     c["period_ok"] += 1
                 else:
                     rows.append((path.name, number, claim["text"], "period",
-                                 f"{a.period or '-'} (label {want_p or '-'})"))
+                                 f"{a.period or '-'} (label {want_p or '-'}) [{a.why}]"))
                 if a.modality == (claim.get("modality") or "actual"):
                     c["modality_ok"] += 1
                 else:

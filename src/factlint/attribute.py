@@ -34,6 +34,10 @@ from factlint.quantity import Quantity
 ATTRIBUTED_KINDS = frozenset({"money", "count", "percent", "rank"})
 DAY_KINDS = frozenset({"day", "span"})  # a span among the weak mentions is a span of days ("từ 29/9 - 21/10/2019")
 CARRY_SENTENCES = 2  # a figure with no period of its own takes its paragraph's last one from this many sentences back
+HEADLINE_CHARS = 200  # a first line this short, not ending as a sentence does, is a headline
+# a sentence naming no party takes the nation or a pair as subject from anywhere in its paragraph, one foreign
+# party only from this many sentences back
+SUBJECT_CARRY_SENTENCES = 1
 UNIT_REACH = 25  # characters between a measure's phrase and a bare count it gives its unit to
 OWN_REACH = 12  # characters after a figure where its own period may start ("5 tỷ USD trong năm 2016")
 RANK_REACH = 30  # characters after a rank where the field it ranks in may start ("thứ 2 về …")
@@ -212,6 +216,13 @@ class _Text:
         self.p_starts = [p.start for p in self.parties]
         foreign = Counter(p.key for p in self.parties if p.kind == "country" and p.key != loc.NATIONAL_KEY)
         self.focus = foreign.most_common(1)[0][0] if foreign else ""
+        # the one foreign partner a headline names ("Thặng dư thương mại Việt Nam – Canada ngày càng nới rộng"):
+        # the national trade figures of the body are with it, unless their sentence names another party
+        nl = text.find("\n")
+        headline = 0 < nl <= HEADLINE_CHARS and not text[:nl].rstrip().endswith((".", ":"))
+        in_head = {k for p in self.parties if headline and p.end <= nl for k in p.key.split("+")
+                   if p.kind in ("country", "pair") and k != loc.NATIONAL_KEY}
+        self.head_partner = next(iter(in_head)) if len(in_head) == 1 else ""
         phrases = [p for p in loc.periods(text, published, spans) if not p.reference]
         days = [p for p in loc.day_periods(text, [(q.start, q.end, q.date) for q in quantities
                                                   if q.kind in ("date", "daterange") and q.date])
@@ -225,7 +236,8 @@ class _Text:
         self.figure_ends = sorted(q.end for q in quantities if q.kind in ATTRIBUTED_KINDS)
         self.money = [q for q in quantities if q.kind == "money"]
         self.last_period: dict[int, tuple[str, str, int]] = {}  # paragraph -> previous figure's period, sentence
-        self.last_subject: dict[int, tuple[str, str]] = {}  # paragraph -> the previous figure's subject
+        self.sent_subject: dict[int, tuple[str, str]] = {}  # sentence -> its previous figure's subject
+        self.last_subject: dict[int, tuple[str, str, int]] = {}  # paragraph -> last named subject, its sentence
 
     def attribute(self, q: Quantity) -> Attribution:
         """Attribute one figure (figures must come in text order: subjects and periods carry over)."""
@@ -332,14 +344,29 @@ class _Text:
             key = loc.pair_key(national, key)  # "xuất khẩu của Hoa Kỳ sang Việt Nam": the pair's trade
             subject = f"Việt Nam – {subject}"
             why.append("subject: trade of a country with Viet Nam is the pair's")
-        if not key and para[0] in self.last_subject:
-            subject, key = self.last_subject[para[0]]
+        si = bisect.bisect_right(self.places.starts, q.start)
+        named = bool(key)  # a subject the sentence names (or the nation by default) carries on; a carried one not
+        last = self.last_subject.get(para[0])
+        if not key and si in self.sent_subject:  # "… xuất khẩu ước đạt 573.000 tấn với giá trị đạt 269 triệu USD"
+            subject, key = self.sent_subject[si]
+            why.append("subject: the sentence's previous figure's")
+        if (not key and last is not None and not loc.topic_shift(self.text, sent[0])
+                and (last[1] == national or "+" in last[1] or si - last[2] <= SUBJECT_CARRY_SENTENCES)):
+            subject, key = last[:2]
             why.append("subject: carried over from the paragraph's previous figure")
+        in_sent = self.parties[bisect.bisect_left(self.p_starts, sent[0]):bisect.bisect_left(self.p_starts, sent[1])]
+        if (self.head_partner and mkey in loc.TRADE and key in ("", national) and q.kind != "rank"
+                and not any(p.key != national or loc.is_whole_nation(p.text) for p in in_sent)):
+            key = loc.pair_key(national, self.head_partner)
+            subject = f"Việt Nam – {self.head_partner}"
+            why.append(f"subject: the trade of the headline's partner {self.head_partner}")
         if not key and mkey in loc.NATIONAL_BY_DEFAULT:
-            subject, key = "cả nước", national
+            subject, key, named = "cả nước", national, True
             why.append(f"subject: none named; a {mkey} figure is the nation's")
         if key:
-            self.last_subject[para[0]] = (subject, key)
+            self.sent_subject[si] = (subject, key)
+        if key and named:
+            self.last_subject[para[0]] = (subject, key, si)
         return subject, key
 
     def _period(self, q: Quantity, sent: tuple[int, int], clause: tuple[int, int], para: tuple[int, int],

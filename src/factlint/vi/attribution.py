@@ -19,9 +19,19 @@ from factlint.vi.measures import (
 from factlint.vi.modality import cues as modality_cues
 from factlint.vi.modality import governs
 from factlint.vi.periods import PeriodMention, day_periods, periods, year_to_date
-from factlint.vi.subjects import NATIONAL_KEY, Party, bilateral_cue, is_source, pair_key, parties, role
+from factlint.vi.subjects import (
+    NATIONAL_KEY,
+    Party,
+    bilateral_cue,
+    is_source,
+    is_whole_nation,
+    pair_key,
+    parties,
+    role,
+    topic_shift,
+)
 
 __all__ = ["FLOWS", "GENERIC", "MONEY", "NATIONAL_BY_DEFAULT", "NATIONAL_KEY", "PEOPLE", "RELATIONAL", "SOURCED",
            "TRADE", "Measure", "Party", "PeriodMention", "bilateral_cue", "field_after", "governs", "is_source",
-           "day_periods", "measures", "modality_cues", "pair_key", "parties", "periods", "role",
-           "year_to_date"]
+           "day_periods", "is_whole_nation", "measures", "modality_cues", "pair_key", "parties", "periods", "role",
+           "topic_shift", "year_to_date"]

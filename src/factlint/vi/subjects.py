@@ -257,3 +257,22 @@ def is_source(text: str, party: Party) -> bool:
 def bilateral_cue(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` says the figure is the pair's ("hai nước", "song phương", "hai chiều")."""
     return _BILATERAL_RE.search(text, start, end) is not None
+
+
+# Sentence openers that turn to another topic: a figure after one does not take the previous sentence's subject
+# ("Trung Quốc đứng thứ nhất … Trong khi đó, khối lượng gạo xuất khẩu tháng 4 ước đạt 573.000 tấn").
+_TOPIC_SHIFT = regex.compile(r"[\s\"'“”(\-–—•*]*(?:trong khi đó|ngược lại|mặt khác|còn|về phía|ở chiều ngược lại)"
+                             r"(?!\p{L})", regex.I)
+
+
+def topic_shift(text: str, sentence_start: int) -> bool:
+    """Whether the sentence at ``sentence_start`` opens with a turn to another topic ("Trong khi đó, …")."""
+    return _TOPIC_SHIFT.match(text, sentence_start) is not None
+
+
+_WHOLE_NATION = frozenset({"cả nước", "toàn quốc"})
+
+
+def is_whole_nation(name: str) -> bool:
+    """Whether a national party is named as the whole country's total ("cả nước"), not as a relation's party."""
+    return " ".join(name.split()).lower() in _WHOLE_NATION
