@@ -169,6 +169,9 @@ def score_set(path: Path, shared: Path, rules, rows: list) -> dict:  # noqa: ANN
                 if mk:
                     c["measure_scored"] += 1
                     c["measure_ok"] += mk == a.measure_key
+                    if mk != a.measure_key:
+                        rows.append((path.name, number, claim["text"], "measure",
+                                     f"{a.measure_key or '-'} '{a.measure}' (label {mk}: {claim.get('measure')})"))
             for i in tagged - matched_tagged:  # tagged figures nobody labelled: false positives
                 c["metric_fp"] += 1
                 rows.append((path.name, number, qs[i].text, "metric", f"{tags[i][0]} on an unlabelled figure"))

@@ -38,6 +38,7 @@ HEADLINE_CHARS = 200  # a first line this short, not ending as a sentence does, 
 # a sentence naming no party takes the nation or a pair as subject from anywhere in its paragraph, one foreign
 # party only from this many sentences back
 SUBJECT_CARRY_SENTENCES = 1
+MEASURE_CARRY_SENTENCES = 1  # a figure whose sentence names no measure takes the one named this many sentences back
 UNIT_REACH = 25  # characters between a measure's phrase and a bare count it gives its unit to
 OWN_REACH = 12  # characters after a figure where its own period may start ("5 tỷ USD trong năm 2016")
 RANK_REACH = 30  # characters after a rank where the field it ranks in may start ("thứ 2 về …")
@@ -236,6 +237,7 @@ class _Text:
         self.figure_ends = sorted(q.end for q in quantities if q.kind in ATTRIBUTED_KINDS)
         self.money = [q for q in quantities if q.kind == "money"]
         self.last_period: dict[int, tuple[str, str, int]] = {}  # paragraph -> previous figure's period, sentence
+        self.last_measure: dict[tuple[int, str], tuple[object, int]] = {}  # (paragraph, kind) -> measure, sentence
         self.sent_subject: dict[int, tuple[str, str]] = {}  # sentence -> its previous figure's subject
         self.last_subject: dict[int, tuple[str, str, int]] = {}  # paragraph -> last named subject, its sentence
 
@@ -245,12 +247,55 @@ class _Text:
         para = _paragraph(self.text, q.start)
         why: list[str] = []
         measure = self._measure(q, sent, clause)
+        si = bisect.bisect_right(self.places.starts, q.start)
+        measure = self._narrow(measure, si, why)
+        measure = self._carry_measure(q, measure, para, si, why)
         subject, key = self._subject(q, sent, clause, para, measure, why)
         period, kind = self._period(q, sent, clause, para, measure, why)
         modality = self._modality(q, sent, why)
         unit = self._unit(q, sent, measure, why)
         return Attribution(subject, key, measure.text if measure else "", measure.key if measure else "",
                            period, kind, modality, unit, "; ".join(why))
+
+    def _narrow(self, measure: object, si: int, why: list[str]) -> object:
+        """A vague head ("kim ngạch") means the nearest narrower measure of its family named before it.
+
+        That is in its sentence or the one before ("kim ngạch xuất khẩu sang APEC … Hoa Kỳ có kim ngạch 34,5 tỷ
+        USD" is exports).
+        """
+        if measure is None or self.text[measure.start:measure.end].lower() not in self.loc.VAGUE_HEADS:
+            return measure
+        lo = self.places.spans[max(si - 2, 0)][0] if self.places.spans else 0
+        family = self.loc.NARROWER.get(measure.key, frozenset())
+        before = [m for m in self.meas[bisect.bisect_left(self.meas_starts, lo):
+                                       bisect.bisect_left(self.meas_starts, measure.start)]
+                  if m.key in family or m.key == measure.key]
+        if before and before[-1].key in family:
+            why.append(f"measure: '{measure.text}' is the '{before[-1].text}' named before it")
+            return dataclasses.replace(measure, key=before[-1].key)
+        return measure
+
+    def _carry_measure(self, q: Quantity, measure: object, para: tuple[int, int], si: int,
+                       why: list[str]) -> object:
+        """A figure whose sentence names no measure counts what its paragraph's previous figure of its kind did.
+
+        One sentence back at most, and only into a sentence that goes on with the list: it names the next party
+        or says it continues ("… kim ngạch xuất khẩu sang Canada. Các vị trí tiếp theo lần lượt thuộc về Thái Lan
+        (với 2,170 tỷ USD)"). A rank and a money or count figure share theirs ("… vốn đăng ký. Nhật Bản đứng thứ 3").
+        """
+        if measure is not None:
+            self.last_measure[(para[0], q.kind)] = (measure, si)
+            return measure
+        kinds = ("rank", "money", "count") if q.kind == "rank" else (q.kind, "rank")
+        last = max((m for k in kinds if (m := self.last_measure.get((para[0], k)))), key=lambda m: m[1], default=None)
+        if last is None or si - last[1] > MEASURE_CARRY_SENTENCES or last[1] == si:
+            return None
+        sent0 = self.places.spans[si - 1][0] if self.places.spans else 0
+        names = bisect.bisect_left(self.p_starts, sent0) < bisect.bisect_left(self.p_starts, q.start)
+        if not (names or self.loc.continues(self.text, sent0, q.start)):
+            return None  # a sentence of its own ("Ngày 16/5, hai bên ký 3 hiệp định trị giá 300 triệu USD")
+        why.append(f"measure: '{last[0].text}', carried from the sentence before")
+        return last[0]
 
     def _unit(self, q: Quantity, sent: tuple[int, int], measure: object, why: list[str]) -> str:
         """A unit for a bare count: its measure's noun, or the currency of the sentence's money figure before it."""
@@ -283,7 +328,8 @@ class _Text:
         if j < len(meas) and meas[j].start - q.end <= 3 and meas[j].start < clause[1]:
             return meas[j]  # "350.000 người Việt"
         for lo in (clause[0], sent[0]):
-            cands = [m for m in meas[:m_hi] if m.start >= lo and m.end <= q.start]
+            cands = [m for m in meas[:m_hi] if m.start >= lo and m.end <= q.start
+                     and not (q.kind == "money" and m.key in self.loc.PERCENT_ONLY)]  # "tăng trưởng … (355 triệu USD"
             if cands:
                 best = cands[-1]  # the nearest head, unless it qualifies an earlier one ("nhà tài trợ ODA")
                 for c in reversed(cands[:-1]):

@@ -54,6 +54,12 @@ TRADE = frozenset({"trade", "exports", "imports", "trade_balance"})
 # Economic aggregates that, with no party named, are the nation's ("cả nước"): how Vietnamese news writes them.
 NATIONAL_BY_DEFAULT = frozenset({"trade", "exports", "imports", "trade_balance", "fdi", "gdp", "public_debt",
                                  "budget", "budget_revenue", "budget_spending", "inflation"})
+# Measures that are ratios: a money figure is never one ("nhóm hàng có kim ngạch tăng trưởng cao … (355 triệu
+# USD" is of the exports before them).
+PERCENT_ONLY = frozenset({"growth", "rate", "share", "market_share", "inflation"})
+# Heads too vague to say which of their family they are: "kim ngạch" after "kim ngạch xuất khẩu" is exports.
+VAGUE_HEADS = frozenset({"kim ngạch"})
+NARROWER = {"trade": frozenset({"exports", "imports"})}
 # Where a measure's phrase ends: a verb or preposition that links it to its figure.
 _STOP = regex.compile(
     r"(?<![\p{L}])(?:đạt|là|lên|lên tới|lên đến|tăng|giảm|chiếm|với|khoảng|gần|hơn|trên|dưới|có|ước|ở mức|"
@@ -108,6 +114,9 @@ class Measure:
         return self.start + len(self.text)
 
 
+_TURN_BEFORE = regex.compile(r"(?<!\p{L})lần[ \t]+$", regex.I)
+
+
 def measures(text: str, spans: list[tuple[int, int]] | None = None) -> list[Measure]:
     """Every measure head of ``text`` with the phrase it starts, in order."""
     out = []
@@ -117,6 +126,8 @@ def measures(text: str, spans: list[tuple[int, int]] | None = None) -> list[Meas
             continue
         if head.lower() == "giá" and _WORTH_BEFORE.search(text, max(0, m.start() - 6), m.start()):
             continue  # "trị giá" (worth) links a figure to what it prices
+        if head.lower() == "lượt" and _TURN_BEFORE.search(text, max(0, m.start() - 5), m.start()):
+            continue  # "lần lượt" (in turn) counts nothing
         if head.lower() == "đầu tư" and not _FIELD_BEFORE.search(text, max(0, m.start() - 20), m.start()):
             continue  # bare "đầu tư" names a field ("thứ 3 về đầu tư"); elsewhere it is the verb
         if head.lower() == "thương mại" and _QUALIFIED.search(text, max(0, m.start() - 20), m.start()):
@@ -132,10 +143,23 @@ def measures(text: str, spans: list[tuple[int, int]] | None = None) -> list[Meas
 
 
 # "thứ 2 về hợp tác lao động", "thứ nhất về cung cấp viện trợ ODA": up to two words before the field's head
-_FIELD_AFTER = regex.compile(r"[ \t]*(?:về|trong|ở|lĩnh vực|về lĩnh vực|trong lĩnh vực)[ \t]+(?:\p{L}+[ \t]+){0,2}",
+# and where: "đứng đầu ASEAN về kim ngạch xuất khẩu", "thứ hai khu vực châu Âu về …" (capitalised names only)
+_FIELD_AFTER = regex.compile(r"(?:[ \t]+(?:khu vực|châu|tại|ở))?(?:[ \t]+(?-i:\p{Lu})\p{L}*){0,3}"
+                             r"[ \t]*(?:về|trong|ở|lĩnh vực|về lĩnh vực|trong lĩnh vực)[ \t]+(?:\p{L}+[ \t]+){0,2}",
                              regex.I)
 
 
 def field_after(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]``, between a rank and a measure, says what the rank is in ("thứ 2 về …")."""
     return _FIELD_AFTER.fullmatch(text, start, end) is not None
+
+
+# Words that go on with the list of the sentence before: its figures measure what that sentence's did
+# ("Các nhóm hàng kế tiếp là: dệt may 258 triệu USD", "Tiếp theo là Hàn Quốc với 7 tỷ USD").
+_CONTINUES = regex.compile(rf"{_L}(?:tiếp theo|kế tiếp|kế đến|tiếp đến|sau đó là|theo sau|lần lượt|trong đó){_R}",
+                           regex.I)
+
+
+def continues(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` (a sentence up to a figure) goes on with the list of the sentence before."""
+    return _CONTINUES.search(text, start, end) is not None
