@@ -15,6 +15,7 @@ from factlint.report import render
 from factlint.rules import iter_examples, load_rules, run_example
 from factlint.suggest import drafts_yaml, key_pattern, suggest
 from factlint.suite import run
+from factlint.vi.comparable import product
 from helpers import SEED_ACCEPTED, SEED_ARTICLES, claim, invoke_in, table
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -101,6 +102,33 @@ def test_groups_split_by_subject_period_modality_and_unit():
     assert found(visitors("a1", 8.7e6), visitors("a2", 4.3e6, period="2019-H1", period_kind="partial")) == []
     assert found(visitors("a1", 8.7e6), visitors("a2", 4.3e6, modality="target")) == []
     assert found(visitors("a1", 8.7e6), visitors("a2", 4.3e6, unit="person")) == []
+
+
+def test_a_product_named_in_the_measure_groups_only_with_the_same_product():
+    sentence = "Năm 2019, {} của Đà Nẵng đạt {} tỷ USD, tăng 12% so với năm 2018."
+
+    def exports(article: str, value: float, measure: str):  # noqa: ANN202
+        return visitors(article, value, kind="money", unit="USD", measure=measure, measure_key="exports",
+                        sentence=sentence.format(measure, f"{value / 1e9:g}"))
+
+    wood, shrimp = "kim ngạch xuất khẩu gỗ", "xuất khẩu tôm sang 90 thị trường"
+    assert found(exports("a1", 7e9, wood), exports("a2", 3.15e9, shrimp)) == []
+    assert found(exports("a1", 7e9, wood), exports("a2", 3.15e9, "kim ngạch xuất khẩu")) == []
+    same = found(exports("a1", 7e9, wood), exports("a2", 3.15e9, "tổng kim ngạch xuất khẩu gỗ của Việt Nam"))
+    assert [f.code for f in same] == ["FL107"] and "exports (gỗ)" in same[0].data["group"]
+
+
+@pytest.mark.parametrize(("phrase", "goods"), [
+    ("tổng kim ngạch xuất khẩu gỗ và sản phẩm gỗ của Việt Nam", "gỗ và sản phẩm gỗ"),
+    ("giá trị xuất khẩu hàng rau quả", "rau quả"),
+    ("xuất khẩu gạo của cả nước", "gạo"),
+    ("kim ngạch thương mại hai chiều giữa Moskva", ""),
+    ("lượng khách quốc tế đến Việt Nam", ""),  # two heads ("lượng khách", "khách quốc tế") and a partner
+    ("Kim ngạch xuất khẩu điện thoại", "điện thoại"),
+    ("kim ngạch xuất khẩu", ""),
+])
+def test_the_product_of_a_measure_phrase(phrase, goods):
+    assert product(phrase) == goods
 
 
 def test_a_stock_to_a_date_is_never_compared_with_a_year():

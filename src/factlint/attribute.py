@@ -272,7 +272,7 @@ class _Text:
                   if m.key in family or m.key == measure.key]
         if before and before[-1].key in family:
             why.append(f"measure: '{measure.text}' is the '{before[-1].text}' named before it")
-            return dataclasses.replace(measure, key=before[-1].key)
+            return dataclasses.replace(measure, key=before[-1].key, text=before[-1].text)
         return measure
 
     def _carry_measure(self, q: Quantity, measure: object, para: tuple[int, int], si: int,

@@ -21,6 +21,8 @@ attribution does not pin down, so the grouping is conservative:
   (:func:`similarity` of their word pairs, dates, scale words and links left out) must overlap by
   :data:`MIN_SIMILARITY`. "xuất khẩu dầu thô … kim ngạch đạt 2,357 tỷ USD" and "xuất khẩu tôm … đạt kim
   ngạch 3,15 tỷ USD" share a subject, a measure and a year, not a quantity;
+- a measure phrase that names a product ("xuất khẩu gỗ", "xuất khẩu gạo của cả nước") groups only with the same
+  product (:func:`factlint.vi.comparable.product`): the wood exports of a year are not its shrimp exports;
 - figures an order of magnitude apart are two quantities (a product's exports beside the whole country's),
   not one reported differently: the magnitude factor of the configuration separates them.
 """
@@ -36,7 +38,7 @@ from factlint.checks.agreement import consensus
 from factlint.checks.common import CheckConfig, FxGap, FxTable, Interval, few, interval, location, span
 from factlint.checks.conversions import Code
 from factlint.findings import Finding
-from factlint.vi.comparable import FUNCTION_SYLLABLES
+from factlint.vi.comparable import FUNCTION_SYLLABLES, product
 
 CHECK = "open_comparable"
 CODES = (
@@ -68,31 +70,34 @@ class Group:
     unit: str
     period: str
     modality: str
+    product: str = ""
 
     @property
     def label(self) -> str:
-        """"JP · exports · USD · 2019 · actual"."""
-        return " · ".join((self.subject_key, self.measure_key, self.unit, self.period, self.modality))
+        """"JP · exports · USD · 2019 · actual", with the product after the measure when there is one."""
+        measure = f"{self.measure_key} ({self.product})" if self.product else self.measure_key
+        return " · ".join((self.subject_key, measure, self.unit, self.period, self.modality))
 
     @property
     def case(self) -> str:
         """The finding's case: the group, stable across runs."""
-        return f"open:{self.subject_key}|{self.measure_key}|{self.unit}|{self.period}|{self.modality}"
+        measure = f"{self.measure_key}:{self.product}" if self.product else self.measure_key
+        return f"open:{self.subject_key}|{measure}|{self.unit}|{self.period}|{self.modality}"
 
 
 def open_claims(df: pd.DataFrame) -> pd.DataFrame:
-    """The claims that may be compared without a rule (see the module docstring), with a ``dim`` column.
+    """The claims that may be compared without a rule (see the module docstring), with ``dim`` and ``product``.
 
     ``dim`` is the unit dimension: ``money`` for every currency (converted by exchange rate), else the unit.
     """
     if df.empty:
-        return df.assign(dim=pd.Series(dtype=str))
+        return df.assign(dim=pd.Series(dtype=str), product=pd.Series(dtype=str))
     d = df[(df["metric"] == "") & df["kind"].isin(NUMERIC_KINDS) & df["low"].notna()
            & (df["subject_key"] != "") & df["measure_key"].isin(AGGREGATE_MEASURES)
            & df["period_kind"].isin(PERIOD_KINDS) & (df["period"] != "") & (df["unit"] != "")]
     d = d[(d["kind"] != "percent") | d["measure_key"].isin(PERCENT_MEASURES)]
     d = d[(d["kind"] == "percent") | ~d["measure_key"].isin(PERCENT_MEASURES)]
-    return d.assign(dim=d["unit"].where(d["kind"] != "money", "money"))
+    return d.assign(dim=d["unit"].where(d["kind"] != "money", "money"), product=d["measure"].map(product))
 
 
 def _in_unit(rows: list[dict], fx: FxTable, period: str) -> tuple[list[tuple[dict, Interval]], str]:
@@ -160,15 +165,15 @@ def check_open_comparables(df: pd.DataFrame, cfg: CheckConfig, fx: FxTable) -> l
     """
     out: list[Finding] = []
     d = open_claims(df)
-    keys = ["subject_key", "measure_key", "dim", "period", "modality"]
-    for (subject, measure, dim, period, modality), g in d.groupby(keys, sort=True):
+    keys = ["subject_key", "measure_key", "product", "dim", "period", "modality"]
+    for (subject, measure, goods, dim, period, modality), g in d.groupby(keys, sort=True):
         if g["article"].nunique() < 2:
             continue
         items, unit = _in_unit(g.to_dict("records"), fx, period)
         items = _unambiguous(items)
         if len({r["article"] for r, _ in items}) < 2:
             continue
-        group = Group(subject, measure, unit if dim == "money" else dim, period, modality)
+        group = Group(subject, measure, unit if dim == "money" else dim, period, modality, goods)
         agree, outliers = consensus(items)
         against_all = []
         for r, iv in outliers:

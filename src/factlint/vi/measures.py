@@ -37,6 +37,7 @@ HEADS: dict[str, str] = {
     "dân số": "population", "tỷ lệ": "rate", "tỉ lệ": "rate", "tỷ trọng": "share", "tỉ trọng": "share",
     "thị phần": "market_share", "ngân sách": "budget", "chi phí": "cost", "lương": "wage", "thu nhập": "income",
     "thu ngân sách": "budget_revenue", "chi ngân sách": "budget_spending", "lạm phát": "inflation",
+    "bội chi": "budget_deficit", "bội chi ngân sách": "budget_deficit",
     "đối tác thương mại": "trade_partner", "nhà đầu tư": "investor", "nhà tài trợ": "donor",
     "thị trường": "market", "điểm đến": "destination", "nguồn khách": "visitor_source",
     "số ca mắc": "cases", "ca mắc": "cases", "số người": "people", "diện tích": "area", "công suất": "capacity",
