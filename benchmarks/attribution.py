@@ -35,7 +35,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks" / "devset"))
 from check_labels import articles, normalise  # noqa: E402
 
-from factlint.attribute import attribute  # noqa: E402
+from factlint.attribute import attribute, with_units  # noqa: E402
 from factlint.corpus import load_article  # noqa: E402
 from factlint.extract import sentences  # noqa: E402
 from factlint.rules import load_rules  # noqa: E402
@@ -111,6 +111,7 @@ def score_set(path: Path, shared: Path, rules, rows: list) -> dict:  # noqa: ANN
             qs = read_quantities(body, art.published)
             spans = sentences(body)
             atts = attribute(body, qs, spans, art.published)
+            qs = with_units(qs, atts)  # as extraction does: a bare "9,7 tỉ" after "18,5 tỉ USD" is in USD
             tags = rules.tag(body, qs, spans, art, atts)
             tagged = {i for i in tags}
             matched_tagged: set[int] = set()

@@ -248,7 +248,7 @@ class _Text:
         why: list[str] = []
         measure = self._measure(q, sent, clause)
         si = bisect.bisect_right(self.places.starts, q.start)
-        measure = self._narrow(measure, si, why)
+        measure = self._narrow(q, measure, si, why)
         measure = self._carry_measure(q, measure, para, si, why)
         subject, key = self._subject(q, sent, clause, para, measure, why)
         period, kind = self._period(q, sent, clause, para, measure, why)
@@ -257,19 +257,25 @@ class _Text:
         return Attribution(subject, key, measure.text if measure else "", measure.key if measure else "",
                            period, kind, modality, unit, "; ".join(why))
 
-    def _narrow(self, measure: object, si: int, why: list[str]) -> object:
+    def _narrow(self, q: Quantity, measure: object, si: int, why: list[str]) -> object:
         """A vague head ("kim ngạch") means the nearest narrower measure of its family named before it.
 
         That is in its sentence or the one before ("kim ngạch xuất khẩu sang APEC … Hoa Kỳ có kim ngạch 34,5 tỷ
-        USD" is exports).
+        USD" is exports). A money figure of a market or a partner is what the market buys, the exports or imports
+        named before it ("thị trường xuất khẩu lớn nhất … thị trường Nhật Bản đứng thứ 3 với 13,85 tỷ USD").
         """
-        if measure is None or self.text[measure.start:measure.end].lower() not in self.loc.VAGUE_HEADS:
+        if measure is None:
+            return None
+        vague = self.text[measure.start:measure.end].lower() in self.loc.VAGUE_HEADS
+        relational = q.kind == "money" and measure.key in self.loc.RELATIONAL  # "thị trường Nhật Bản … 13,85 tỷ USD"
+        if not (vague or relational):
             return measure
         lo = self.places.spans[max(si - 2, 0)][0] if self.places.spans else 0
-        family = self.loc.NARROWER.get(measure.key, frozenset())
+        family = self.loc.NARROWER.get("trade" if relational else measure.key, frozenset())
         before = [m for m in self.meas[bisect.bisect_left(self.meas_starts, lo):
                                        bisect.bisect_left(self.meas_starts, measure.start)]
-                  if m.key in family or m.key == measure.key]
+                  if (m.key in family or m.key == measure.key or relational and m.key in self.loc.TRADE)
+                  and self.text[m.start:m.end].lower() not in self.loc.VAGUE_HEADS]
         if before and before[-1].key in family:
             why.append(f"measure: '{measure.text}' is the '{before[-1].text}' named before it")
             return dataclasses.replace(measure, key=before[-1].key, text=before[-1].text)
