@@ -15,7 +15,7 @@ from factlint.report import render
 from factlint.rules import iter_examples, load_rules, run_example
 from factlint.suggest import drafts_yaml, key_pattern, suggest
 from factlint.suite import run
-from factlint.vi.comparable import product
+from factlint.vi.comparable import is_comparison_base, product
 from helpers import SEED_ACCEPTED, SEED_ARTICLES, claim, invoke_in, table
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -28,12 +28,13 @@ def visitors(article: str, lo: float, hi: float | None = None, lo_open: bool = F
              **kw: object):
     """A claim no rule took: Đà Nẵng's visitors in 2019 (overrides for the field under test)."""
     hi = lo if hi is None else hi
+    text = str(kw.pop("text", f"{lo:g} lượt khách"))
     fields = dict(kind="count", unit="visitor", metric="", period="2019", subject="Đà Nẵng",
                   subject_key="VN:Đà Nẵng", measure="lượt khách du lịch", measure_key="visitors",
                   period_kind="year", modality="actual", sentence=SENTENCE.format(f"{lo:g}"),
                   published=kw.pop("published", "2020-01-06"))
     fields.update(kw)
-    return claim(article, f"{lo:g} lượt khách", value=lo, low=lo, high=hi, lo_open=lo_open, hi_open=hi_open,
+    return claim(article, text, value=lo, low=lo, high=hi, lo_open=lo_open, hi_open=hi_open,
                  **fields)
 
 
@@ -129,6 +130,14 @@ def test_a_product_named_in_the_measure_groups_only_with_the_same_product():
 ])
 def test_the_product_of_a_measure_phrase(phrase, goods):
     assert product(phrase) == goods
+
+
+def test_the_base_of_a_comparison_is_not_open():
+    base = "Năm 2019, Đà Nẵng đón 9 triệu lượt khách, cao hơn nhiều so với mức 4,3 triệu lượt khách của năm 2015."
+    assert open_claims(table(visitors("a1", 4.3e6, text="4,3 triệu lượt khách", sentence=base))).empty
+    assert not open_claims(table(visitors("a1", 9e6, text="9 triệu lượt khách", sentence=base))).empty
+    assert is_comparison_base("tăng 5% so với 1,2 tỷ USD", "1,2 tỷ USD")
+    assert not is_comparison_base("So với năm trước, xuất khẩu đạt 1,2 tỷ USD", "1,2 tỷ USD")
 
 
 def test_a_stock_to_a_date_is_never_compared_with_a_year():

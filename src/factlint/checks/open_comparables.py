@@ -12,6 +12,8 @@ attribution does not pin down, so the grouping is conservative:
   since the period string carries its kind, a stock to a date never meets a flow over a year;
 - a percentage only where the measure is itself one (a rate, a share, growth, inflation: :data:`PERCENT_MEASURES`);
   "tăng 10%" beside "xuất khẩu" is a change, not exports;
+- a figure that is the base of a comparison ("cao hơn so với mức tăng trưởng 2,93%") is left out: the period and
+  modality of its sentence are the other figure's;
 - a count needs a unit (a bare number may count anything); amounts of different currencies meet when some
   exchange rate of the period's year maps one onto the other (``FxTable``), and are left apart when the table
   lacks the year;
@@ -38,7 +40,7 @@ from factlint.checks.agreement import consensus
 from factlint.checks.common import CheckConfig, FxGap, FxTable, Interval, few, interval, location, span
 from factlint.checks.conversions import Code
 from factlint.findings import Finding
-from factlint.vi.comparable import FUNCTION_SYLLABLES, product
+from factlint.vi.comparable import FUNCTION_SYLLABLES, is_comparison_base, product
 
 CHECK = "open_comparable"
 CODES = (
@@ -97,6 +99,8 @@ def open_claims(df: pd.DataFrame) -> pd.DataFrame:
            & df["period_kind"].isin(PERIOD_KINDS) & (df["period"] != "") & (df["unit"] != "")]
     d = d[(d["kind"] != "percent") | d["measure_key"].isin(PERCENT_MEASURES)]
     d = d[(d["kind"] == "percent") | ~d["measure_key"].isin(PERCENT_MEASURES)]
+    d = d[pd.Series([not is_comparison_base(s, t) for s, t in zip(d["sentence"], d["text"], strict=True)],
+                    index=d.index, dtype=bool)]
     return d.assign(dim=d["unit"].where(d["kind"] != "money", "money"), product=d["measure"].map(product))
 
 

@@ -37,3 +37,14 @@ def product(phrase: str) -> str:
     covered = [(m.start(), m.end()) for m in _HEAD.finditer(phrase, 0, end, overlapped=True)]
     words = [(m.group().lower(), m.start()) for m in regex.finditer(r"\S+", phrase[:end])]
     return " ".join(w for w, at in words if w not in _FILLERS and not any(s <= at < e for s, e in covered))
+
+
+# A figure that is the base of a comparison ("cao hơn nhiều so với mức tăng trưởng 2,93%", "gấp đôi so với 1,2
+# tỷ USD"): its sentence's period and modality are the other figure's, so it is never grouped.
+_BASE_BEFORE = regex.compile(r"(?<!\p{L})(?:so với|so|bằng|gấp)(?:[ \t]+\p{L}+){0,4}[ \t]+$", regex.I)
+
+
+def is_comparison_base(sentence: str, figure: str) -> bool:
+    """Whether ``figure`` (as written) stands in ``sentence`` as the base of a comparison."""
+    at = sentence.find(figure)
+    return at > 0 and _BASE_BEFORE.search(sentence, max(0, at - 40), at) is not None
