@@ -24,6 +24,8 @@ from __future__ import annotations
 import argparse
 import collections
 import datetime as dt
+import os
+import subprocess
 import sys
 import tempfile
 import time
@@ -188,13 +190,18 @@ def main() -> None:
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     ap.add_argument("--write", action="store_true")
     ap.add_argument("--errors", type=int, default=0, help="print this many mismatches per field")
+    ap.add_argument("--baseline", type=Path, help="another checkout's src/ (e.g. a git worktree of an earlier "
+                    "commit): its scores on the same sets are recorded beside these, for a before/after")
+    ap.add_argument("--baseline-name", default="baseline", help="how the results file names the baseline")
     args = ap.parse_args()
     rules = load_rules([ROOT / "claims"])
     sets = sorted((args.shared / "devset").glob("labels_*.yaml")) + sorted((ROOT / "benchmarks" / "devset").glob(
         "labels_*.yaml"))
     t0 = time.perf_counter()
     lines = ["# Attribution and tagging against the labelled development sets", "",
-             "Command: `python benchmarks/attribution.py --write`", "",
+             "Command: `python benchmarks/attribution.py --write"
+             + (f" --baseline {args.baseline} --baseline-name '{args.baseline_name}'" if args.baseline else "")
+             + "`", "",
              "| set | figures | read | metric precision | metric recall | subject (parties) | other subjects "
              "given a country | period | modality | measure |",
              "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
@@ -207,6 +214,12 @@ def main() -> None:
     lines.append(_row("**all**", total))
     lines += ["", f"Scored in {time.perf_counter() - t0:.1f} s. Mismatches by field: "
               + ", ".join(f"{k} {v}" for k, v in sorted(collections.Counter(r[3] for r in rows).items())), ""]
+    if args.baseline:
+        env = {**os.environ, "PYTHONPATH": str(args.baseline)}
+        before = subprocess.run([sys.executable, __file__, "--shared", str(args.shared)], env=env, check=True,
+                                capture_output=True, text=True).stdout.splitlines()
+        lines += [f"Before, with the {args.baseline_name} (`--baseline`): the same sets, the same rules.", "",
+                  *[ln for ln in before if ln.startswith("|")], ""]
     text = "\n".join(lines)
     print(text)
     if args.errors:
