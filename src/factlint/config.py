@@ -57,12 +57,18 @@ def load_yaml(path: Path) -> tuple[dict, dict[str, int]]:
     return data, lines
 
 
+def nearest(key: object, known: Iterable[str]) -> str | None:
+    """The known key closest to a misspelt one ("did you mean …?"), or None when none is close."""
+    near = difflib.get_close_matches(str(key), list(known), n=1, cutoff=0.6)
+    return near[0] if near else None
+
+
 def unknown_key(where: str, key: object, known: Iterable[str], parent: str = "", what: str = "unknown key"
                 ) -> ConfigError:
     """``where: parent.key: unknown key; did you mean `near`? (known: …)``."""
     known = sorted(known)
-    near = difflib.get_close_matches(str(key), known, n=1, cutoff=0.6)
-    hint = f"; did you mean `{near[0]}`?" if near else ""
+    near = nearest(key, known)
+    hint = f"; did you mean `{near}`?" if near else ""
     return ConfigError(f"{where}: {parent}{key}: {what}{hint} (known: {', '.join(known)})")
 
 

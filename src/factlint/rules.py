@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import difflib
 import functools
 import types
 import typing
@@ -23,6 +22,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator, model_validator
 
 from factlint.attribute import NONE, Attribution, Places, attribute, with_units
+from factlint.config import nearest
 from factlint.corpus import display_path
 from factlint.quantity import KINDS, Quantity
 from factlint.vi.modality import MODALITIES
@@ -365,8 +365,8 @@ def _unknown_key(loc: tuple) -> str:
     if not (isinstance(model, type) and issubclass(model, BaseModel)):
         return "unknown key"
     valid = list(model.model_fields)
-    near = difflib.get_close_matches(str(loc[-1]), valid, n=1, cutoff=0.6)
-    return f"unknown key; did you mean {near[0]!r}?" if near else f"unknown key (valid: {', '.join(valid)})"
+    near = nearest(loc[-1], valid)
+    return f"unknown key; did you mean {near!r}?" if near else f"unknown key (valid: {', '.join(valid)})"
 
 
 # ---------------------------------------------------------------------------------------------- tagging
