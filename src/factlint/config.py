@@ -25,20 +25,29 @@ class ConfigError(Exception):
     """A broken configuration, relations or reference file (names the file, line and key)."""
 
 
+def parse_yaml(path: Path, error: type[Exception] = ConfigError) -> tuple[yaml.Node | None, object]:
+    """A YAML file's node tree (for the line of each key) and its data.
+
+    Raises:
+        error: Malformed YAML, naming the file and the line.
+    """
+    text = path.read_text(encoding="utf-8")
+    try:
+        return yaml.compose(text), yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise error(f"{path}:{mark.line + 1 if mark else 1}: malformed YAML: "
+                    f"{getattr(exc, 'problem', exc)}") from None
+
+
 def load_yaml(path: Path) -> tuple[dict, dict[str, int]]:
     """Load a YAML mapping and the line of each key of every mapping (flattened by key name).
 
     Raises:
         ConfigError: Malformed YAML, or not a mapping.
     """
-    text = path.read_text(encoding="utf-8")
-    try:
-        node = yaml.compose(text)
-        data = yaml.safe_load(text) or {}
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise ConfigError(f"{path}:{mark.line + 1 if mark else 1}: malformed YAML: "
-                          f"{getattr(exc, 'problem', exc)}") from None
+    node, data = parse_yaml(path)
+    data = data or {}
     if not isinstance(data, dict):
         raise ConfigError(f"{path}:1: expected a mapping")
     lines: dict[str, int] = {}

@@ -9,6 +9,7 @@ from typing import Any
 
 import yaml
 
+from factlint.config import parse_yaml
 from factlint.corpus.article import source_ref
 
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
@@ -96,15 +97,9 @@ def load_accepted(path: Path | None) -> list[Accepted]:
     """
     if path is None or not path.exists():
         return []
-    try:
-        root = yaml.compose(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise AcceptedError(f"{path}:{mark.line + 1 if mark else 1}: malformed YAML: "
-                            f"{getattr(exc, 'problem', exc)}") from None
+    root, data = parse_yaml(path, AcceptedError)
     if root is None:
         return []
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
     entries = data.get("accepted") if isinstance(data, dict) else None
     if not isinstance(entries, list):
         raise AcceptedError(f"{path}:1: accepted: expected a list of entries under 'accepted:'")
