@@ -260,14 +260,17 @@ def location(row: pd.Series | tuple) -> Location:
 _SCALES = ((1e12, "nghìn tỷ"), (1e9, "tỷ"), (1e6, "triệu"), (1e3, "nghìn"))
 
 
+def scale(x: float) -> tuple[float, str]:
+    """The Vietnamese scale word a figure is written with, and its factor: 4.5e10 -> (1e9, "tỷ"); 12 -> (1, "")."""
+    return next(((k, word) for k, word in _SCALES if abs(x) >= k), (1.0, ""))
+
+
 def amount(x: float, unit: str = "") -> str:
     """A figure in Vietnamese news style: 4.5e10 -> "45 tỷ"."""
     if x is None or (isinstance(x, float) and math.isnan(x)):
         return "?"
-    for k, word in _SCALES:
-        if abs(x) >= k:
-            return f"{_num(x / k)} {word}{(' ' + unit) if unit else ''}"
-    return f"{_num(x)}{(' ' + unit) if unit else ''}"
+    k, word = scale(x)
+    return " ".join(p for p in (_num(x / k), word, unit) if p)
 
 
 def _num(x: float) -> str:

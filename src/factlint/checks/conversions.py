@@ -28,6 +28,7 @@ from factlint.checks.common import (
     Interval,
     interval,
     location,
+    scale,
     severity_for_gap,
     widen,
 )
@@ -152,16 +153,14 @@ def convert(iv: Interval, src: str, dst: str, year: int, fx: FxTable) -> Interva
     return usd.scale(low, high)
 
 
-_SCALES = ((1e12, " nghìn tỷ"), (1e9, " tỷ"), (1e6, " triệu"), (1e3, " nghìn"), (1.0, ""))
-
-
 def figures(iv: Interval, unit: str) -> str:
     """An interval in Vietnamese news style, three digits, one scale word: "641–650 triệu USD".
 
     The ends are rounded outward, so the words never claim a narrower range than the arithmetic.
     """
     top = max(abs(iv.lo), abs(iv.hi))
-    k, word = next((k, w) for k, w in _SCALES if top >= k or k == 1.0)
+    k, word = scale(top)
+    word = f" {word}" if word else ""
     digits = max(0, 2 - math.floor(math.log10(top / k))) if top > 0 else 0
     q = 10 ** digits
 
