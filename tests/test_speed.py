@@ -6,11 +6,15 @@ with the straightforward definition it replaces, on hand-written cases with thei
 
 from __future__ import annotations
 
+import itertools
+import re
+
 import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factlint.extract import sentences
+from factlint.vi.scan import DIGIT, scan_at, starts, word_index
 
 # The plain definition: a break after a full stop (and closing quotes) before a capital, digit or opening quote,
 # or a run of line breaks.
@@ -42,3 +46,71 @@ def test_sentences_cases() -> None:
 @given(st.text(alphabet=list(".!?…;\"”’)] \t\nAaĐđ1(“,"), max_size=40))
 def test_sentences_match_the_plain_definition(text: str) -> None:
     assert sentences(text) == _plain_sentences(text)
+
+
+_PLAIN_WORD = re.compile(r"\w+")
+
+
+def _plain_word_index(text: str, spans: list[tuple[int, int]]) -> dict[str, list[int]]:
+    out: dict[str, list[int]] = {}
+    for s, e in spans:
+        for m in _PLAIN_WORD.finditer(text, s, e):
+            w = m.group()
+            out.setdefault(DIGIT if w[0].isdigit() else w.lower(), []).append(m.start())
+    return out
+
+
+_WORDS = ["Năm", "năm", "2019", "²3", "Nhật", "NHẬT", "tư", "_x", "İstanbul", "ΣΑΣ", "đầu", "x1"]
+
+
+_TEXTS = st.lists(st.tuples(st.sampled_from(_WORDS), st.sampled_from([" ", ", ", "-", "\n", "", "“"])), max_size=12)
+
+
+def _spans(text: str, cuts: list[int]) -> list[tuple[int, int]]:
+    """Every other part of ``text`` cut at ``cuts``: spans with gaps, words cut at their edges."""
+    bounds = sorted({min(c, len(text)) for c in cuts} | {0, len(text)})
+    return list(itertools.pairwise(bounds))[::2]
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXTS, st.lists(st.integers(0, 60), max_size=6),
+       st.sets(st.sampled_from([w.lower() for w in _WORDS] + [DIGIT, "tp.hcm", "2019"])))
+def test_word_index_matches_the_plain_one(pieces: list[tuple[str, str]], cuts: list[int], keep: set[str]) -> None:
+    # "İstanbul" grows when lower-cased and "σας" lower-cases by context: both take the word-by-word path;
+    # "tp.hcm" and "2019" can never be words of the index
+    text = "".join(w + sep for w, sep in pieces)
+    for spans in (_spans(text, cuts), [(0, len(text))]):
+        index = _plain_word_index(text, spans)
+        words, at, digits = word_index(text, tuple(spans), frozenset(keep))
+        expected = sorted((p, w) for w in keep - {DIGIT} for p in index.get(w, []))
+        assert list(zip(at, words, strict=True)) == expected
+        assert digits == (index.get(DIGIT, []) if DIGIT in keep else [])
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXTS, st.lists(st.integers(0, 60), max_size=6),
+       st.sets(st.sampled_from(["năm", "nhật", "tư", "đầu", DIGIT])))
+def test_starts_match_the_plain_word_index(pieces: list[tuple[str, str]], cuts: list[int], first: set[str]) -> None:
+    text = "".join(w + sep for w, sep in pieces)
+    for spans in (_spans(text, cuts), None):
+        index = _plain_word_index(text, spans or [(0, len(text))])
+        assert starts(first, text, spans) == sorted(p for w in first for p in index.get(w, []))
+
+
+_PATTERN = regex.compile(r"(?i:năm|nhật)(?:[ \t]+\w+)*")  # runs on past its first word: a span's end stops it
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXTS, st.lists(st.integers(0, 60), max_size=6))
+def test_scan_at_matches_within_each_span(pieces: list[tuple[str, str]], cuts: list[int]) -> None:
+    text = "".join(w + sep for w, sep in pieces)
+    spans = _spans(text, cuts)
+    expected, last = [], -1
+    for s, e in spans:  # the plain definition: every start word of each span, matched up to the span's end
+        for m in _PLAIN_WORD.finditer(text, s, e):
+            if m.group().lower() in ("năm", "nhật") and m.start() >= last:
+                hit = _PATTERN.match(text, m.start(), e)
+                if hit is not None:
+                    expected.append(hit.span())
+                    last = hit.end()
+    assert [m.span() for m in scan_at(_PATTERN, {"năm", "nhật"}, text, spans)] == expected
