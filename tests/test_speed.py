@@ -13,7 +13,9 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from factlint.corpus import Article, normalise
 from factlint.extract import sentences
+from factlint.names import Mention, extract_mentions
 from factlint.vi.scan import DIGIT, scan_at, starts, word_index
 
 # The plain definition: a break after a full stop (and closing quotes) before a capital, digit or opening quote,
@@ -114,3 +116,34 @@ def test_scan_at_matches_within_each_span(pieces: list[tuple[str, str]], cuts: l
                     expected.append(hit.span())
                     last = hit.end()
     assert [m.span() for m in scan_at(_PATTERN, {"năm", "nhật"}, text, spans)] == expected
+
+
+_PLAIN_TOKEN = regex.compile(r"\b\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)*\b")
+
+
+def _plain_names(article: Article) -> list[Mention]:
+    """Every name token, kept when a name token stands one space before or after it."""
+    body, out = article.body, []
+    toks = list(_PLAIN_TOKEN.finditer(body))
+    for i, m in enumerate(toks):
+        prev = toks[i - 1].group() if i and body[toks[i - 1].end():m.start()] == " " else ""
+        nxt = toks[i + 1].group() if i + 1 < len(toks) and body[m.end():toks[i + 1].start()] == " " else ""
+        if prev or nxt:
+            j = m.start() - 1
+            while j >= 0 and body[j] in " \t\"“(":
+                j -= 1
+            out.append(Mention("name", m.group(), prev, nxt, article.id, article.path,
+                               *article.span(m.start(), m.end()), j < 0 or body[j] in ".!?\n:;…"))
+    return out
+
+
+_NAME_WORDS = ["Komura", "Masahiro", "Bà-Rịa", "Vũng-tàu", "Nhật", "ĐÀ", "Nẵng", "Ab-", "McDonald", "x", "đi", "A"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_NAME_WORDS),
+                          st.sampled_from([" ", "  ", ". ", "\n", "-", "“", " (", "\u00a0"])), max_size=14))
+def test_name_mentions_match_the_plain_token_walk(pieces: list[tuple[str, str]]) -> None:
+    text, starts_, colmaps = normalise("".join(w + sep for w, sep in pieces))
+    article = Article(path="a.md", id="a", text=text, _line_starts=starts_, _colmaps=colmaps)
+    assert [m for m in extract_mentions(article) if m.kind == "name"] == _plain_names(article)
