@@ -16,7 +16,10 @@ from hypothesis import strategies as st
 from factlint.corpus import Article, normalise
 from factlint.extract import sentences
 from factlint.names import Mention, extract_mentions
+from factlint.vi import lexicon as lx
+from factlint.vi import numerals
 from factlint.vi.scan import DIGIT, scan_at, starts, word_index
+from factlint.vi.tokens import _GLUED_RE, _WORD_AFTER_RE
 
 # The plain definition: a break after a full stop (and closing quotes) before a capital, digit or opening quote,
 # or a run of line breaks.
@@ -147,3 +150,20 @@ def test_name_mentions_match_the_plain_token_walk(pieces: list[tuple[str, str]])
     text, starts_, colmaps = normalise("".join(w + sep for w, sep in pieces))
     article = Article(path="a.md", id="a", text=text, _line_starts=starts_, _colmaps=colmaps)
     assert [m for m in extract_mentions(article) if m.kind == "name"] == _plain_names(article)
+
+
+def test_cheap_tests_skip_only_what_the_patterns_cannot_start_with() -> None:
+    # the reader tries a pattern after a figure only when the next character can start it: every ASCII character
+    # the cheap test turns away, before any continuation, gives no match
+    tails = [*lx.SCALE_WORDS, *lx.SCALE_ABBREV, *(w.upper() for w in lx.SCALE_WORDS), "abc", " tỷ", "\ttriệu", ""]
+    for c in map(chr, range(128)):
+        for tail in tails:
+            text = c + tail
+            if c not in numerals._ABBREV_LEAD:
+                assert numerals._ABBREV_RE.match(text) is None, text
+            if c not in numerals._SCALE_LEAD:
+                assert numerals._SCALE_RE.match(text) is None, text
+            if c not in " \t":
+                assert _WORD_AFTER_RE.match(text) is None, text
+            if not c.isalpha():
+                assert _GLUED_RE.match(text) is None, text
