@@ -75,12 +75,21 @@ _TRIGGER = re.compile(_trie(["thứ", "Thứ", "đầu", "mươi", "mười", "M
                              "á quân", "Á quân", "phẩy", "chấm"]).replace(r"\s+", " "))  # a trie: one branch a letter
 # A lone digit word counts only before a unit ("ba ngày", "tám người", "năm người"), not in "hai nước", or as a ten
 # said with its unit digit ("bảy mốt", "sáu tư", "chín lăm").
+_WORD_BEFORE = re.compile(r"\w")  # the hit continues a word: no trigger
 _UNIT_WORDS = list(lx.CURRENCIES) + list(lx.PERCENT) + list(lx.DURATIONS) + list(lx.PEOPLE)
+_LONE_NEXT = (r"(?=(?:mốt|tư|lăm|nhăm)\b|"
+              + "|".join(re.escape(u) for u in sorted(set(_UNIT_WORDS), key=len, reverse=True)) + ")")
+# One alternative a word, each starting with its letter (the scan then skips every other letter; a leading word
+# boundary would hide the letters from it): the boundary is tested on the few hits instead.
 _LONE_TRIGGER = re.compile(
-    r"\b(?:" + "|".join(w for x in _NUMBER_WORD_LIST for w in (x, x.capitalize())) + r") (?=(?:mốt|tư|lăm|nhăm)\b|"
-    + "|".join(re.escape(u) for u in sorted(set(_UNIT_WORDS), key=len, reverse=True)) + r")"
-    r"|\b[Nn]ăm (?=" + "|".join(lx.PEOPLE) + r")"
+    "|".join(f"{w} {_LONE_NEXT}" for x in _NUMBER_WORD_LIST for w in (x, x.capitalize()))
+    + "|" + "|".join(f"{w} (?=" + "|".join(lx.PEOPLE) + ")" for w in ("năm", "Năm"))
 )
+
+
+def _lone_triggers(text: str) -> list[re.Match]:
+    """The lone number words before a unit that start a word."""
+    return [t for t in _LONE_TRIGGER.finditer(text) if not (t.start() and _WORD_BEFORE.match(text, t.start() - 1))]
 
 
 
@@ -154,7 +163,7 @@ class Reader:
         out: list[Quantity] = []
         done = 0
         triggers = list(_TRIGGER.finditer(text))
-        if lone := list(_LONE_TRIGGER.finditer(text)):
+        if lone := _lone_triggers(text):
             triggers = sorted(triggers + lone, key=lambda t: t.start())
         for t in triggers:
             p = t.start()
