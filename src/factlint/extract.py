@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import operator
 from dataclasses import asdict, dataclass, fields
 from typing import TYPE_CHECKING
 
@@ -72,10 +73,11 @@ class Claim:
 
     def as_tuple(self) -> tuple:
         """Return the row as a tuple in column order (cheap to pickle between processes)."""
-        return tuple(getattr(self, f) for f in CLAIM_COLUMNS)
+        return _COLUMNS_OF(self)
 
 
 CLAIM_COLUMNS = [f.name for f in fields(Claim)]
+_COLUMNS_OF = operator.attrgetter(*CLAIM_COLUMNS)
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
