@@ -89,9 +89,16 @@ class Places:
         self.text, self.spans = text, spans
         self.starts = [s for s, _ in spans]
         self._clauses: dict[int, list[tuple[int, int]]] = {}
+        self._at: dict[int, tuple[tuple[int, int], tuple[int, int]]] = {}  # attribution and rules ask for each figure
 
     def at(self, pos: int) -> tuple[tuple[int, int], tuple[int, int]]:
         """(sentence, clause) spans around ``pos``; the whole text when there are no sentences."""
+        found = self._at.get(pos)
+        if found is None:
+            found = self._at[pos] = self._find(pos)
+        return found
+
+    def _find(self, pos: int) -> tuple[tuple[int, int], tuple[int, int]]:
         if not self.spans:
             whole = (0, len(self.text))
             return whole, whole

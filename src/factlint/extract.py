@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import operator
 from dataclasses import asdict, dataclass, fields
 from typing import TYPE_CHECKING
 
@@ -21,7 +22,10 @@ from factlint.vi import Reader, read_quantities
 if TYPE_CHECKING:
     from factlint.rules import RuleSet
 
-_SENTENCE_END = regex.compile(r"(?<=[.!?…;])[\"”’)\]]*[ \t]+(?=[\p{Lu}\d“\"(])|\n+")
+# A sentence ends after a full stop (with its closing quotes and brackets) before a capital, a digit or an opening
+# quote, or at a line break. The pattern starts at the stop itself, not after it (a lookbehind would be tried at
+# every character; a character class lets the scan skip ahead): a break that is no line break starts one further.
+_SENTENCE_END = regex.compile(r"[.!?…;][\"”’)\]]*[ \t]+(?=[\p{Lu}\d“\"(])|\n+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,18 +73,20 @@ class Claim:
 
     def as_tuple(self) -> tuple:
         """Return the row as a tuple in column order (cheap to pickle between processes)."""
-        return tuple(getattr(self, f) for f in CLAIM_COLUMNS)
+        return _COLUMNS_OF(self)
 
 
 CLAIM_COLUMNS = [f.name for f in fields(Claim)]
+_COLUMNS_OF = operator.attrgetter(*CLAIM_COLUMNS)
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
     """Split ``text`` into sentence spans (start, end)."""
     spans, start = [], 0
     for m in _SENTENCE_END.finditer(text):
-        if m.start() > start:
-            spans.append((start, m.start()))
+        end = m.start() if text[m.start()] == "\n" else m.start() + 1  # the stop ends its sentence
+        if end > start:
+            spans.append((start, end))
         start = m.end()
     if start < len(text):
         spans.append((start, len(text)))

@@ -14,7 +14,8 @@ import regex
 
 from factlint.corpus import Article
 
-_TOKEN = regex.compile(r"\b\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)*\b")
+_TOKEN = r"\b\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)*\b"
+_RUN = regex.compile(rf"{_TOKEN}(?: {_TOKEN})+")  # name tokens one space apart ("Komura Masahiro")
 TITLE_HEADS = ("Quan hệ [Đđ]ối tác", "Đối tác", "Chương trình", "Sáng kiến", "Hiệp định", "Quỹ", "Kế hoạch",
                "Chiến lược")
 _TITLE = regex.compile(
@@ -46,25 +47,29 @@ def extract_mentions(article: Article) -> list[Mention]:
     """Name tokens that stand beside another capitalised token, and titles, of one article."""
     body, base = article.body, article.body_start
     out: list[Mention] = []
-    toks = list(_TOKEN.finditer(body))
-    for i, m in enumerate(toks):
-        prev = sys.intern(toks[i - 1].group()) if i and body[toks[i - 1].end():m.start()] == " " else ""
-        nxt = sys.intern(toks[i + 1].group()) if i + 1 < len(toks) and body[m.end():toks[i + 1].start()] == " " else ""
-        if not (prev or nxt):
-            continue  # a capitalised word standing alone is not compared (see checks.typos.check_names)
-        j = m.start() - 1
+    # a capitalised word standing alone is not compared (see checks.typos.check_names): only runs of two or more
+    # name tokens one space apart are visited; each token's neighbours are the tokens beside it in its run
+    for run in _RUN.finditer(body):
+        names = run.group().split(" ")
+        at = run.start()
+        j = at - 1
         while j >= 0 and body[j] in " \t\"“(":
             j -= 1
         initial = j < 0 or body[j] in ".!?\n:;…"
-        out.append(_mention("name", m, prev, nxt, article, base, initial))
+        for k, name in enumerate(names):
+            prev = sys.intern(names[k - 1]) if k else ""
+            nxt = sys.intern(names[k + 1]) if k + 1 < len(names) else ""
+            out.append(_mention("name", name, at, prev, nxt, article, base, initial and not k))
+            at += len(name) + 1
     for m in _TITLE.finditer(body):
-        out.append(_mention("title", m, "", "", article, base, False))
+        out.append(_mention("title", m.group(), m.start(), "", "", article, base, False))
     return out
 
 
-def _mention(kind: str, m: regex.Match, prev: str, nxt: str, article: Article, base: int, initial: bool) -> Mention:
-    return Mention(kind, sys.intern(m.group()), prev, nxt, article.id, article.path,
-                   *article.span(base + m.start(), base + m.end()), initial)
+def _mention(kind: str, text: str, start: int, prev: str, nxt: str, article: Article, base: int,
+             initial: bool) -> Mention:
+    return Mention(kind, sys.intern(text), prev, nxt, article.id, article.path,
+                   *article.span(base + start, base + start + len(text)), initial)
 
 
 def sentence_at(article: Article, line: int, text: str) -> str:

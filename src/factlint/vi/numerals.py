@@ -19,6 +19,9 @@ _SCALE_RE = regex.compile(rf"[ \t]*({_SCALES}){_R}", regex.I)
 _ABBREV_RE = regex.compile(rf"({_alt(lx.SCALE_ABBREV)}){_R}")
 _HALF_RE = regex.compile(rf"[ \t]+{lx.HALF_WORD}{_R}", regex.I)
 _MIXED_RE = regex.compile(rf"[ \t]+({_NUM})[ \t]*({_SCALES}){_R}", regex.I)
+# What the character after a figure must be for the patterns above to match there (a cheap test first).
+_SCALE_LEAD = frozenset(" \t" + "".join(w[0].lower() + w[0].upper() for w in lx.SCALE_WORDS))
+_ABBREV_LEAD = frozenset(w[0] for w in lx.SCALE_ABBREV)
 
 
 def parse_digits(s: str) -> tuple[float, float]:
@@ -192,17 +195,19 @@ def _scaled(text: str, s: int) -> tuple[float, float, int, bool, str] | None:
     value, half = parse_digits(nm.group())
     end = nm.end()
     has_scale = False
-    if am := _at(_ABBREV_RE, text, end):  # "5tr", "500k", "2bn" glued to the digits
+    after = text[end : end + 1]
+    if after in _ABBREV_LEAD and (am := _at(_ABBREV_RE, text, end)):  # "5tr", "500k", "2bn" glued to the digits
         if not (am.group(1) == "k" and text[am.end() : am.end() + 5].strip() == "vàng"):
             mult = lx.SCALE_ABBREV[am.group(1)]
             return value * mult, half * mult, am.end(), True, ""
     mult = 1.0
-    while sm := _at(_SCALE_RE, text, end):
+    while (after in _SCALE_LEAD or not after.isascii()) and (sm := _at(_SCALE_RE, text, end)):
         w = sm.group(1).lower()
         if w in ("mươi", "chục") and has_scale:
             break
         mult *= lx.SCALE_WORDS[w]
         end, has_scale = sm.end(), True
+        after = text[end : end + 1]
     value, half = value * mult, half * mult
     if has_scale:
         if hm := _at(_HALF_RE, text, end):  # "2 triệu rưỡi"
@@ -216,7 +221,7 @@ def _scaled(text: str, s: int) -> tuple[float, float, int, bool, str] | None:
             value += v2 * sub
             half, mult, end = h2 * sub, sub, mx.end()
     malformed = ""
-    if not has_scale and (wm := _at(_WORD_AFTER_RE, text, end)):
+    if not has_scale and after in (" ", "\t") and (wm := _at(_WORD_AFTER_RE, text, end)):
         w = wm.group(1).lower()
         known = w in lx.NOT_MISSPELT or w in lx.NOUNS or w in lx.DURATIONS
         # a near miss of a scale word that is no word at all ("nghìnn"), or a word in a scale word's

@@ -54,7 +54,7 @@ from factlint.vi.ranks import (
     _weekday,
 )
 from factlint.vi.syllable import is_vietnamese_word
-from factlint.vi.tokens import _GLUED_RE, _LETTER_AFTER, _SPACES, _at, _phrase_before, _words_before
+from factlint.vi.tokens import _GLUED_RE, _LETTER_AFTER, _SPACES, _at, _phrase_before, _trie, _words_before
 from factlint.vi.traps import (
     _CLOCK_AFTER_RE,
     _EXT,
@@ -70,16 +70,26 @@ from factlint.vi.units import _prefix_currency, _Unit, _unit_after
 # Word-led quantities are found from cheap literal triggers (the stdlib ``re`` scans a literal alternation
 # several times faster than a pattern of word alternatives), then parsed with anchored patterns.
 _NUMBER_WORD_LIST = ["hai", "ba", "bốn", "sáu", "bảy", "bẩy", "tám", "chín"]
-_TRIGGER = re.compile(r"thứ|Thứ|đầu|mươi|mười|Mười|trăm|nghìn|ngàn|vạn|triệu|tỷ|tỉ|chục|quý|Quý"
-                      r"|nhất|nhì|số 1|số một|quán quân|Quán quân|á quân|Á quân|phẩy|chấm")
+_TRIGGER = re.compile(_trie(["thứ", "Thứ", "đầu", "mươi", "mười", "Mười", "trăm", "nghìn", "ngàn", "vạn", "triệu", "tỷ",
+                             "tỉ", "chục", "quý", "Quý", "nhất", "nhì", "số 1", "số một", "quán quân", "Quán quân",
+                             "á quân", "Á quân", "phẩy", "chấm"]).replace(r"\s+", " "))  # a trie: one branch a letter
 # A lone digit word counts only before a unit ("ba ngày", "tám người", "năm người"), not in "hai nước", or as a ten
 # said with its unit digit ("bảy mốt", "sáu tư", "chín lăm").
+_WORD_BEFORE = re.compile(r"\w")  # the hit continues a word: no trigger
 _UNIT_WORDS = list(lx.CURRENCIES) + list(lx.PERCENT) + list(lx.DURATIONS) + list(lx.PEOPLE)
+_LONE_NEXT = (r"(?=(?:mốt|tư|lăm|nhăm)\b|"
+              + "|".join(re.escape(u) for u in sorted(set(_UNIT_WORDS), key=len, reverse=True)) + ")")
+# One alternative a word, each starting with its letter (the scan then skips every other letter; a leading word
+# boundary would hide the letters from it): the boundary is tested on the few hits instead.
 _LONE_TRIGGER = re.compile(
-    r"\b(?:" + "|".join(w for x in _NUMBER_WORD_LIST for w in (x, x.capitalize())) + r") (?=(?:mốt|tư|lăm|nhăm)\b|"
-    + "|".join(re.escape(u) for u in sorted(set(_UNIT_WORDS), key=len, reverse=True)) + r")"
-    r"|\b[Nn]ăm (?=" + "|".join(lx.PEOPLE) + r")"
+    "|".join(f"{w} {_LONE_NEXT}" for x in _NUMBER_WORD_LIST for w in (x, x.capitalize()))
+    + "|" + "|".join(f"{w} (?=" + "|".join(lx.PEOPLE) + ")" for w in ("năm", "Năm"))
 )
+
+
+def _lone_triggers(text: str) -> list[re.Match]:
+    """The lone number words before a unit that start a word."""
+    return [t for t in _LONE_TRIGGER.finditer(text) if not (t.start() and _WORD_BEFORE.match(text, t.start() - 1))]
 
 
 
@@ -153,7 +163,7 @@ class Reader:
         out: list[Quantity] = []
         done = 0
         triggers = list(_TRIGGER.finditer(text))
-        if lone := list(_LONE_TRIGGER.finditer(text)):
+        if lone := _lone_triggers(text):
             triggers = sorted(triggers + lone, key=lambda t: t.start())
         for t in triggers:
             p = t.start()
@@ -241,7 +251,8 @@ class Reader:
             if (s == 0 or prev == "\n") and text[e : e + 2] in (". ", ") "):
                 done = e
                 continue
-            lead = _words_before(text, s, 1) if prev == " " else []
+            words = _words_before(text, s)  # the nearest first: the lead word, and the words a number reads
+            lead = words[:1] if prev == " " else []
             if lead and lead[0][0].lower() in _DATE_WORDS:
                 if (wm := _at(_WORD_DATE_AT, text, lead[0][1])) and wm.end() > s:
                     q = _word_date(text, wm, ref)
@@ -261,7 +272,7 @@ class Reader:
                         out.append(q)
                     done = q.end
                     continue
-            q = self._number_at(text, s, m)
+            q = self._number_at(text, s, m, words)
             if q is not None:
                 done = q.end
                 if q.kind != "skip":
@@ -270,15 +281,17 @@ class Reader:
                 done = e
         return out
 
-    def _number_at(self, text: str, s: int, m: regex.Match) -> Quantity | None:  # noqa: C901
+    def _number_at(self, text: str, s: int, m: regex.Match,  # noqa: C901
+                   words: list[tuple[str, int]]) -> Quantity | None:
         first = _scaled(text, s)
         if first is None:
             return None
         value, half, end, has_scale, malformed = first
-        # glued letters that are not a unit: "thứ 2i", "12tuổi"
-        glued = _at(_GLUED_RE, text, end) if not malformed and end == m.end() else None
+        # glued letters that are not a unit: "thứ 2i", "12tuổi" (an ASCII character that is no letter is no start)
+        after = text[end : end + 1]
+        glued = _at(_GLUED_RE, text, end) if not malformed and end == m.end() and (
+            after.isalpha() or not after.isascii()) else None
         unit_glued = _unit_after(text, end) if glued else None
-        words = _words_before(text, s)
         hedge, hstart = self._hedge_before(text, s, words)
         thu = _thu_start(words)
         if glued and unit_glued is None:

@@ -1,0 +1,184 @@
+"""The fast paths of extraction give what the plain definitions give.
+
+Each fast path (a pattern rewritten to scan faster, work skipped where it cannot find anything) is compared
+with the straightforward definition it replaces, on hand-written cases with their traps and on generated text.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factlint.corpus import Article, normalise
+from factlint.extract import sentences
+from factlint.names import Mention, extract_mentions
+from factlint.vi import lexicon as lx
+from factlint.vi import numerals, reader
+from factlint.vi.scan import DIGIT, scan_at, starts, word_index
+from factlint.vi.tokens import _GLUED_RE, _WORD_AFTER_RE
+
+# The plain definition: a break after a full stop (and closing quotes) before a capital, digit or opening quote,
+# or a run of line breaks.
+_PLAIN_SENTENCE_END = regex.compile(r"(?<=[.!?…;])[\"”’)\]]*[ \t]+(?=[\p{Lu}\d“\"(])|\n+")
+
+
+def _plain_sentences(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for m in _PLAIN_SENTENCE_END.finditer(text):
+        if m.start() > start:
+            spans.append((start, m.start()))
+        start = m.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+def test_sentences_cases() -> None:
+    # the closing quote after the stop goes with the break; "2." before a small letter ends nothing
+    text = "Ông nói: “Đạt 5 tỷ USD.” Năm 2019 tăng. 24,2 tỷ… Đó là\n\nthứ 2. chưa hết"
+    assert [text[a:b] for a, b in sentences(text)] == [
+        "Ông nói: “Đạt 5 tỷ USD.", "Năm 2019 tăng.", "24,2 tỷ…", "Đó là", "thứ 2. chưa hết"]
+    assert sentences("") == []
+    assert sentences("\n\nA. B") == [(2, 4), (5, 6)]
+    assert sentences("Hết.. (Ảnh) x") == [(0, 5), (6, 13)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=list(".!?…;\"”’)] \t\nAaĐđ1(“,"), max_size=40))
+def test_sentences_match_the_plain_definition(text: str) -> None:
+    assert sentences(text) == _plain_sentences(text)
+
+
+_PLAIN_WORD = re.compile(r"\w+")
+
+
+def _plain_word_index(text: str, spans: list[tuple[int, int]]) -> dict[str, list[int]]:
+    out: dict[str, list[int]] = {}
+    for s, e in spans:
+        for m in _PLAIN_WORD.finditer(text, s, e):
+            w = m.group()
+            out.setdefault(DIGIT if w[0].isdigit() else w.lower(), []).append(m.start())
+    return out
+
+
+_WORDS = ["Năm", "năm", "2019", "²3", "Nhật", "NHẬT", "tư", "_x", "İstanbul", "ΣΑΣ", "đầu", "x1"]
+
+
+_TEXTS = st.lists(st.tuples(st.sampled_from(_WORDS), st.sampled_from([" ", ", ", "-", "\n", "", "“"])), max_size=12)
+
+
+def _spans(text: str, cuts: list[int]) -> list[tuple[int, int]]:
+    """Every other part of ``text`` cut at ``cuts``: spans with gaps, words cut at their edges."""
+    bounds = sorted({min(c, len(text)) for c in cuts} | {0, len(text)})
+    return list(itertools.pairwise(bounds))[::2]
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXTS, st.lists(st.integers(0, 60), max_size=6),
+       st.sets(st.sampled_from([w.lower() for w in _WORDS] + [DIGIT, "tp.hcm", "2019"])))
+def test_word_index_matches_the_plain_one(pieces: list[tuple[str, str]], cuts: list[int], keep: set[str]) -> None:
+    # "İstanbul" grows when lower-cased and "σας" lower-cases by context: both take the word-by-word path;
+    # "tp.hcm" and "2019" can never be words of the index
+    text = "".join(w + sep for w, sep in pieces)
+    for spans in (_spans(text, cuts), [(0, len(text))]):
+        index = _plain_word_index(text, spans)
+        words, at, digits = word_index(text, tuple(spans), frozenset(keep))
+        expected = sorted((p, w) for w in keep - {DIGIT} for p in index.get(w, []))
+        assert list(zip(at, words, strict=True)) == expected
+        assert digits == (index.get(DIGIT, []) if DIGIT in keep else [])
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXTS, st.lists(st.integers(0, 60), max_size=6),
+       st.sets(st.sampled_from(["năm", "nhật", "tư", "đầu", DIGIT])))
+def test_starts_match_the_plain_word_index(pieces: list[tuple[str, str]], cuts: list[int], first: set[str]) -> None:
+    text = "".join(w + sep for w, sep in pieces)
+    for spans in (_spans(text, cuts), None):
+        index = _plain_word_index(text, spans or [(0, len(text))])
+        assert starts(first, text, spans) == sorted(p for w in first for p in index.get(w, []))
+
+
+_PATTERN = regex.compile(r"(?i:năm|nhật)(?:[ \t]+\w+)*")  # runs on past its first word: a span's end stops it
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXTS, st.lists(st.integers(0, 60), max_size=6))
+def test_scan_at_matches_within_each_span(pieces: list[tuple[str, str]], cuts: list[int]) -> None:
+    text = "".join(w + sep for w, sep in pieces)
+    spans = _spans(text, cuts)
+    expected, last = [], -1
+    for s, e in spans:  # the plain definition: every start word of each span, matched up to the span's end
+        for m in _PLAIN_WORD.finditer(text, s, e):
+            if m.group().lower() in ("năm", "nhật") and m.start() >= last:
+                hit = _PATTERN.match(text, m.start(), e)
+                if hit is not None:
+                    expected.append(hit.span())
+                    last = hit.end()
+    assert [m.span() for m in scan_at(_PATTERN, {"năm", "nhật"}, text, spans)] == expected
+
+
+_PLAIN_TOKEN = regex.compile(r"\b\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)*\b")
+
+
+def _plain_names(article: Article) -> list[Mention]:
+    """Every name token, kept when a name token stands one space before or after it."""
+    body, out = article.body, []
+    toks = list(_PLAIN_TOKEN.finditer(body))
+    for i, m in enumerate(toks):
+        prev = toks[i - 1].group() if i and body[toks[i - 1].end():m.start()] == " " else ""
+        nxt = toks[i + 1].group() if i + 1 < len(toks) and body[m.end():toks[i + 1].start()] == " " else ""
+        if prev or nxt:
+            j = m.start() - 1
+            while j >= 0 and body[j] in " \t\"“(":
+                j -= 1
+            out.append(Mention("name", m.group(), prev, nxt, article.id, article.path,
+                               *article.span(m.start(), m.end()), j < 0 or body[j] in ".!?\n:;…"))
+    return out
+
+
+_NAME_WORDS = ["Komura", "Masahiro", "Bà-Rịa", "Vũng-tàu", "Nhật", "ĐÀ", "Nẵng", "Ab-", "McDonald", "x", "đi", "A"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_NAME_WORDS),
+                          st.sampled_from([" ", "  ", ". ", "\n", "-", "“", " (", "\u00a0"])), max_size=14))
+def test_name_mentions_match_the_plain_token_walk(pieces: list[tuple[str, str]]) -> None:
+    text, starts_, colmaps = normalise("".join(w + sep for w, sep in pieces))
+    article = Article(path="a.md", id="a", text=text, _line_starts=starts_, _colmaps=colmaps)
+    assert [m for m in extract_mentions(article) if m.kind == "name"] == _plain_names(article)
+
+
+def test_cheap_tests_skip_only_what_the_patterns_cannot_start_with() -> None:
+    # the reader tries a pattern after a figure only when the next character can start it: every ASCII character
+    # the cheap test turns away, before any continuation, gives no match
+    tails = [*lx.SCALE_WORDS, *lx.SCALE_ABBREV, *(w.upper() for w in lx.SCALE_WORDS), "abc", " tỷ", "\ttriệu", ""]
+    for c in map(chr, range(128)):
+        for tail in tails:
+            text = c + tail
+            if c not in numerals._ABBREV_LEAD:
+                assert numerals._ABBREV_RE.match(text) is None, text
+            if c not in numerals._SCALE_LEAD:
+                assert numerals._SCALE_RE.match(text) is None, text
+            if c not in " \t":
+                assert _WORD_AFTER_RE.match(text) is None, text
+            if not c.isalpha():
+                assert _GLUED_RE.match(text) is None, text
+
+
+def _plain_lone(text: str) -> list[tuple[int, int]]:
+    """The lone number words before a unit, with the word boundary in the pattern."""
+    words = "|".join(w for x in reader._NUMBER_WORD_LIST for w in (x, x.capitalize()))
+    pattern = re.compile(rf"\b(?:{words}) {reader._LONE_NEXT}|\b[Nn]ăm (?=" + "|".join(lx.PEOPLE) + ")")
+    return [m.span() for m in pattern.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["hai", "Hai", "ba", "năm", "Năm", "tám", "_", "x", "Thai", "người", "ngày", "USD",
+                                 "tư", "mốt", "lăm", " ", " ", "\n", ",", "1"]), max_size=16))
+def test_lone_number_words_match_the_bounded_pattern(words: list[str]) -> None:
+    text = "".join(words)
+    assert [m.span() for m in reader._lone_triggers(text)] == _plain_lone(text)
