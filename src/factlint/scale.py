@@ -26,17 +26,18 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import functools
 import math
 import os
 import re
+import uuid
+import warnings
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-from factlint.collect import engine_fingerprint, extract_all, units
+from factlint.collect import extract_all, units
 from factlint.config import hedge_config
 from factlint.corpus import BY_DEFAULT, Article, Columns, discover, load_article, mark_duplicates, row_article
 from factlint.extract import CLAIM_COLUMNS
@@ -97,28 +98,55 @@ _CONFIG = {"dataframe.convert-string": False, "dataframe.shuffle.method": "tasks
 # ---------------------------------------------------------------------------------------------- on a worker
 
 
-@functools.cache
-def _engine(rules_dir: str | None, fingerprint: str) -> dict[str, Any]:
-    """What a worker needs, loaded once per worker process and rule set (``fingerprint`` tells rule sets apart)."""
-    from factlint.checks import CheckConfig, FxTable
-    from factlint.expectations import build_schemas
-    from factlint.vi import Reader
+@dataclasses.dataclass(frozen=True)
+class Setup:
+    """What the workers need, loaded in the client and sent to each worker once (so a worker needs no rules)."""
 
-    folder = Path(rules_dir) if rules_dir else None
-    rules = load_rules([folder]) if folder is not None else None
-    cfg = CheckConfig.load(folder, {lr.rule.metric for lr in rules.rules} if rules is not None else None)
-    return {"rules": rules, "reader": Reader(hedge_config(folder)), "cfg": cfg,
-            "fx": FxTable.load(folder / "reference" / "fx.yaml" if folder is not None else None),
-            "schemas": build_schemas(rules) if rules is not None else {}}
+    key: str  # one per run: a worker builds its reader and schemas once per run
+    rules: Any  # RuleSet | None
+    hedges: Any  # HedgeConfig
+    cfg: Any = None  # CheckConfig (None: extraction only)
+    fx: Any = None  # FxTable
+
+
+def setup(rules_dir: Path | None, rules: Any = None, hedges: Any = None) -> Setup:
+    """The :class:`Setup` of the rules in ``rules_dir`` (``rules`` and ``hedges``: already loaded).
+
+    Raises:
+        RuleError: A rule file is broken.
+        ConfigError: The rules' ``config.yaml`` is broken.
+    """
+    from factlint.checks import CheckConfig, FxTable
+
+    if rules is None and rules_dir is not None:
+        rules = load_rules([rules_dir])
+    cfg = CheckConfig.load(rules_dir, {lr.rule.metric for lr in rules.rules} if rules is not None else None)
+    fx = FxTable.load(rules_dir / "reference" / "fx.yaml" if rules_dir is not None else None)
+    return Setup(uuid.uuid4().hex, rules, hedge_config(rules_dir) if hedges is None else hedges, cfg, fx)
+
+
+_BUILT: dict[str, dict[str, Any]] = {}
+
+
+def _engine(s: Setup) -> dict[str, Any]:
+    """The rules, a reader, the check configuration and the expectation schemas of ``s``, built once per worker."""
+    if s.key not in _BUILT:
+        from factlint.expectations import build_schemas
+        from factlint.vi import Reader
+
+        _BUILT.clear()  # the previous run's
+        _BUILT[s.key] = {"rules": s.rules, "reader": Reader(s.hedges), "cfg": s.cfg, "fx": s.fx,
+                         "schemas": build_schemas(s.rules) if s.rules is not None else {}}
+    return _BUILT[s.key]
 
 
 def _article(job: tuple) -> Article:
     return row_article(job[0]) if len(job) == 1 else load_article(Path(job[0]), job[1], job[2])
 
 
-def _extract(part: int, jobs: list[Article | tuple], engine: tuple[str | None, str]) -> dict[str, Any]:
+def _extract(part: int, jobs: list[Article | tuple], engine: Setup) -> dict[str, Any]:
     """Read and extract one partition: its articles (without text), claims (a frame) and mentions."""
-    e = _engine(*engine)
+    e = _engine(engine)
     articles, rows, mentions = [], [], []
     for job in jobs:
         if isinstance(job, Article):  # a path or table that could not be read
@@ -146,11 +174,11 @@ def _kept(got: dict[str, Any], dropped: frozenset[int]) -> pd.DataFrame:
     return pd.concat([typed(df), df[["_pos"]]], axis=1)
 
 
-def _local(df: pd.DataFrame, engine: tuple[str | None, str]) -> list[tuple[int, Any, Any]]:
+def _local(df: pd.DataFrame, engine: Setup) -> list[tuple[int, Any, Any]]:
     """The article-local checks of one partition: ``(check, order key, finding)``."""
     from factlint.checks.arithmetic import sentences_with_cues
 
-    e = _engine(*engine)
+    e = _engine(engine)
     df = df.drop(columns="_pos").reset_index(drop=True)
     placed = sentences_with_cues(df)
     out = []
@@ -160,10 +188,10 @@ def _local(df: pd.DataFrame, engine: tuple[str | None, str]) -> list[tuple[int, 
     return out
 
 
-def _grouped(df: pd.DataFrame, engine: tuple[str | None, str], relations: dict[str, list[int]]
+def _grouped(df: pd.DataFrame, engine: Setup, relations: dict[str, list[int]]
              ) -> list[tuple[int, Any, Any]]:
     """The checks across articles, group by group of one shuffled partition: ``(check, order key, finding)``."""
-    e = _engine(*engine)
+    e = _engine(engine)
     out = []
     for group, g in df.groupby("_group", sort=False):
         g = g.sort_values("_pos").drop(columns=["_group", "_pos"]).reset_index(drop=True)
@@ -183,11 +211,11 @@ def _grouped(df: pd.DataFrame, engine: tuple[str | None, str], relations: dict[s
     return out
 
 
-def _typos(mentions: list[list], engine: tuple[str | None, str]) -> list[Any]:
+def _typos(mentions: list[list], engine: Setup) -> list[Any]:
     """Name and title variants over the mentions of every kept article (one worker holds the mentions)."""
     from factlint.checks.typos import check_names, check_titles
 
-    e = _engine(*engine)
+    e = _engine(engine)
     every = [m for part in mentions for m in part]
     return check_names(every, e["cfg"]) + check_titles(every, e["cfg"])
 
@@ -238,9 +266,14 @@ LOCAL: list[tuple[Callable, str]] = [
 ]
 
 
-def _by_metric(f: Any, g: pd.DataFrame) -> tuple:
+def _by_metric_period(f: Any, g: pd.DataFrame) -> tuple:
     """Checks that go by metric, then period: the case is ``metric-period``."""
     return (f.metric, f.case)
+
+
+def _by_metric(f: Any, g: pd.DataFrame) -> tuple:
+    """Checks that go by metric, then in the order of its claims."""
+    return (f.metric,)
 
 
 def _rank_order(f: Any, g: pd.DataFrame) -> tuple:
@@ -272,7 +305,7 @@ def _ruled(name: str) -> Callable[[pd.DataFrame, dict], list]:
 # the checks across articles in run_checks' order (open comparables and name variants apart): order key, or
 # "relation" for a check run once per relation of the group (its findings come in the order of the relations)
 GROUPED: list[tuple[Callable, Any]] = [
-    (_ruled("agreement"), _by_metric),
+    (_ruled("agreement"), _by_metric_period),
     (_ruled("sums"), "relation"),
     (_ruled("parts"), "relation"),
     (_ruled("ranks"), _rank_order),
@@ -369,7 +402,8 @@ class Extracted:
     claims: Any  # dask.dataframe.DataFrame
     mentions: list  # futures of each partition's name and title mentions
     metrics: set[str]
-    engine: tuple[str | None, str]
+    setup: Setup
+    engine: Any  # the future of ``setup``, on every worker
     invalid: str  # what fails the claims schema ("" when the table is valid)
 
 
@@ -384,9 +418,9 @@ def extract(c: Any, paths: list[str | Path], rules_dir: Path | None, encoding: s
     import dask.dataframe as dd
     from dask import delayed
 
-    rules = load_rules([rules_dir]) if rules_dir is not None else None  # fail early, in this process
-    engine = (str(rules_dir) if rules_dir is not None else None, engine_fingerprint(rules, hedge_config(rules_dir)))
-    work = units(list(discover(paths)), encoding, columns)
+    ready = setup(rules_dir)
+    engine = c.scatter(ready, broadcast=True)
+    work = [_absolute(u) for u in units(list(discover(paths)), encoding, columns)]
     workers = max(1, len(c.scheduler_info().get("workers", {})))
     parts = [c.submit(_extract, i, chunk, engine, pure=False) for i, chunk in enumerate(_split(work, workers))]
     summaries = c.gather([c.submit(_summary, p) for p in parts])
@@ -403,7 +437,7 @@ def extract(c: Any, paths: list[str | Path], rules_dir: Path | None, encoding: s
         claims = dd.from_delayed([delayed(_kept)(p, d) for p, d in zip(parts, dropped, strict=True)]
                                  or [delayed(meta.copy)()], meta=meta, verify_meta=False).persist()
     mentions = [c.submit(_mentions, p, d) for p, d in zip(parts, dropped, strict=True)]
-    return Extracted(articles, claims, mentions, metrics, engine, _invalid(claims))
+    return Extracted(articles, claims, mentions, metrics, ready, engine, _invalid(claims))
 
 
 def _invalid(claims: Any) -> str:
@@ -412,7 +446,8 @@ def _invalid(claims: Any) -> str:
 
     from factlint.schema import ClaimsSchema
 
-    with _dask_config():
+    with _dask_config(), warnings.catch_warnings():
+        warnings.filterwarnings("ignore", "Pickling SchemaError", UserWarning)  # the error comes back as text
         try:
             ClaimsSchema.to_schema().validate(claims, lazy=True).map_partitions(len).compute()
         except pa.errors.SchemaErrors as exc:
@@ -423,6 +458,11 @@ def _invalid(claims: Any) -> str:
 def _mentions(got: dict[str, Any], dropped: frozenset[int]) -> list:
     return [m for i, ms in enumerate(got["mentions"]) if i not in dropped and got["articles"][i].status == "ok"
             for m in ms]
+
+
+def _absolute(job: Article | tuple) -> Article | tuple:
+    """A file's job with its absolute path: a worker may run in another folder (its shown path stays)."""
+    return (str(Path(job[0]).resolve()), *job[1:]) if isinstance(job, tuple) and len(job) == 3 else job
 
 
 def _summary(got: dict[str, Any]) -> tuple[list[Article], set[str]]:
@@ -463,8 +503,7 @@ def run(c: Any, paths: list[str | Path], rules_dir: Path | None, accepted: Path 
     x = extract(c, paths, rules_dir, encoding, columns)
     if x.invalid and warn is not None:
         warn(f"the claims fail their schema: {x.invalid}")
-    e = _engine(*x.engine)
-    group, relations = _families(x.metrics, e["cfg"].relations)
+    group, relations = _families(x.metrics, x.setup.cfg.relations)
     with _dask_config():
         local = x.claims.to_delayed()
         grouped = x.claims.map_partitions(_with_group, group, meta=_with_group(x.claims._meta, {}))
@@ -476,12 +515,12 @@ def run(c: Any, paths: list[str | Path], rules_dir: Path | None, accepted: Path 
         df = claims_frame(x)
     raw = with_context(unreadable(x.articles) + _merge(got_local, got_grouped, typos), x.articles, encoding, columns)
     findings, stale = apply_accepted(raw, accepted_list)
-    return Run(x.articles, df, [], findings, stale, e["rules"], e["cfg"], consistent_metrics(df, findings))
+    return Run(x.articles, df, [], findings, stale, x.setup.rules, x.setup.cfg, consistent_metrics(df, findings))
 
 
-def _jobs(jobs: list[tuple], engine: tuple[str | None, str], keep_text: bool) -> list[tuple]:
+def _jobs(jobs: list[tuple], engine: Setup, keep_text: bool) -> list[tuple]:
     """Read and extract one partition of :func:`factlint.collect.units` jobs: ``(article, claims, mentions)`` each."""
-    e = _engine(*engine)
+    e = _engine(engine)
     out = []
     for job in jobs:
         art = _article(job)
@@ -502,7 +541,8 @@ def extract_jobs(c: Any) -> Callable[..., Iterator[tuple]]:
 
     def run(todo: list[tuple], rules: Any, rules_dir: Path | None, hedges: Any, jobs: int,
             progress: Callable | None = None, keep_text: bool = False) -> Iterator[tuple]:
-        engine = (str(rules_dir) if rules_dir is not None else None, engine_fingerprint(rules, hedges))
+        engine = c.scatter(setup(rules_dir, rules, hedges), broadcast=True)
+        todo = [_absolute(job) for job in todo]
         workers = max(1, len(c.scheduler_info().get("workers", {})))
         futures = [c.submit(_jobs, chunk, engine, keep_text, pure=False) for chunk in _split(todo, workers)]
         for f in futures:
