@@ -37,10 +37,21 @@ from typing import Any
 
 import pandas as pd
 
+from factlint.checks import arithmetic, dates, relations
+from factlint.checks.agreement import check_agreement
+from factlint.checks.arithmetic import sentences_with_cues
+from factlint.checks.conversions import check_stated_conversions
+from factlint.checks.expectations import check_expectations
+from factlint.checks.magnitude import check_magnitude
+from factlint.checks.open_comparables import check_open_comparables, open_claims
+from factlint.checks.ranks import check_ranks
+from factlint.checks.restatement import check_restatements
+from factlint.checks.typos import check_malformed, check_names, check_titles
 from factlint.collect import extract_all, units
 from factlint.config import hedge_config
 from factlint.corpus import BY_DEFAULT, Article, Columns, discover, load_article, mark_duplicates, row_article
 from factlint.extract import CLAIM_COLUMNS
+from factlint.findings import Finding
 from factlint.rules import load_rules
 
 EXTRA = "factlint[dask]"
@@ -174,47 +185,37 @@ def _kept(got: dict[str, Any], dropped: frozenset[int]) -> pd.DataFrame:
     return pd.concat([typed(df), df[["_pos"]]], axis=1)
 
 
-def _local(df: pd.DataFrame, engine: Setup) -> list[tuple[int, Any, Any]]:
+def _local(df: pd.DataFrame, engine: Setup) -> list[tuple[str, Any, Finding]]:
     """The article-local checks of one partition: ``(check, order key, finding)``."""
-    from factlint.checks.arithmetic import sentences_with_cues
-
     e = _engine(engine)
     df = df.drop(columns="_pos").reset_index(drop=True)
     placed = sentences_with_cues(df)
-    out = []
-    for i, (fn, order) in enumerate(LOCAL):
-        for f in fn(df, e, placed):
-            out.append((i, f.locations[0].article if order == "article" else "", f))
-    return out
+    return [(name, f.locations[0].article if order == "article" else "", f)
+            for name, (fn, order) in LOCAL.items() for f in fn(df, e, placed)]
 
 
-def _grouped(df: pd.DataFrame, engine: Setup, relations: dict[str, list[int]]
-             ) -> list[tuple[int, Any, Any]]:
+def _grouped(df: pd.DataFrame, engine: Setup, ties: dict[str, list[int]]) -> list[tuple[str, Any, Finding]]:
     """The checks across articles, group by group of one shuffled partition: ``(check, order key, finding)``."""
     e = _engine(engine)
     out = []
     for group, g in df.groupby("_group", sort=False):
         g = g.sort_values("_pos").drop(columns=["_group", "_pos"]).reset_index(drop=True)
         if group.startswith("o\x1f"):
-            from factlint.checks.open_comparables import check_open_comparables
-
             key = tuple(group.split("\x1f")[1:])
-            out += [(OPEN, key, f) for f in check_open_comparables(g, e["cfg"], e["fx"])]
+            out += [("open", key, f) for f in check_open_comparables(g, e["cfg"], e["fx"])]
             continue
-        for i, (fn, order) in enumerate(GROUPED):
+        for name, (fn, order) in GROUPED.items():
             if order == "relation":
-                for n in relations.get(group, []):
+                for n in ties.get(group, []):
                     cfg = dataclasses.replace(e["cfg"], relations=(e["cfg"].relations[n],))
-                    out += [(i, (n,), f) for f in fn(g, {**e, "cfg": cfg})]
+                    out += [(name, (n,), f) for f in fn(g, {**e, "cfg": cfg})]
             else:
-                out += [(i, order(f, g), f) for f in fn(g, e)]
+                out += [(name, order(f, g), f) for f in fn(g, e)]
     return out
 
 
-def _typos(mentions: list[list], engine: Setup) -> list[Any]:
+def _typos(mentions: list[list], engine: Setup) -> list[Finding]:
     """Name and title variants over the mentions of every kept article (one worker holds the mentions)."""
-    from factlint.checks.typos import check_names, check_titles
-
     e = _engine(engine)
     every = [m for part in mentions for m in part]
     return check_names(every, e["cfg"]) + check_titles(every, e["cfg"])
@@ -223,60 +224,17 @@ def _typos(mentions: list[list], engine: Setup) -> list[Any]:
 # ---------------------------------------------------------------------------------------------- the checks
 
 
-def _conversions(df: pd.DataFrame, e: dict, placed: list) -> list:
-    from factlint.checks.conversions import check_stated_conversions
-
-    return check_stated_conversions(df, e["cfg"], e["fx"])
-
-
-def _restatements(df: pd.DataFrame, e: dict, placed: list) -> list:
-    from factlint.checks.restatement import check_restatements
-
-    return check_restatements(df, e["cfg"])
-
-
-def _arithmetic(part: str) -> Callable[[pd.DataFrame, dict, list], list]:
-    def run(df: pd.DataFrame, e: dict, placed: list) -> list:
-        from factlint.checks import arithmetic
-
-        return getattr(arithmetic, part)(df, e["cfg"], placed)
-    return run
-
-
-def _rowwise(name: str) -> Callable[[pd.DataFrame, dict, list], list]:
-    def run(df: pd.DataFrame, e: dict, placed: list) -> list:
-        from factlint.checks import dates, relations, typos
-
-        fn = {"count_lists": relations.check_count_lists, "dates": dates.check_dates,
-              "malformed": typos.check_malformed}[name]
-        return fn(df, e["cfg"])
-    return run
-
-
-# (check, order): "article" = by article id, as the check sorts its claims; "corpus" = in corpus order
-LOCAL: list[tuple[Callable, str]] = [
-    (_conversions, "article"),
-    (_restatements, "corpus"),
-    (_arithmetic("check_stated_parts"), "article"),
-    (_arithmetic("check_shares"), "article"),
-    (_arithmetic("check_changes"), "article"),
-    (_rowwise("count_lists"), "corpus"),
-    (_rowwise("dates"), "corpus"),
-    (_rowwise("malformed"), "corpus"),
-]
-
-
-def _by_metric_period(f: Any, g: pd.DataFrame) -> tuple:
+def _by_metric_period(f: Finding, g: pd.DataFrame) -> tuple:
     """Checks that go by metric, then period: the case is ``metric-period``."""
     return (f.metric, f.case)
 
 
-def _by_metric(f: Any, g: pd.DataFrame) -> tuple:
+def _by_metric(f: Finding, g: pd.DataFrame) -> tuple:
     """Checks that go by metric, then in the order of its claims."""
     return (f.metric,)
 
 
-def _rank_order(f: Any, g: pd.DataFrame) -> tuple:
+def _rank_order(f: Finding, g: pd.DataFrame) -> tuple:
     """FL301 by metric and period; then FL302 by article, rank and ranking."""
     if f.code == "FL301":
         return (0, f.metric, f.case, 0.0, "")
@@ -285,59 +243,55 @@ def _rank_order(f: Any, g: pd.DataFrame) -> tuple:
     return (1, loc.article, "", float(value.iloc[0]), f.case[: -len(loc.article) - 1])
 
 
-def _ruled(name: str) -> Callable[[pd.DataFrame, dict], list]:
-    def run(df: pd.DataFrame, e: dict) -> list:
-        from factlint.checks import agreement, dates, expectations, magnitude, ranks, relations
-
-        if name == "agreement":
-            return agreement.check_agreement(df, e["cfg"], e["fx"])
-        if name in ("sums", "parts"):
-            return getattr(relations, f"check_{name}")(df, e["cfg"], e["fx"])
-        if name == "expectations":
-            mine = set(df["metric"])
-            return expectations.check_expectations(df, {m: s for m, s in e["schemas"].items() if m in mine})
-        fn = {"ranks": ranks.check_ranks, "anniversaries": dates.check_anniversaries,
-              "magnitude": magnitude.check_magnitude}[name]
-        return fn(df, e["cfg"])
-    return run
+def _expectations(g: pd.DataFrame, e: dict) -> list[Finding]:
+    mine = set(g["metric"])
+    return check_expectations(g, {m: s for m, s in e["schemas"].items() if m in mine})
 
 
-# the checks across articles in run_checks' order (open comparables and name variants apart): order key, or
-# "relation" for a check run once per relation of the group (its findings come in the order of the relations)
-GROUPED: list[tuple[Callable, Any]] = [
-    (_ruled("agreement"), _by_metric_period),
-    (_ruled("sums"), "relation"),
-    (_ruled("parts"), "relation"),
-    (_ruled("ranks"), _rank_order),
-    (_ruled("anniversaries"), "relation"),
-    (_ruled("magnitude"), _by_metric),
-    (_ruled("expectations"), _by_metric),
-]
-OPEN = len(GROUPED)
+# the checks that read one article at a time, run on a partition (claims, engine, placed sentences), and the
+# order of their findings: "article" by article id (the check sorts its claims so), "corpus" in corpus order
+LOCAL: dict[str, tuple[Callable, str]] = {
+    "conversions": (lambda df, e, placed: check_stated_conversions(df, e["cfg"], e["fx"]), "article"),
+    "restatements": (lambda df, e, placed: check_restatements(df, e["cfg"]), "corpus"),
+    "stated_parts": (lambda df, e, placed: arithmetic.check_stated_parts(df, e["cfg"], placed), "article"),
+    "shares": (lambda df, e, placed: arithmetic.check_shares(df, e["cfg"], placed), "article"),
+    "changes": (lambda df, e, placed: arithmetic.check_changes(df, e["cfg"], placed), "article"),
+    "count_lists": (lambda df, e, placed: relations.check_count_lists(df, e["cfg"]), "corpus"),
+    "dates": (lambda df, e, placed: dates.check_dates(df, e["cfg"]), "corpus"),
+    "malformed": (lambda df, e, placed: check_malformed(df, e["cfg"]), "corpus"),
+}
+# the checks across articles, run on a metric family's claims, and the key that orders their findings, or
+# "relation": run once per relation of the family, its findings in the order of the relations
+GROUPED: dict[str, tuple[Callable, Any]] = {
+    "agreement": (lambda g, e: check_agreement(g, e["cfg"], e["fx"]), _by_metric_period),
+    "sums": (lambda g, e: relations.check_sums(g, e["cfg"], e["fx"]), "relation"),
+    "parts": (lambda g, e: relations.check_parts(g, e["cfg"], e["fx"]), "relation"),
+    "ranks": (lambda g, e: check_ranks(g, e["cfg"]), _rank_order),
+    "anniversaries": (lambda g, e: dates.check_anniversaries(g, e["cfg"]), "relation"),
+    "magnitude": (lambda g, e: check_magnitude(g, e["cfg"]), _by_metric),
+    "expectations": (_expectations, _by_metric),
+}
+# as factlint.checks.run_checks runs them ("open": open comparables, on an open group's claims)
+RUN_ORDER = ("agreement", "conversions", "restatements", "stated_parts", "shares", "changes", "open", "sums",
+             "parts", "count_lists", "ranks", "anniversaries", "dates", "magnitude", "malformed", "typos",
+             "expectations")
 
 
-def _merge(local: list[list[tuple]], grouped: list[list[tuple]], typos: list) -> list:
-    """Every finding in :func:`factlint.checks.run_checks`' order."""
-
-    def ordered(items: list[tuple], n: int) -> list[list]:
-        by: list[list] = [[] for _ in range(n)]
-        for i, key, f in items:
-            by[i].append((key, f))
-        return [[f for _, f in sorted(x, key=lambda kf: kf[0])] for x in by]  # stable: ties keep their order
-
-    loc = ordered([x for part in local for x in part], len(LOCAL))
-    grp = ordered([x for part in grouped for x in part], len(GROUPED) + 1)
-    expect = list({f.fingerprint: f for f in grp[6]}.values())  # one expectation declared by two rules
-    # run_checks: agreement, conversions, restatements, arithmetic, open, sums, parts, count lists, ranks,
-    # anniversaries, dates, magnitude, malformed, names, titles, expectations
-    return [*grp[0], *loc[0], *loc[1], *loc[2], *loc[3], *loc[4], *grp[OPEN], *grp[1], *grp[2], *loc[5], *grp[3],
-            *grp[4], *loc[6], *grp[5], *loc[7], *typos, *expect]
+def _merge(found: list[tuple[str, Any, Finding]], typos: list[Finding]) -> list[Finding]:
+    """Every finding in :func:`factlint.checks.run_checks`' order, from ``(check, order key, finding)``."""
+    by: dict[str, list[tuple[Any, Finding]]] = {name: [] for name in RUN_ORDER}
+    for name, key, f in found:
+        by[name].append((key, f))
+    out = {name: [f for _, f in sorted(items, key=lambda kf: kf[0])] for name, items in by.items()}  # stable
+    out["typos"] = typos
+    out["expectations"] = list({f.fingerprint: f for f in out["expectations"]}.values())  # declared by two rules
+    return [f for name in RUN_ORDER for f in out[name]]
 
 
 # ---------------------------------------------------------------------------------------------- the client
 
 
-def _families(metrics: set[str], relations: tuple[dict, ...]) -> tuple[dict[str, str], dict[str, list[int]]]:
+def _families(metrics: set[str], rels: tuple[dict, ...]) -> tuple[dict[str, str], dict[str, list[int]]]:
     """Each metric's group (metrics a relation ties, or one ranking's categories, go together); relations by group."""
     from factlint.expectations import ranking
 
@@ -359,7 +313,7 @@ def _families(metrics: set[str], relations: tuple[dict, ...]) -> tuple[dict[str,
             if other.startswith(prefix):
                 union(m, other)
     tied = []
-    for rel in relations:
+    for rel in rels:
         names = [rel.get(k) for k in ("total", "part", "whole", "founded", "anniversary")] + list(rel.get("parts", []))
         names = [n for n in names if n in parent]
         tied.append(names)
@@ -375,8 +329,6 @@ def _families(metrics: set[str], relations: tuple[dict, ...]) -> tuple[dict[str,
 
 def _with_group(df: pd.DataFrame, group: dict[str, str]) -> pd.DataFrame:
     """The claims a check across articles reads, with their group: ruled ones by family, open ones by open group."""
-    from factlint.checks.open_comparables import open_claims
-
     ruled = df[df["metric"] != ""]
     ruled = ruled.assign(_group=ruled["metric"].map(group))
     opened = open_claims(df)
@@ -503,17 +455,18 @@ def run(c: Any, paths: list[str | Path], rules_dir: Path | None, accepted: Path 
     x = extract(c, paths, rules_dir, encoding, columns)
     if x.invalid and warn is not None:
         warn(f"the claims fail their schema: {x.invalid}")
-    group, relations = _families(x.metrics, x.setup.cfg.relations)
+    group, ties = _families(x.metrics, x.setup.cfg.relations)
     with _dask_config():
         local = x.claims.to_delayed()
         grouped = x.claims.map_partitions(_with_group, group, meta=_with_group(x.claims._meta, {}))
         grouped = grouped.shuffle(on="_group", npartitions=max(1, x.claims.npartitions)).to_delayed()
-        tasks = ([delayed(_local)(p, x.engine) for p in local], [delayed(_grouped)(p, x.engine, relations)
+        tasks = ([delayed(_local)(p, x.engine) for p in local], [delayed(_grouped)(p, x.engine, ties)
                                                                    for p in grouped],
                  delayed(_typos)(x.mentions, x.engine))
         got_local, got_grouped, typos = c.compute(tasks, sync=True)
         df = claims_frame(x)
-    raw = with_context(unreadable(x.articles) + _merge(got_local, got_grouped, typos), x.articles, encoding, columns)
+    found = [x for part in [*got_local, *got_grouped] for x in part]
+    raw = with_context(unreadable(x.articles) + _merge(found, typos), x.articles, encoding, columns)
     findings, stale = apply_accepted(raw, accepted_list)
     return Run(x.articles, df, [], findings, stale, x.setup.rules, x.setup.cfg, consistent_metrics(df, findings))
 
