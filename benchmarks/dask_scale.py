@@ -69,17 +69,22 @@ def _role(pid: int, main: int, cmd: str) -> str:
 def measure(cmd: list[str]) -> tuple[float, int, dict[int, tuple[str, int]]]:
     """Run ``cmd``; its wall time, exit code and each process's peak memory in MB (by pid: role, MB)."""
     t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    log = tempfile.TemporaryFile()
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=log)
     peaks: dict[int, tuple[str, int]] = {}
     while proc.poll() is None:
         for pid in _tree(proc.pid):
             got = _hwm(pid)
-            if got is not None:
+            if got is not None and got[1]:  # an exiting process has no command line left
                 kb, name = got
                 peaks[pid] = (_role(pid, proc.pid, name), max(kb // 1024, peaks.get(pid, ("", 0))[1]))
         time.sleep(0.2)
     seconds = time.perf_counter() - t0
-    err = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
+    log.seek(0)
+    err = log.read().decode(errors="replace")
+    for line in err.splitlines():
+        if "estart" in line or "emory" in line or "rror" in line:
+            print(f"  stderr: {line[:200]}")
     if proc.returncode not in (0, 1):
         sys.exit(f"{' '.join(cmd)} failed:\n{err[-3000:]}")
     return seconds, proc.returncode, peaks
@@ -88,7 +93,8 @@ def measure(cmd: list[str]) -> tuple[float, int, dict[int, tuple[str, int]]]:
 def _summary(peaks: dict[int, tuple[str, int]]) -> str:
     by: dict[str, list[int]] = {}
     for role, mb in peaks.values():
-        by.setdefault(role, []).append(mb)
+        if mb >= 16:  # not a process caught between fork and exec
+            by.setdefault(role, []).append(mb)
     return "; ".join(f"{role}: {', '.join(f'{mb:,}' for mb in sorted(mbs, reverse=True))} MB"
                      for role, mbs in sorted(by.items()))
 

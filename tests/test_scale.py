@@ -102,7 +102,8 @@ def test_a_claim_that_fails_the_schema_is_reported_by_pandera_on_dask(client, tm
     paths, rules, _ = CORPORA["seeds"](tmp_path)
     x = scale.extract(client, paths, rules)
     broken = x.claims.assign(kind="weight")  # not a kind of the contract
-    assert "weight" in scale._invalid(broken)
+    said = scale._invalid(broken)
+    assert said.startswith(f"{len(scale.claims_frame(x))} failures\n") and "weight" in said
 
 
 def test_cli_check_and_extract_at_a_scheduler_address(client, tmp_path):
