@@ -411,8 +411,9 @@ def _invalid(claims: Any, shown: int = 20) -> str:
 
 
 def _mentions(got: dict[str, Any], dropped: frozenset[int]) -> list:
+    """The mentions the name and title checks compare: titles, and names beside another name."""
     return [m for i, ms in enumerate(got["mentions"]) if i not in dropped and got["articles"][i].status == "ok"
-            for m in ms]
+            for m in ms if m.kind == "title" or m.prev or m.next]
 
 
 def _absolute(job: Article | tuple) -> Article | tuple:
