@@ -134,7 +134,12 @@ def main() -> None:
     for name, (seconds, _, peaks, _) in runs.items():
         lines.append(f"| `{name}` | {seconds:.1f} s | {_summary(peaks)} |")
     verdict = "byte for byte the same" if same else "DIFFERENT"
-    lines += ["", f"The JSON of the two runs ({findings:,} findings) is {verdict}.", ""]
+    lines += ["", f"The JSON of the two runs ({findings:,} findings) is {verdict}. The processes: with `--jobs 2` "
+              "the command reads the rules, extracts nothing itself, holds every claim and runs the checks; its two "
+              "forked workers extract. With `--dask` the command reads no article and runs no check, but gathers "
+              "the claims table at the end for the reports (as one machine does); the two Dask workers extract, "
+              "hold the claims partitions, shuffle them by metric family and open group and run the checks, and "
+              "one of them compares the corpus's name mentions.", ""]
     text = "\n".join(lines)
     print(text)
     if args.record:

@@ -1,13 +1,14 @@
 """``--dask``: the pipeline on a Dask cluster, with the same claims and findings as one machine.
 
-A ``LocalCluster`` of worker processes by default, or the scheduler at an address (``tcp://host:8786``); the
-workers must see the corpus and the rules at the paths the command names (a shared filesystem).
+A ``LocalCluster`` of worker processes by default, or the scheduler at an address (``tcp://host:8786``). The
+rules are loaded here and sent to the workers; the workers read the corpus's files at their absolute paths (on
+a cluster of several machines, a shared filesystem).
 
 1. Extraction maps over partitions of the corpus: groups of files or of table rows, in corpus order. Each
    partition's claims stay on the worker that read them; the client gets the articles (without their text).
 2. Ids used twice are marked in the client, as on one machine; their claims leave the partitions. The
    partitions make the claims Dask DataFrame, validated against :class:`factlint.schema.ClaimsSchema` by
-   pandera's Dask support, partition by partition.
+   pandera, partition by partition; a failure is a warning with its failure cases, and the run goes on.
 3. The checks that read one article at a time (stated conversions, arithmetic, restatements, count lists,
    dates, malformed numerals) run on each partition.
 4. The claims that are compared across articles are shuffled by group so that no worker holds the whole
