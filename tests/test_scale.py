@@ -146,6 +146,13 @@ def test_a_path_after_dask_is_not_taken_for_an_address(tmp_path):
     assert "not a scheduler address" in got.output and "--dask=local" in got.output
 
 
+def test_an_address_where_no_scheduler_answers_is_an_error(tmp_path, monkeypatch):
+    monkeypatch.setattr(scale, "CONNECT_TIMEOUT", 1)
+    got = invoke_in(tmp_path, "check", str(SEED_ARTICLES), "--rules", str(RULES), "--dask", "tcp://127.0.0.1:9")
+    assert got.exit_code == 2, got.output
+    assert "--dask tcp://127.0.0.1:9: no Dask scheduler answers there" in got.output
+
+
 def test_without_dask_the_flag_names_the_extra(tmp_path, monkeypatch):
     monkeypatch.setitem(sys.modules, "distributed", None)  # what an install without the extra has
     for cmd in ("check", "extract", "index"):

@@ -80,19 +80,20 @@ def dask_option(fn: Callable) -> Callable:
                              "(tcp://host:8786). Needs factlint[dask].")(fn)
 
 
-def _cluster(address: str, workers: int) -> contextlib.AbstractContextManager[Any]:
-    """The Dask client ``--dask`` asks for; without Dask installed, an error naming the extra (exit 2)."""
+@contextlib.contextmanager
+def _cluster(address: str, workers: int) -> Iterator[Any]:
+    """The Dask client ``--dask`` asks for; without Dask, or without a scheduler there, an error (exit 2)."""
     from factlint import scale
 
     if address != "local" and not scale.is_address(address):
         raise click.UsageError(f"--dask {address!r}: not a scheduler address (tcp://host:8786); for a local cluster "
                                "write --dask after the paths, or --dask=local")
     try:
-        scale.require()
-    except scale.DaskMissing as exc:
+        with scale.client(None if address == "local" else address, workers) as c:
+            yield c
+    except (scale.DaskMissing, scale.NoScheduler) as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(2)
-    return scale.client(None if address == "local" else address, workers)
 
 
 def _warn(message: str) -> None:

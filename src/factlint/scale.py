@@ -56,11 +56,16 @@ from factlint.rules import load_rules
 
 EXTRA = "factlint[dask]"
 PARTITION_ARTICLES = 500  # articles per extraction partition at most (a few seconds of work)
+CONNECT_TIMEOUT = 20  # seconds to reach a scheduler
 _ADDRESS = re.compile(r"^[a-z][a-z0-9+]*://\S+$|^[\w.-]+:\d+$")
 
 
 class DaskMissing(RuntimeError):
     """``--dask`` without Dask installed."""
+
+
+class NoScheduler(RuntimeError):
+    """No scheduler answers at the address ``--dask`` names."""
 
 
 def require() -> None:
@@ -87,6 +92,7 @@ def client(address: str | None = None, workers: int | None = None) -> Iterator[A
 
     Raises:
         DaskMissing: Dask is not installed.
+        NoScheduler: No scheduler answers at ``address``.
     """
     require()
     import dask
@@ -94,7 +100,11 @@ def client(address: str | None = None, workers: int | None = None) -> Iterator[A
 
     with dask.config.set(_CONFIG):
         if address:
-            with Client(address) as c:
+            try:
+                c = Client(address, timeout=CONNECT_TIMEOUT)
+            except (OSError, TimeoutError) as exc:
+                raise NoScheduler(f"--dask {address}: no Dask scheduler answers there ({exc})") from exc
+            with c:
                 yield c
             return
         with LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
@@ -522,5 +532,5 @@ def invalid_store(root: Path) -> str:
         return _invalid(claims.map_partitions(typed, meta=typed(claims._meta)))
 
 
-__all__ = ["EXTRA", "DaskMissing", "Extracted", "claims_frame", "client", "extract", "extract_jobs", "invalid_store",
-           "is_address", "require", "run"]
+__all__ = ["EXTRA", "DaskMissing", "Extracted", "NoScheduler", "claims_frame", "client", "extract", "extract_jobs",
+           "invalid_store", "is_address", "require", "run"]
