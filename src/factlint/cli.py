@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 import click
 from tabulate import tabulate
@@ -70,6 +72,34 @@ def _given_columns(kwargs: dict) -> dict[str, str | None]:
     return {name: kwargs.get(f"{name}_column") for name in DEFAULT_COLUMNS}
 
 
+def dask_option(fn: Callable) -> Callable:
+    """``--dask [ADDRESS]``: run on Dask, a local cluster or the scheduler at ADDRESS (``factlint.scale``)."""
+    return click.option("--dask", "dask_address", is_flag=False, flag_value="local", default=None,
+                        metavar="[ADDRESS]",
+                        help="Run on Dask: a LocalCluster of --jobs worker processes, or the scheduler at ADDRESS "
+                             "(tcp://host:8786). Needs factlint[dask].")(fn)
+
+
+@contextlib.contextmanager
+def _cluster(address: str, workers: int) -> Iterator[Any]:
+    """The Dask client ``--dask`` asks for; without Dask, or without a scheduler there, an error (exit 2)."""
+    from factlint import scale
+
+    if address != "local" and not scale.is_address(address):
+        raise click.UsageError(f"--dask {address!r}: not a scheduler address (tcp://host:8786); for a local cluster "
+                               "write --dask after the paths, or --dask=local")
+    try:
+        with scale.client(None if address == "local" else address, workers) as c:
+            yield c
+    except (scale.DaskMissing, scale.NoScheduler) as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(2)
+
+
+def _warn(message: str) -> None:
+    click.echo(f"warning: {message}", err=True)
+
+
 def _settings() -> Settings:
     """``[tool.factlint]`` of the nearest pyproject.toml; a broken one is a configuration error (exit 2)."""
     try:
@@ -98,9 +128,10 @@ def main() -> None:
 @click.option("--encoding", default=None, help="Codec for articles that are not UTF-8 (e.g. cp1258).")
 @click.option("--jobs", type=click.IntRange(min=1), default=None, help="Worker processes (default: the cores).")
 @click.option("--no-cache", is_flag=True, help=f"Re-read every article; do not use {CACHE_DIR}/.")
+@dask_option
 @column_options
 def extract(paths: tuple[str, ...], rules_dir: str | None, fmt: str, output: str | None, encoding: str | None,
-            jobs: int | None, no_cache: bool, **columns: str | None) -> None:
+            jobs: int | None, no_cache: bool, dask_address: str | None, **columns: str | None) -> None:
     """Print one row per claim found in PATHS (default: articles/): folders, files, or tables.
 
     A table (.jsonl, .csv, .parquet) holds an article a row; its claims are located by the file (path),
@@ -115,19 +146,29 @@ def extract(paths: tuple[str, ...], rules_dir: str | None, fmt: str, output: str
     rules_path = _rules_path(rules_dir, settings)
     try:
         CheckConfig.load(rules_path)  # the whole config.yaml is checked, not only the part extraction reads
-        got = collect(_paths(paths, settings), rules_path, encoding or settings.encoding,
-                      jobs=jobs or settings.jobs or os.cpu_count() or 1, cache=None if no_cache else CACHE_DIR,
-                      progress=_progress, columns=settings.column_mapping(_given_columns(columns)))
+        workers = jobs or settings.jobs or os.cpu_count() or 1
+        mapping = settings.column_mapping(_given_columns(columns))
+        if dask_address is not None:
+            from factlint import scale
+
+            with _cluster(dask_address, workers) as c:
+                got = scale.extract(c, _paths(paths, settings), rules_path, encoding or settings.encoding, mapping)
+                articles, frame = got.articles, scale.claims_frame(got)
+            if got.invalid:
+                _warn(f"the claims fail their schema: {got.invalid}")
+        else:
+            got = collect(_paths(paths, settings), rules_path, encoding or settings.encoding, jobs=workers,
+                          cache=None if no_cache else CACHE_DIR, progress=_progress, columns=mapping)
+            articles, frame = got.articles, to_frame(got.claims)
     except (RuleError, ConfigError) as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(2)
-    articles = got.articles
     for line in shown_warnings([w for art in articles for w in art.warnings]):
         click.echo(line, err=True)
     for art in articles:
         if art.status != "ok":
             click.echo(f"error: {art.error}", err=True)
-    df = to_frame(got.claims).drop(columns=["offset"])
+    df = frame.drop(columns=["offset"])
     if fmt == "csv":
         _write(df.to_csv(index=False, lineterminator="\n"), output)
     elif fmt == "jsonl":
@@ -151,9 +192,10 @@ def extract(paths: tuple[str, ...], rules_dir: str | None, fmt: str, output: str
               help="The claims store to create or update.")
 @click.option("--encoding", default=None, help="Codec for articles that are not UTF-8 (e.g. cp1258).")
 @click.option("--jobs", type=click.IntRange(min=1), default=None, help="Worker processes (default: the cores).")
+@dask_option
 @column_options
 def index_cmd(paths: tuple[str, ...], rules_dir: str | None, store_dir: str, encoding: str | None,
-              jobs: int | None, **columns: str | None) -> None:
+              jobs: int | None, dask_address: str | None, **columns: str | None) -> None:
     """Write the claims of PATHS (default: articles/) to a Parquet claims store, or bring it up to date.
 
     Unchanged articles are not read again, changed ones replace their rows, removed ones leave. Check drafts
@@ -167,9 +209,20 @@ def index_cmd(paths: tuple[str, ...], rules_dir: str | None, store_dir: str, enc
         from factlint.checks.common import CheckConfig
 
         CheckConfig.load(rules_path)
-        got = index(_paths(paths, settings), rules_path, Path(store_dir), encoding=encoding or settings.encoding,
-                    jobs=jobs or settings.jobs or os.cpu_count() or 1,
-                    columns=settings.column_mapping(_given_columns(columns)), progress=_progress)
+        workers = jobs or settings.jobs or os.cpu_count() or 1
+        with contextlib.ExitStack() as stack:
+            kw: dict[str, Any] = {}
+            if dask_address is not None:
+                from factlint import scale
+
+                kw["extract"] = scale.extract_jobs(stack.enter_context(_cluster(dask_address, workers)))
+            got = index(_paths(paths, settings), rules_path, Path(store_dir), encoding=encoding or settings.encoding,
+                        jobs=workers, columns=settings.column_mapping(_given_columns(columns)), progress=_progress,
+                        **kw)
+            if dask_address is not None:
+                invalid = scale.invalid_store(Path(store_dir))
+                if invalid:
+                    _warn(f"{store_dir}: the stored claims fail their schema: {invalid}")
     except (RuleError, ConfigError) as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(2)
@@ -207,10 +260,11 @@ def _load_rules(rules_dir: str | None) -> RuleSet | None:
 @click.option("--no-cache", is_flag=True, help=f"Re-read every article; do not use {CACHE_DIR}/.")
 @click.option("--against", "against", type=click.Path(), default=None, metavar="STORE",
               help="Check PATHS (drafts) against the archive in this claims store (see `factlint index`).")
+@dask_option
 @column_options
 def check(paths: tuple[str, ...], rules_dir: str | None, accepted: str | None, fmt: str, output: str | None,
           fail_on: str | None, reports_dir: str | None, update_accepted: bool, encoding: str | None, jobs: int | None,
-          no_cache: bool, against: str | None, **columns: str | None) -> None:
+          no_cache: bool, against: str | None, dask_address: str | None, **columns: str | None) -> None:
     """Check the claims of PATHS (default: articles/) and report what does not add up.
 
     PATHS are folders, files, or tables (.jsonl, .csv, .parquet) of articles, one a row. With --against
@@ -235,8 +289,16 @@ def check(paths: tuple[str, ...], rules_dir: str | None, accepted: str | None, f
         if against is not None:
             if not paths:
                 raise click.UsageError("--against needs the drafts to check as PATHS")
+            if dask_address is not None:
+                raise click.UsageError("--against reads the store in this process: leave out --dask")
             result = run_against(Path(against), list(paths), rules_path, accepted_path,
                                  encoding=encoding or settings.encoding, jobs=workers, columns=mapping)
+        elif dask_address is not None:
+            from factlint import scale
+
+            with _cluster(dask_address, workers) as c:
+                result = scale.run(c, _paths(paths, settings), rules_path, accepted_path,
+                                   encoding=encoding or settings.encoding, columns=mapping, warn=_warn)
         else:
             result = run_suite(_paths(paths, settings), rules_path, accepted_path,
                                encoding=encoding or settings.encoding, progress=_progress, jobs=workers,

@@ -133,9 +133,12 @@ def _stat(p: Path) -> list[int]:
 
 
 def index(paths: list[str | Path], rules_dir: Path | None, root: Path = STORE_DIR, encoding: str | None = None,
-          jobs: int = 1, columns: Columns = BY_DEFAULT, progress: Callable[[Iterable], Iterable] | None = None
-          ) -> dict[str, int]:
+          jobs: int = 1, columns: Columns = BY_DEFAULT, progress: Callable[[Iterable], Iterable] | None = None,
+          extract: Callable[..., Iterable[tuple]] = extract_jobs) -> dict[str, int]:
     """Bring the store at ``root`` up to date with the corpus under ``paths``.
+
+    ``extract`` reads and extracts the articles to (re)index, as :func:`factlint.collect.extract_jobs` (the
+    default, in ``jobs`` processes) or on a Dask cluster (:func:`factlint.scale.extract_jobs`).
 
     Returns:
         Counts: ``articles``, ``unchanged``, ``added``, ``changed``, ``removed``, ``claims`` written.
@@ -203,7 +206,7 @@ def index(paths: list[str | Path], rules_dir: Path | None, root: Path = STORE_DI
             final.append(item)
     fresh: set[int] = set()
     rows: dict[str, dict[int, list[tuple]]] = {t: {} for t in TABLES}  # new rows by table and bucket
-    results = extract_jobs([t[3] for t in todo], rules, rules_dir, hedges, jobs, progress, keep_text=True)
+    results = extract([t[3] for t in todo], rules, rules_dir, hedges, jobs, progress, keep_text=True)
     for (pos, name, key, _job), (art, claims, mentions) in zip(todo, results, strict=True):
         e = Entry(name, key, final[pos][0], art)
         final[pos] = e
