@@ -23,8 +23,10 @@ def _cases():
     for section, cases in data.items():
         for i, case in enumerate(cases):
             text, expected, *rest = case
-            ref = (rest[0] if rest else {}).get("ref", DEFAULT_REF)
-            yield pytest.param(text, expected, ref, id=f"{section}-{i}")
+            options = rest[0] if rest else {}
+            ref = options.get("ref", DEFAULT_REF)
+            marks = [pytest.mark.xfail(strict=True, reason=options["xfail"])] if "xfail" in options else []
+            yield pytest.param(text, expected, ref, id=f"{section}-{i}", marks=marks)
 
 
 def test_enough_cases():
