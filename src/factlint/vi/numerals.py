@@ -10,7 +10,7 @@ from factlint.vi import lexicon as lx
 from factlint.vi.hedges import load_hedges
 from factlint.vi.syllable import is_syllable
 from factlint.vi.tokens import _R, _SP, _WORD_AFTER_RE, _alt, _alt_ci, _at
-from factlint.vi.units import _unit_after
+from factlint.vi.units import UNIT_AHEAD, _unit_after
 
 _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?(?!\d)|\d+,\d+|\d+\.\d+(?![.\d])|\d+"
 _SCALES = _alt(list(lx.SCALE_WORDS))
@@ -148,8 +148,7 @@ _NW_FIRST = _alt_ci(["hai", "ba", "bốn", "sáu", "bảy", "bẩy", "tám", "ch
 _NW_DIGIT = _alt(["một", "mốt", "hai", "ba", "bốn", "tư", "năm", "lăm", "nhăm", "sáu", "bảy", "bẩy", "tám", "chín"])
 _NW_ANY = _alt(list(lx.DIGIT_WORDS) + list(lx.SCALE_WORDS) + ["linh", "lẻ", "rưỡi"])
 _NW_MULT = _alt(list(lx.SCALE_WORDS) + ["mười", "linh", "lẻ"])
-_UNIT_AHEAD = _alt_ci(list(lx.CURRENCIES) + list(lx.PERCENT) + list(lx.DURATIONS) + list(lx.PHYSICAL)
-                      + list(lx.PEOPLE))
+_UNIT_AHEAD = UNIT_AHEAD
 
 
 _NW_TENS = _alt_ci(["hai", "ba", "bốn", "sáu", "bảy", "bẩy", "tám", "chín"])

@@ -65,7 +65,7 @@ from factlint.vi.traps import (
     _proper_noun_before,
     _token_bounds,
 )
-from factlint.vi.units import _prefix_currency, _Unit, _unit_after
+from factlint.vi.units import UNIT_TRIGGER_WORDS, _prefix_currency, _Unit, _unit_after
 
 # Word-led quantities are found from cheap literal triggers (the stdlib ``re`` scans a literal alternation
 # several times faster than a pattern of word alternatives), then parsed with anchored patterns.
@@ -74,7 +74,7 @@ _TRIGGER = re.compile(r"thứ|Thứ|đầu|mươi|mười|Mười|trăm|nghìn|n
                       r"|nhất|nhì|số 1|số một|quán quân|Quán quân|á quân|Á quân|phẩy|chấm")
 # A lone digit word counts only before a unit ("ba ngày", "tám người", "năm người"), not in "hai nước", or as a ten
 # said with its unit digit ("bảy mốt", "sáu tư", "chín lăm").
-_UNIT_WORDS = list(lx.CURRENCIES) + list(lx.PERCENT) + list(lx.DURATIONS) + list(lx.PEOPLE)
+_UNIT_WORDS = list(lx.CURRENCIES) + list(lx.PERCENT) + list(lx.DURATIONS) + list(lx.PEOPLE) + UNIT_TRIGGER_WORDS
 _LONE_TRIGGER = re.compile(
     r"\b(?:" + "|".join(w for x in _NUMBER_WORD_LIST for w in (x, x.capitalize())) + r") (?=(?:mốt|tư|lăm|nhăm)\b|"
     + "|".join(re.escape(u) for u in sorted(set(_UNIT_WORDS), key=len, reverse=True)) + r")"
@@ -141,6 +141,8 @@ class Reader:
     def _make_number(self, text: str, start: int, end: int, value: float, half: float, unit: _Unit | None,
                      hedge: str, hstart: int, kind_default: str = "count", malformed: str = "") -> Quantity:
         kind = unit.kind if unit else kind_default
+        if unit is not None and unit.factor != 1:
+            value, half = value * unit.factor, half * unit.factor  # a sub-unit: "50 cent" is 0.5 USD
         low, high, direction, lo_open, hi_open = self.interval(value, half, hedge)
         value, low, high = _tidy(value), _tidy(low), _tidy(high)
         if hedge == "từ":
