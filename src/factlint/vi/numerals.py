@@ -49,8 +49,11 @@ def parse_digits(s: str) -> tuple[float, float]:
 # The unit digit as said after a ten, never alone: "bảy mốt" (71), "sáu tư" (64), "chín lăm" (95).
 AFTER_TEN = ("mốt", "tư", "lăm", "nhăm")
 _TENS_DIGITS = frozenset(("hai", "ba", "bốn", "năm", "sáu", "bảy", "bẩy", "tám", "chín"))
-# Digits that may follow a scale for its next lower place ("trăm hai" 120); not "một" ("trăm mốt" is 110).
-_TRUNCATED = frozenset((*_TENS_DIGITS, "tư"))
+# Digits that may follow a scale for its next lower place ("trăm hai" 120, "trăm mốt" 110); not "một" ("trăm một" is
+# 101, said loosely for "trăm linh một").
+_TRUNCATED = frozenset((*_TENS_DIGITS, "tư", "mốt"))
+# Scales a number may begin with, its "một" implied: "nghìn người", "trăm tỷ", "tỷ rưỡi", "triệu tư".
+BARE_SCALES = ("chục", "trăm", "nghìn", "ngàn", "vạn", "triệu", "tỷ", "tỉ")
 DECIMAL_MARKS = ("phẩy", "chấm")
 _DECIMAL_SCALES = frozenset(("nghìn", "ngàn", "vạn", "triệu", "tỷ", "tỉ"))
 
@@ -87,6 +90,19 @@ def words_to_decimal(words: list[str]) -> tuple[float, float]:
     if n != int(n):
         raise ValueError(f"not a decimal: {' '.join(words)!r}")
     return float(f"{int(n)}.{digits}") * mult, 0.5 * 10 ** -len(digits) * mult
+
+
+def _number_words(words: list[str]) -> list[str]:
+    """The words of a number in words, without the words after it.
+
+    "mười năm hai tháng" is "mười" (ten years; fifteen is "mười lăm"); a number never ends in "linh"/"lẻ" ("hai
+    linh mục" is two priests): then none.
+    """
+    for i in range(1, len(words)):
+        if words[i] == "năm" and words[i - 1] in ("mười", "mươi"):
+            words = words[:i]
+            break
+    return [] if words and words[-1] in lx.FILLER_WORDS else words
 
 
 def words_to_number(tokens: list[str | float]) -> float:
@@ -152,6 +168,8 @@ _UNIT_AHEAD = UNIT_AHEAD
 
 
 _NW_TENS = _alt_ci(["hai", "ba", "bốn", "sáu", "bảy", "bẩy", "tám", "chín"])
+# A bare scale counts where a unit or another scale follows ("nghìn người", "trăm tỷ"), not in "tỷ lệ", "triệu tập".
+_BARE_TAIL = rf"(?:{_SP}(?:{_alt(['mốt', 'hai', 'ba', 'bốn', 'tư', 'sáu', 'bảy', 'bẩy', 'tám', 'chín'])}))?"
 _BIG_SCALES = _alt(["trăm", "nghìn", "ngàn", "vạn", "triệu", "tỷ", "tỉ"])
 # "tư" after a ten only where no word follows that it begins ("hai tư người", not "hai tư thế", "ba tư bản").
 _TU_ALONE = rf"tư(?=[ \t]*(?:[^\p{{L}}\p{{N}} \t]|$)|[ \t]+(?:{_UNIT_AHEAD}|{_alt_ci(lx.NOUNS)}|{_BIG_SCALES}){_R})"
@@ -159,6 +177,9 @@ _WORD_NUMBER_AT = regex.compile(
     rf"(?:{_alt_ci(lx.DIGIT_WORDS)}(?:{_SP}{_NW_ANY})*{_SP}{_alt(DECIMAL_MARKS)}{_SP}{_NW_ANY}(?:{_SP}{_NW_ANY})*"
     rf"|{_NW_TENS}{_SP}(?:{_alt(['mốt', 'lăm', 'nhăm'])}|{_TU_ALONE})(?:{_SP}{_NW_ANY})*"
     rf"|{_alt_ci(['trăm', 'nghìn', 'ngàn', 'triệu', 'tỷ', 'tỉ'])}{_SP}rưỡi(?:{_SP}{_NW_ANY})*"
+    rf"|{_alt_ci(BARE_SCALES)}(?:{_SP}{_BIG_SCALES})*{_BARE_TAIL}(?=[ \t]+(?:{_UNIT_AHEAD}|{_alt_ci(lx.NOUNS)}){_R})"
+    rf"|{_alt_ci(BARE_SCALES)}(?:{_SP}{_BIG_SCALES})+"
+    rf"|{_alt_ci(['năm'])}{_SP}{_alt(['mốt', 'lăm', 'nhăm'])}(?:{_SP}{_NW_ANY})*"
     rf"|(?:{_NW_FIRST}|{_alt_ci(['một', 'năm'])})(?:{_SP}{_NW_ANY})*{_SP}{_NW_MULT}(?:{_SP}{_NW_ANY})*"
     rf"|{_alt_ci(['mười'])}{_SP}{_NW_DIGIT}(?:{_SP}{_NW_ANY})*"
     rf"|{_NW_FIRST}(?=[ \t]+{_UNIT_AHEAD}{_R})|{_alt_ci(['năm'])}(?=[ \t]+{_alt(lx.PEOPLE)}{_R})){_R}"

@@ -31,7 +31,9 @@ from factlint.vi.numerals import (
     _RANGE_SEP,
     _VAGUE_AT,
     _WORD_NUMBER_AT,
+    BARE_SCALES,
     DECIMAL_MARKS,
+    _number_words,
     _scaled,
     _span_len,
     _tidy,
@@ -54,7 +56,7 @@ from factlint.vi.ranks import (
     _weekday,
 )
 from factlint.vi.syllable import is_vietnamese_word
-from factlint.vi.tokens import _GLUED_RE, _LETTER_AFTER, _SPACES, _at, _phrase_before, _words_before
+from factlint.vi.tokens import _GLUED_RE, _LETTER_AFTER, _SPACES, _at, _phrase_before, _sentence_start, _words_before
 from factlint.vi.traps import (
     _CLOCK_AFTER_RE,
     _EXT,
@@ -78,7 +80,7 @@ _UNIT_WORDS = list(lx.CURRENCIES) + list(lx.PERCENT) + list(lx.DURATIONS) + list
 _LONE_TRIGGER = re.compile(
     r"\b(?:" + "|".join(w for x in _NUMBER_WORD_LIST for w in (x, x.capitalize())) + r") (?=(?:mốt|tư|lăm|nhăm)\b|"
     + "|".join(re.escape(u) for u in sorted(set(_UNIT_WORDS), key=len, reverse=True)) + r")"
-    r"|\b[Nn]ăm (?=" + "|".join(lx.PEOPLE) + r")"
+    r"|\b[Nn]ăm (?=" + "|".join(lx.PEOPLE) + r"|(?:mốt|lăm|nhăm)\b)"
 )
 
 
@@ -349,6 +351,17 @@ class Reader:
     def _word_number(self, text: str, m: regex.Match) -> Quantity | None:
         s = m.start()
         words = _SPACES.split(m.group().lower())
+        implied = words[0] in BARE_SCALES
+        if implied:
+            before = _words_before(text, s, 2)
+            if (before and before[0][0].lower() == "phần") or (
+                    m.group()[:1].isupper() and not _sentence_start(text, s)) or any(
+                    w[-1:].isdigit() for w, _ in before):
+                return None  # "phần trăm" (percent); "Bà Triệu" (a name); "5 nghìm tỷ" (a scale of a figure)
+            words = ["một", *words]
+        words = _number_words(words)
+        if not words:
+            return None
         if len(words) > 1 and (
             (words[-1] == "năm" and words[-2] not in ("linh", "lẻ", *DECIMAL_MARKS)
              and not (words[-2] == "không" and any(w in DECIMAL_MARKS for w in words)))
@@ -364,7 +377,7 @@ class Reader:
                 value = words_to_number(words)
         except ValueError:
             return None
-        e = s + _span_len(m.group(), len(words))
+        e = s + _span_len(m.group(), len(words) - implied)
         unit = _unit_after(text, e)
         hedge, hstart = self._hedge_before(text, s)
         return self._make_number(text, s, unit.end if unit else e, value, half, unit, hedge, hstart)
