@@ -168,6 +168,8 @@ def cldr_units() -> dict[str, str]:
     return out
 
 
+# Units read only after "/", as what a price is per ("80 USD/thùng" is per barrel; "3 thùng mì" are crates).
+DENOMINATOR_ONLY: dict[str, str] = {"thùng": "barrel"}
 # What CLDR lacks, each with why.
 PHYSICAL_NOT_IN_CLDR: dict[str, str] = {
     # "tấn" is CLDR's US short ton; in Vietnamese it is the metric tonne (CLDR: "tấn hệ mét"); "tạ" is 100 kg

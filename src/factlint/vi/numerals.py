@@ -10,7 +10,7 @@ from factlint.vi import lexicon as lx
 from factlint.vi.hedges import load_hedges
 from factlint.vi.syllable import is_syllable
 from factlint.vi.tokens import _R, _SP, _WORD_AFTER_RE, _alt, _alt_ci, _at
-from factlint.vi.units import UNIT_AHEAD, _unit_after
+from factlint.vi.units import UNIT_AHEAD, UNIT_AHEAD_NOT_TIME, _unit_after
 
 _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?(?!\d)|\d+,\d+|\d+\.\d+(?![.\d])|\d+"
 _SCALES = _alt(list(lx.SCALE_WORDS))
@@ -182,7 +182,7 @@ _WORD_NUMBER_AT = regex.compile(
     rf"|{_alt_ci(['năm'])}{_SP}{_alt(['mốt', 'lăm', 'nhăm'])}(?:{_SP}{_NW_ANY})*"
     rf"|(?:{_NW_FIRST}|{_alt_ci(['một', 'năm'])})(?:{_SP}{_NW_ANY})*{_SP}{_NW_MULT}(?:{_SP}{_NW_ANY})*"
     rf"|{_alt_ci(['mười'])}{_SP}{_NW_DIGIT}(?:{_SP}{_NW_ANY})*"
-    rf"|{_NW_FIRST}(?=[ \t]+{_UNIT_AHEAD}{_R})|{_alt_ci(['năm'])}(?=[ \t]+{_alt(lx.PEOPLE)}{_R})){_R}"
+    rf"|{_NW_FIRST}(?=[ \t]+{_UNIT_AHEAD}{_R})|{_alt_ci(['năm'])}(?=[ \t]+{UNIT_AHEAD_NOT_TIME}{_R})){_R}"
 )
 _NUMBER_WORDS = frozenset(list(lx.DIGIT_WORDS) + list(lx.SCALE_WORDS) + ["linh", "lẻ", "rưỡi"])
 _VAGUE_AT = regex.compile(

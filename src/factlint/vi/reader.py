@@ -22,7 +22,17 @@ import regex
 
 from factlint.quantity import Quantity
 from factlint.vi import lexicon as lx
-from factlint.vi.dates import _DATE_WORDS, _DAY_WORDS, _WORD_DATE_AT, _YEAR_TOKEN, _dates_at, _day_dot, _word_date
+from factlint.vi.dates import (
+    _DATE_WORDS,
+    _DAY_WORDS,
+    _WORD_DATE_AT,
+    _YEAR_TOKEN,
+    MONTH_WORDS,
+    _dates_at,
+    _day_dot,
+    _word_date,
+    words_date_at,
+)
 from factlint.vi.hedges import _HEDGES, HedgeConfig, load_hedges
 from factlint.vi.numerals import (
     _DIGIT_RUN,
@@ -80,7 +90,11 @@ _UNIT_WORDS = list(lx.CURRENCIES) + list(lx.PERCENT) + list(lx.DURATIONS) + list
 _LONE_TRIGGER = re.compile(
     r"\b(?:" + "|".join(w for x in _NUMBER_WORD_LIST for w in (x, x.capitalize())) + r") (?=(?:mốt|tư|lăm|nhăm)\b|"
     + "|".join(re.escape(u) for u in sorted(set(_UNIT_WORDS), key=len, reverse=True)) + r")"
-    r"|\b[Nn]ăm (?=" + "|".join(lx.PEOPLE) + r"|(?:mốt|lăm|nhăm)\b)"
+    r"|\b[Nn]ăm (?=" + "|".join(re.escape(u) for u in sorted({*lx.PEOPLE, *lx.CURRENCIES, *UNIT_TRIGGER_WORDS}, key=len,
+                                                               reverse=True))
+    + r"|(?:mốt|lăm|nhăm)\b|(?:một|hai) )"
+    r"|\b(?:[Nn]gày|[Mm]ồng|[Mm]ùng) (?=(?:mồng |mùng )?(?:\w+ ){1,4}tháng )"
+    r"|\b[Tt]háng (?=(?:" + "|".join(MONTH_WORDS) + r")\b)"
 )
 
 
@@ -200,11 +214,18 @@ class Reader:
                         continue
                     if before and (m := _at(_VAGUE_AT, text, before[0][1])):
                         q, end = self._vague(text, m), m.end()
+                if q is None and (wd := words_date_at(text, start, ref)) is not None:
+                    end = wd.end  # "mồng hai tháng chín", "năm hai không hai ba"; a lunar date is skipped
+                    if wd.kind == "skip":
+                        done = max(done, end)
+                        continue
+                    q = wd
                 if q is None and (m := _at(_WORD_NUMBER_AT, text, start)):
                     if text[start - 4 : start - 1].lower() == "thứ":
                         done = m.end()
                         continue  # "thứ bốn tuần trước" (for "thứ Tư"): a weekday, no ordinal word
-                    q, end = self._word_number(text, m), m.end()
+                    q = self._word_number(text, m)
+                    end = q.end if q is not None else m.end()  # "mười năm | hai tháng": the rest is read again
             if q is not None:
                 out.append(q)
                 end = max(end, q.end)

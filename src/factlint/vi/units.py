@@ -43,10 +43,13 @@ UNIT_WORD_AHEAD = _guarded([f for f in _PHYSICAL_FORMS if not f.isascii() or len
 # Any unit a number in words may stand before ("hai đô", "ba tấn", "năm phần trăm"), with the same guards.
 UNIT_AHEAD = (rf"(?:{_guarded(_CURRENCY_FORMS)}|{_guarded(_PHYSICAL_FORMS)}|{_guarded(_SUBUNIT_FORMS)}"
               rf"|{_alt_ci(list(lx.PERCENT) + list(lx.DURATIONS) + list(lx.PEOPLE))})")
+# The same without the time units, for "năm" (five, or "year": "năm tháng" is years and months, "năm tấn" five tonnes).
+UNIT_AHEAD_NOT_TIME = (rf"(?:{_guarded(_CURRENCY_FORMS)}|{_guarded(_PHYSICAL_FORMS)}|{_guarded(_SUBUNIT_FORMS)}"
+                       rf"|{_alt_ci(list(lx.PERCENT) + list(lx.PEOPLE))})")
 # The words that may start such a unit, for the reader's cheap trigger.
 UNIT_TRIGGER_WORDS = sorted({f for f in (*_PHYSICAL_FORMS, *_SUBUNIT_FORMS) if not f.isascii() or len(f) > 4})
 _UNIT_RE = regex.compile(
-    rf"[ \t]*(?:(?P<pct>{_alt_ci(lx.PERCENT)})(?![\p{{L}}\p{{N}}])"
+    rf"[ \t]*(?:(?P<pct>{_alt(_cased(lx.PERCENT))})(?![\p{{L}}\p{{N}}])"
     rf"|(?P<sub>{_guarded(_SUBUNIT_FORMS)})(?![\p{{L}}\p{{N}}])"
     rf"|(?P<cur>{_guarded(_CURRENCY_FORMS)})(?![\p{{L}}\p{{N}}$])"
     rf"|(?P<phys>{_guarded(_PHYSICAL_FORMS)})(?![\p{{L}}\p{{N}}]))"
@@ -57,7 +60,8 @@ _UNIT_RE = regex.compile(
 _PER_RE = regex.compile(r"[ \t]*/[ \t]*|[ \t]+(?:trên|mỗi|một)[ \t]+")
 _PER_SYMBOLS = {"hour": "h", "h": "h", "giờ": "h"}
 _DENOMINATOR_RE = regex.compile(
-    rf"(?:(?P<phys>{_guarded(_PHYSICAL_FORMS)})|(?P<dur>{_alt_ci(lx.DURATIONS)})|(?P<cur>{_alt(lx.CURRENCIES)})"
+    rf"(?:(?P<phys>{_guarded(_PHYSICAL_FORMS)})|(?P<den>{_alt(lx.DENOMINATOR_ONLY)})|(?P<dur>{_alt_ci(lx.DURATIONS)})"
+    rf"|(?P<cur>{_alt(lx.CURRENCIES)})"
     rf"|(?P<noun>{_alt_ci(lx.NOUNS)})|(?P<h>h)){_R}"
 )
 
@@ -88,6 +92,8 @@ def _denominator(m: regex.Match) -> str:
         return lx.CURRENCIES[word]
     if kind == "noun":
         return lx.NOUNS[word.lower()]
+    if kind == "den":
+        return lx.DENOMINATOR_ONLY[word]
     return "h"
 
 
