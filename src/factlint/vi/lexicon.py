@@ -248,6 +248,14 @@ NOUNS: dict[str, str] = {
     "kết nối": "connection", "khối": "block", "sản phẩm": "product", "mặt hàng": "product",
 }
 
+# Words before "không" (zero) and "một" (one) that make them a count of the noun after, not "not" and "a":
+# "ghi nhận không ca mắc mới", "chỉ có một dự án"; "không" also counts with "nào" after the noun ("không doanh
+# nghiệp nào"). Anywhere else "một" is the article ("một doanh nghiệp cho biết", "là một đối tác").
+ZERO_BEFORE = frozenset(("ghi nhận", "ghi nhận thêm", "thêm"))
+ONE_BEFORE = frozenset(("chỉ", "chỉ có", "chỉ còn", "thêm", "ghi nhận", "ghi nhận thêm", "còn", "duy nhất", "đúng",
+                        "có đúng", "mới có"))
+# After "một người", a word that makes "người" part of a relation ("một người bạn"), not a count of persons.
+PERSON_RELATIONS = ("bạn", "thân", "quen", "yêu", "nhà", "con", "anh", "chị", "em", "cha", "mẹ", "vợ", "chồng")
 PEOPLE = tuple(k for k, v in NOUNS.items() if v in {"person", "worker", "trainee", "student", "pupil", "patient"})
 # Nouns before "thứ N" that number an event, not a rank ("lần thứ 9", "khóa thứ 15").
 ORDINAL_EVENTS = ("lần", "khóa", "khoá", "kỳ", "phiên", "đợt", "vòng", "mùa", "nhiệm kỳ", "lượt")

@@ -9,8 +9,8 @@ import regex
 from factlint.vi import lexicon as lx
 from factlint.vi.hedges import load_hedges
 from factlint.vi.syllable import is_syllable
-from factlint.vi.tokens import _R, _SP, _WORD_AFTER_RE, _alt, _alt_ci, _at
-from factlint.vi.units import UNIT_AHEAD, UNIT_AHEAD_NOT_TIME, _unit_after
+from factlint.vi.tokens import _R, _SP, _WORD_AFTER_RE, _alt, _alt_ci, _at, _phrase_before, _words_before
+from factlint.vi.units import UNIT_AHEAD, UNIT_AHEAD_NOT_TIME, _Unit, _unit_after
 
 _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?(?!\d)|\d+,\d+|\d+\.\d+(?![.\d])|\d+"
 _SCALES = _alt(list(lx.SCALE_WORDS))
@@ -261,3 +261,28 @@ def _span_len(surface: str, n_words: int) -> int:
     """Length of the first ``n_words`` words of ``surface``, with the spaces between them."""
     parts = list(regex.finditer(r"\S+", surface))
     return parts[n_words - 1].end()
+
+
+_NOUN_UNITS = frozenset(lx.NOUNS.values())
+_NAO_AFTER = regex.compile(r"(?:[ \t]+\p{L}+){0,3}?[ \t]+nào(?!\p{L})")
+_RELATION_AFTER = regex.compile(rf"[ \t]+{_alt(lx.PERSON_RELATIONS)}{_R}")
+
+
+def zero_one(text: str, p: int, word: str) -> tuple[float, _Unit] | None:
+    """``(0 or 1, the noun)`` when "không"/"một" at ``p`` counts the noun after it, else ``None``.
+
+    "ghi nhận không ca mắc mới", "không doanh nghiệp nào", "chỉ có một dự án"; not "không lao động" (does not work),
+    "một số", "là một đối tác", "có một người bạn" (see :data:`~factlint.vi.lexicon.ONE_BEFORE`).
+    """
+    unit = _unit_after(text, p + len(word))
+    if unit is None or unit.kind != "count" or unit.unit not in _NOUN_UNITS:
+        return None
+    words = _words_before(text, p)
+    if word == "một":
+        if not _phrase_before(words, lx.ONE_BEFORE)[0] or (
+                unit.unit == "person" and _at(_RELATION_AFTER, text, unit.end)):
+            return None
+        return 1.0, unit
+    if _phrase_before(words, lx.ZERO_BEFORE)[0] or _at(_NAO_AFTER, text, unit.end):
+        return 0.0, unit
+    return None

@@ -50,6 +50,7 @@ from factlint.vi.numerals import (
     parse_digits,
     words_to_decimal,
     words_to_number,
+    zero_one,
 )
 from factlint.vi.ranks import (
     _NUMBER_ONE_AT,
@@ -95,6 +96,7 @@ _LONE_TRIGGER = re.compile(
     + r"|(?:mốt|lăm|nhăm)\b|(?:một|hai) )"
     r"|\b(?:[Nn]gày|[Mm]ồng|[Mm]ùng) (?=(?:mồng |mùng )?(?:\w+ ){1,4}tháng )"
     r"|\b[Tt]háng (?=(?:" + "|".join(MONTH_WORDS) + r")\b)"
+    r"|\b(?:[Kk]hông|[Mm]ột) (?=" + "|".join(sorted(lx.NOUNS, key=len, reverse=True)) + r")"
 )
 
 
@@ -197,6 +199,10 @@ class Reader:
             elif w.endswith("quân"):
                 if m := _at(_TITLE_AT, text, p):
                     q, end = _title(text, m), m.end()
+            elif w in ("không", "một"):
+                if zo := zero_one(text, p, w):
+                    hedge, hstart = self._hedge_before(text, p)
+                    q = self._make_number(text, p, zo[1].end, zo[0], 0.5, zo[1], hedge, hstart)
             elif w == "quý":
                 if m := _at(_WORD_DATE_AT, text, p):
                     q, end = _word_date(text, m, ref), m.end()
