@@ -212,6 +212,8 @@ def _scaled(text: str, s: int) -> tuple[float, float, int, bool, str] | None:
     value, half = parse_digits(nm.group())
     end = nm.end()
     has_scale = False
+    if text[end : end + 1] == lx.DOLLAR_THOUSAND and "$" in (text[end + 1 : end + 2], text[s - 1 : s]):
+        return value * 1e3, half * 1e3, end + 1, True, ""  # "5K$", "$5K"
     if am := _at(_ABBREV_RE, text, end):  # "5tr", "500k", "2bn" glued to the digits
         if not (am.group(1) == "k" and text[am.end() : am.end() + 5].strip() == "vàng"):
             mult = lx.SCALE_ABBREV[am.group(1)]
@@ -269,12 +271,14 @@ _RELATION_AFTER = regex.compile(rf"[ \t]+{_alt(lx.PERSON_RELATIONS)}{_R}")
 
 
 def zero_one(text: str, p: int, word: str) -> tuple[float, _Unit] | None:
-    """``(0 or 1, the noun)`` when "không"/"một" at ``p`` counts the noun after it, else ``None``.
+    """``(0 or 1, the unit)`` when "không"/"một" at ``p`` counts what follows it, else ``None``.
 
     "ghi nhận không ca mắc mới", "không doanh nghiệp nào", "chỉ có một dự án"; not "không lao động" (does not work),
     "một số", "là một đối tác", "có một người bạn" (see :data:`~factlint.vi.lexicon.ONE_BEFORE`).
     """
     unit = _unit_after(text, p + len(word))
+    if unit is not None and word == "một" and unit.kind != "percent" and _at(_HALF_RE, text, unit.end):
+        return 1.0, unit  # "một mét rưỡi", "một tiếng rưỡi": one and a half, no article
     if unit is None or unit.kind != "count" or unit.unit not in _NOUN_UNITS:
         return None
     words = _words_before(text, p)

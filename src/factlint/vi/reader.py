@@ -36,6 +36,7 @@ from factlint.vi.dates import (
 from factlint.vi.hedges import _HEDGES, HedgeConfig, load_hedges
 from factlint.vi.numerals import (
     _DIGIT_RUN,
+    _HALF_RE,
     _NUM_RE,
     _NUMBER_WORDS,
     _RANGE_SEP,
@@ -97,9 +98,13 @@ _LONE_TRIGGER = re.compile(
     r"|\b(?:[Nn]gày|[Mm]ồng|[Mm]ùng) (?=(?:mồng |mùng )?(?:\w+ ){1,4}tháng )"
     r"|\b[Tt]háng (?=(?:" + "|".join(MONTH_WORDS) + r")\b)"
     r"|\b(?:[Kk]hông|[Mm]ột) (?=" + "|".join(sorted(lx.NOUNS, key=len, reverse=True)) + r")"
+    r"|\b[Mm]ột (?=(?:\S+ ){1,3}?rưỡi\b)"
 )
 
 
+
+
+_UNIT_RANGE_SEP = regex.compile(r"[ \t]*(?:(?P<dash>[-–—])|đến|tới)[ \t]*(?P<sign>US\$|\$)?(?P<n>)(?=\d)")
 
 
 class Reader:
@@ -161,6 +166,9 @@ class Reader:
         kind = unit.kind if unit else kind_default
         if unit is not None and unit.factor != 1:
             value, half = value * unit.factor, half * unit.factor  # a sub-unit: "50 cent" is 0.5 USD
+        if unit is not None and half in (0.0, 0.5) and value == int(value) and unit.kind != "percent" and (
+                hm := _at(_HALF_RE, text, end)):
+            value, end = value + 0.5, hm.end()  # "hai tiếng rưỡi" (2.5 hours), "một mét rưỡi"
         low, high, direction, lo_open, hi_open = self.interval(value, half, hedge)
         value, low, high = _tidy(value), _tidy(low), _tidy(high)
         if hedge == "từ":
@@ -355,6 +363,10 @@ class Reader:
             hedge, hstart = self._hedge_before(text, pre[1])
             qstart = hstart if hedge else pre[1]
         e = unit.end if unit else end
+        if unit is not None and not malformed and (r := self._unit_range(text, unit, value, hedge)):
+            lo, hi, end2 = r  # "20$-30$", "10 USD - 15 USD", "từ 2 triệu đồng đến 3 triệu đồng"
+            st = pre[1] if pre else (hstart if hedge == "từ" else s)
+            return Quantity(st, end2, text[st:end2], unit.kind, (lo + hi) / 2, lo, hi, unit.unit, "", "range")
         if malformed:
             return self._make_number(text, s, end, value, half, None, hedge, hstart if hedge else s,
                                      malformed=malformed)
@@ -374,6 +386,22 @@ class Reader:
         if len(m.group().split(",")[0].replace(".", "")) > 16:
             return Quantity(s, end, "", "skip")
         return self._make_number(text, s, e, value, half, unit, hedge, qstart)
+
+    def _unit_range(self, text: str, unit: _Unit, value: float, hedge: str) -> tuple[float, float, int] | None:
+        """``(low, high, end)`` of a range whose second figure repeats the unit of the first, or ``None``."""
+        rm = _at(_UNIT_RANGE_SEP, text, unit.end)
+        if rm is None or not (rm.group("dash") or hedge == "từ"):
+            return None
+        second = _scaled(text, rm.end("n"))
+        if second is None:
+            return None
+        unit2 = _unit_after(text, second[2])
+        if unit2 is None and rm.group("sign"):
+            unit2 = _Unit("money", lx.PREFIX_CURRENCIES[rm.group("sign")], second[2])
+        if unit2 is None or (unit2.kind, unit2.unit) != (unit.kind, unit.unit):
+            return None
+        v2 = second[0] * unit2.factor
+        return min(value * unit.factor, v2), max(value * unit.factor, v2), unit2.end
 
     def _word_number(self, text: str, m: regex.Match) -> Quantity | None:
         s = m.start()
