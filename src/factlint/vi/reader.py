@@ -78,6 +78,7 @@ from factlint.vi.traps import (
     _is_name,
     _proper_noun_before,
     _token_bounds,
+    furniture_end,
 )
 from factlint.vi.units import UNIT_TRIGGER_WORDS, _prefix_currency, _Unit, _unit_after
 
@@ -256,6 +257,9 @@ class Reader:
                 continue
             if not m.group().replace(".", "").replace(",", "").isdecimal():
                 done = e  # digits of a script newer than this Python's Unicode tables: no numeral of ours
+                continue
+            if (skip := furniture_end(text, s, e)) is not None:
+                done = skip  # share buttons, counters, bylines, gallery counters, photo credits
                 continue
             prev = text[s - 1] if s else " "
             nxt = text[e] if e < n else " "
