@@ -207,7 +207,7 @@ def _year_in_words(g: dict) -> int | None:
             y = words_to_number(g["yw"].split())
         except ValueError:
             return None
-        return int(y) if y == int(y) and 1000 <= y < 2200 else None
+        return int(y) if y == int(y) and 1000 <= y < 3000 else None
     return None
 
 

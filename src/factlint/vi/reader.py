@@ -423,7 +423,8 @@ class Reader:
             return None
         if len(words) > 1 and (
             (words[-1] == "năm" and words[-2] not in ("linh", "lẻ", *DECIMAL_MARKS)
-             and not (words[-2] == "không" and any(w in DECIMAL_MARKS for w in words)))
+             and not (any(w in DECIMAL_MARKS for w in words)
+                      and (words[-2] == "không" or _unit_after(text, m.end()))))  # "hai phẩy ba năm tấn": 2,35
             or (words[-1] == "tư" and words[-2] in ("nghìn", "ngàn", "triệu", "tỷ", "tỉ")
                 and _at(_LETTER_AFTER, text, m.end()) and not _unit_after(text, m.end()))
         ):
