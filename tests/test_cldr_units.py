@@ -9,7 +9,7 @@ from factlint.vi import lexicon as lx
 from factlint.vi import read_quantities
 
 _FORMS = sorted((form, uid, symbol) for uid, symbol in lx.CLDR_UNITS.items() for length in ("long", "short")
-                if (form := get_unit_name(uid, length=length, locale="vi")) and form not in lx.CLDR_UNIT_FORMS_NOT_READ)
+                if (form := get_unit_name(uid, length=length, locale="vi")))
 
 
 def _read(text: str) -> list[tuple[float, str]]:

@@ -193,7 +193,8 @@ _DIGIT_WORD_AFTER = regex.compile(
 _CLAUSE_END = regex.compile(r"[ \t]*(?:[,.;:!?)\n…]|$)")
 _NUMBER_WORD_AFTER = regex.compile(rf"[ \t]+(?:{_DAY_WORDS_ALT}|không|nay|ngoái|trước|sau|qua|tới|đó|học){_R}")
 # Words before "tháng" that make it a count of months, not a month's name ("mỗi tháng một lần").
-_MONTHS_COUNTED_AFTER = frozenset(("mỗi", "hàng", "hằng", "từng", "các", "những", "nửa", "cả", "mấy", "vài"))
+# "ngày tháng năm" is "the date" (day, month and year), no month.
+_MONTHS_COUNTED_AFTER = frozenset(("mỗi", "hàng", "hằng", "từng", "các", "những", "nửa", "cả", "mấy", "vài", "ngày"))
 
 
 def _year_in_words(g: dict) -> int | None:
@@ -256,8 +257,9 @@ def words_date_at(text: str, pos: int, ref: dt.date | None) -> Quantity | None:
         year_written = bool(g["yd"] or g["yw"] or g["yn"])
         if mo == 0:
             return Quantity(m.start(), m.end(), "", "skip")
-        if not year_written and _at(_NUMBER_WORD_AFTER, text, m.end()):
-            return None  # "tháng năm nay", "tháng một lần"
+        if not year_written and (_at(_NUMBER_WORD_AFTER, text, m.end()) or (
+                m.group("m") == "năm" and not _at(_CLAUSE_END, text, m.end()))):
+            return None  # "tháng năm nay", "tháng một lần"; "tháng năm" (May) only with a year or at a clause end
         y = _year_in_words(g) if year_written else _infer_year(mo, ref)
         if y is None:
             return None

@@ -151,10 +151,6 @@ CLDR_UNITS: dict[str, str] = {
     "temperature-celsius": "°C", "temperature-fahrenheit": "°F",
     "digital-megabyte": "MB", "digital-gigabyte": "GB", "digital-terabyte": "TB",
 }
-# CLDR forms of those units that are not read, each with why.
-CLDR_UNIT_FORMS_NOT_READ = frozenset({
-    "thùng",  # CLDR's barrel, but "thùng" is any crate or can ("3 thùng mì"): read only after a price ("USD/thùng")
-})
 
 
 def cldr_units() -> dict[str, str]:
@@ -163,13 +159,11 @@ def cldr_units() -> dict[str, str]:
     for uid, symbol in CLDR_UNITS.items():
         for length in ("long", "short"):
             form = get_unit_name(uid, length=length, locale="vi")
-            if form and form not in CLDR_UNIT_FORMS_NOT_READ:
+            if form:
                 out[form.replace("\u202f", " ")] = symbol
     return out
 
 
-# Units read only after "/", as what a price is per ("80 USD/thùng" is per barrel; "3 thùng mì" are crates).
-DENOMINATOR_ONLY: dict[str, str] = {"thùng": "barrel"}
 # What CLDR lacks, each with why.
 PHYSICAL_NOT_IN_CLDR: dict[str, str] = {
     # "tấn" is CLDR's US short ton; in Vietnamese it is the metric tonne (CLDR: "tấn hệ mét"); "tạ" is 100 kg
@@ -206,6 +200,9 @@ NOT_UNIT_BEFORE: dict[str, tuple[str, ...]] = {
 # Symbols that are read in other cases too, where that is unambiguous ("20 KG", "10 Km"); not "G" ("5G" is a network),
 # "M" (mega or million), "ML" (CLDR's megalitre).
 UNIT_SYMBOL_CASES: dict[str, str] = {"KG": "kg", "Kg": "kg", "KM": "km", "Km": "km", "MM": "mm", "CM": "cm"}
+# Unit names read only as written, never capitalised: they also begin capitalised words ("Độ thoáng gầm", "Ký túc
+# xá", "Đô thị", "Xu hướng", "Hào quang").
+UNITS_AS_WRITTEN = frozenset({"độ", "ký", "kí", "cân", "lạng", "đô", "xu", "hào"})
 
 
 def physical_units() -> dict[str, str]:

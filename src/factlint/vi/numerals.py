@@ -53,7 +53,7 @@ _TENS_DIGITS = frozenset(("hai", "ba", "bốn", "năm", "sáu", "bảy", "bẩy"
 # 101, said loosely for "trăm linh một").
 _TRUNCATED = frozenset((*_TENS_DIGITS, "tư", "mốt"))
 # Scales a number may begin with, its "một" implied: "nghìn người", "trăm tỷ", "tỷ rưỡi", "triệu tư".
-BARE_SCALES = ("chục", "trăm", "nghìn", "ngàn", "vạn", "triệu", "tỷ", "tỉ")
+BARE_SCALES = ("chục", "trăm", "nghìn", "ngàn", "triệu", "tỷ", "tỉ")  # not "vạn": "vạn người mê" is an idiom
 DECIMAL_MARKS = ("phẩy", "chấm")
 _DECIMAL_SCALES = frozenset(("nghìn", "ngàn", "vạn", "triệu", "tỷ", "tỉ"))
 

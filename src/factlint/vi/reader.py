@@ -415,9 +415,11 @@ class Reader:
             before = _words_before(text, s, 2)
             if (before and before[0][0].lower() == "phần") or (
                     m.group()[:1].isupper() and not _sentence_start(text, s)) or any(
-                    w[-1:].isdigit() for w, _ in before):
-                return None  # "phần trăm" (percent); "Bà Triệu" (a name); "5 nghìm tỷ" (a scale of a figure)
+                    w[-1:].isdigit() for w, _ in before) or text[s - 1 : s] == "(":
+                return None  # "phần trăm" (percent); "Bà Triệu" (a name); "5 nghìm tỷ"; "Giá (triệu đồng)", a label
             words = ["một", *words]
+            if before and before[0][0].lower() == "nửa":
+                words, s = ["không", "phẩy", "năm", *words[1:]], before[0][1]  # "nửa tỷ đồng": half a billion
         words = _number_words(words)
         if not words:
             return None
@@ -437,7 +439,7 @@ class Reader:
                 value = words_to_number(words)
         except ValueError:
             return None
-        e = s + _span_len(m.group(), len(words) - implied)
+        e = m.start() + _span_len(m.group(), len(words) - implied - 2 * (s != m.start()))
         unit = _unit_after(text, e)
         hedge, hstart = self._hedge_before(text, s)
         return self._make_number(text, s, unit.end if unit else e, value, half, unit, hedge, hstart)

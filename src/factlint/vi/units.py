@@ -21,7 +21,7 @@ def _cased(forms: dict[str, str]) -> dict[str, str]:
     """
     out = dict(forms)
     for form, value in forms.items():
-        if len(form) > 1 and any(c.islower() for c in form):
+        if len(form) > 1 and any(c.islower() for c in form) and form not in lx.UNITS_AS_WRITTEN:
             for variant in (form.lower(), form[:1].upper() + form[1:], form.title(), form.upper()):
                 out.setdefault(variant, value)
     return out
@@ -55,13 +55,14 @@ _UNIT_RE = regex.compile(
     rf"|(?P<phys>{_guarded(_PHYSICAL_FORMS)})(?![\p{{L}}\p{{N}}]))"
     rf"|[ \t]+(?:(?P<dur>{_alt_ci(lx.DURATIONS)})|(?P<noun>{_alt_ci(lx.NOUNS)})){_R}"
 )
+# A price per currency is written with its code ("23.000 đồng/USD"); "200 bảng Anh/đồng" is per coin.
+_CODES = sorted({c for c in lx.CURRENCIES.values() if c in lx.CURRENCIES})
 # "per": "USD/tấn", "km/h", "đồng/người/tháng"; said "trên", "mỗi" or "một" before a measure ("ki lô mét trên giờ",
 # "đô mỗi tấn", "đồng một ki lô gam")
 _PER_RE = regex.compile(r"[ \t]*/[ \t]*|[ \t]+(?:trên|mỗi|một)[ \t]+")
 _PER_SYMBOLS = {"hour": "h", "h": "h", "giờ": "h"}
 _DENOMINATOR_RE = regex.compile(
-    rf"(?:(?P<phys>{_guarded(_PHYSICAL_FORMS)})|(?P<den>{_alt(lx.DENOMINATOR_ONLY)})|(?P<dur>{_alt_ci(lx.DURATIONS)})"
-    rf"|(?P<cur>{_alt(lx.CURRENCIES)})"
+    rf"(?:(?P<phys>{_guarded(_PHYSICAL_FORMS)})|(?P<dur>{_alt_ci(lx.DURATIONS)})|(?P<cur>{_alt(_CODES)})"
     rf"|(?P<noun>{_alt_ci(lx.NOUNS)})|(?P<h>h)){_R}"
 )
 
@@ -92,8 +93,6 @@ def _denominator(m: regex.Match) -> str:
         return lx.CURRENCIES[word]
     if kind == "noun":
         return lx.NOUNS[word.lower()]
-    if kind == "den":
-        return lx.DENOMINATOR_ONLY[word]
     return "h"
 
 
