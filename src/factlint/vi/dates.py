@@ -190,6 +190,7 @@ _MONTH_AT = regex.compile(rf"{_alt_ci(['tháng'])}{_SP}(?P<m>{_alt(MONTH_WORDS)}
 _YEAR_AT = regex.compile(rf"{_alt_ci(['năm'])}{_SP}{_YEAR_IN_WORDS}")
 _DIGIT_WORD_AFTER = regex.compile(
     rf"[ \t]+{_alt(['một', 'mốt', 'hai', 'ba', 'bốn', 'tư', 'sáu', 'bảy', 'bẩy', 'tám', 'chín', 'mười', 'mươi'])}{_R}")
+_LUNAR_AFTER = regex.compile(rf"[ \t]+{_alt_ci(lx.LUNAR_AFTER)}{_R}")
 _CLAUSE_END = regex.compile(r"[ \t]*(?:[,.;:!?)\n…]|$)")
 _NUMBER_WORD_AFTER = regex.compile(rf"[ \t]+(?:{_DAY_WORDS_ALT}|không|nay|ngoái|trước|sau|qua|tới|đó|học){_R}")
 # Words before "tháng" that make it a count of months, not a month's name ("mỗi tháng một lần").
@@ -240,7 +241,7 @@ def words_date_at(text: str, pos: int, ref: dt.date | None) -> Quantity | None:
         if not year_written and (nw := _at(_DIGIT_WORD_AFTER, text, m.end())):
             return Quantity(m.start(), nw.end(), "", "skip")  # "ngày mười lăm tháng mười ba": no such month
         d, mo = _number_in_words(g["d"]), (int(g["m"]) if g["m"].isdigit() else MONTH_WORDS[g["m"]])
-        if mo == 0 or d is None:
+        if mo == 0 or d is None or _at(_LUNAR_AFTER, text, m.end()):
             return Quantity(m.start(), m.end(), "", "skip")  # "mùng một tháng giêng": a lunar date
         y = _year_in_words(g) if year_written else _infer_year(mo, ref)
         iso = _iso(y or 0, mo, d) if y is not None else ""
@@ -249,6 +250,8 @@ def words_date_at(text: str, pos: int, ref: dt.date | None) -> Quantity | None:
         return Quantity(m.start(), m.end(), text[m.start():m.end()], "date", date=iso)
     if m := _at(_MONTH_AT, text, pos):
         before = _words_before(text, pos, 1)
+        if (before and before[0][0].lower() in lx.LUNAR_BEFORE) or _at(_LUNAR_AFTER, text, m.end()):
+            return Quantity(m.start(), m.end(), "", "skip")  # "rằm tháng bảy", "tháng ba âm lịch": lunar
         if before and (before[0][0].lower() in _MONTHS_COUNTED_AFTER or before[0][0][-1:].isdigit()
                        or before[0][0].lower() in _YEAR_DIGITS or before[0][0].lower() in ("mười", "mươi")):
             return None  # "mỗi tháng một lần", "hai tháng tư"

@@ -245,6 +245,12 @@ NOUNS: dict[str, str] = {
     "kết nối": "connection", "khối": "block", "sản phẩm": "product", "mặt hàng": "product",
 }
 
+# Words before a bare scale that keep it from counting one: "phần trăm" (percent), "nhiều tỷ đồng" (many billions),
+# "đơn vị tỷ đồng" (the unit), "dự án nghìn tỷ" (a size class), "tiền triệu" (idiom), "tỷ tỷ" (elder sister).
+NOT_BARE_SCALE_AFTER = frozenset(("phần", "nhiều", "đơn vị", "dự án", "tiền", "tỷ", "tỉ", "triệu", "nghìn", "ngàn"))
+# Words for a lunar date: "rằm tháng bảy" (the full moon of the seventh lunar month), "tháng ba âm lịch".
+LUNAR_BEFORE = frozenset(("rằm",))
+LUNAR_AFTER = ("âm lịch", "âm")
 # Words before "không" (zero) and "một" (one) that make them a count of the noun after, not "not" and "a":
 # "ghi nhận không ca mắc mới", "chỉ có một dự án"; "không" also counts with "nào" after the noun ("không doanh
 # nghiệp nào"). Anywhere else "một" is the article ("một doanh nghiệp cho biết", "là một đối tác").

@@ -284,8 +284,8 @@ def zero_one(text: str, p: int, word: str) -> tuple[float, _Unit] | None:
     words = _words_before(text, p)
     if word == "một":
         if not _phrase_before(words, lx.ONE_BEFORE)[0] or (
-                unit.unit == "person" and _at(_RELATION_AFTER, text, unit.end)):
-            return None
+                unit.unit == "person" and _at(_RELATION_AFTER, text, unit.end)) or _at(_NAO_AFTER, text, unit.end):
+            return None  # "còn một chiếc nào" (not a single one) is none
         return 1.0, unit
     if _phrase_before(words, lx.ZERO_BEFORE)[0] or _at(_NAO_AFTER, text, unit.end):
         return 0.0, unit

@@ -413,10 +413,10 @@ class Reader:
         implied = words[0] in BARE_SCALES
         if implied:
             before = _words_before(text, s, 2)
-            if (before and before[0][0].lower() == "phần") or (
+            if _phrase_before(before, lx.NOT_BARE_SCALE_AFTER)[0] or (
                     m.group()[:1].isupper() and not _sentence_start(text, s)) or any(
-                    w[-1:].isdigit() for w, _ in before) or text[s - 1 : s] == "(":
-                return None  # "phần trăm" (percent); "Bà Triệu" (a name); "5 nghìm tỷ"; "Giá (triệu đồng)", a label
+                    w[-1:].isdigit() for w, _ in before) or text[s - 1 : s] == "(" or words[1:2] == words[:1]:
+                return None  # "phần trăm", "nhiều tỷ", "tỷ tỷ"; "Bà Triệu" (a name); "5 nghìm tỷ"; "(triệu đồng)"
             words = ["một", *words]
             if before and before[0][0].lower() == "nửa":
                 words, s = ["không", "phẩy", "năm", *words[1:]], before[0][1]  # "nửa tỷ đồng": half a billion

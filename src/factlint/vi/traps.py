@@ -108,7 +108,7 @@ _BYLINE_CLOCK = regex.compile(r"\d[:h]\d\d|GMT|UTC")
 _GALLERY_BEFORE = regex.compile(r"[ \t(]*(?:Ảnh|Hình|Video|Clip)[ \t]+")
 _GALLERY_AFTER = regex.compile(r"(?:/\d+)?[ \t]*(?=[:)]|$)")
 _CREDIT_BEFORE = regex.compile(
-    r"(?:^|\()[ \t]*(?:Ảnh(?:[ \t]+minh[ \t]+h[oọ]ạ?)?|Nguồn|Đồ[ \t]+h[oọ]ạ?|Video|Clip)[ \t]*:[^()\n:]*$")
+    r"(?:^|\()[ \t]*(?:Ảnh(?:[ \t]+minh[ \t]+h[oọ]ạ?)?|Nguồn|Đồ[ \t]+h[oọ]ạ?)[ \t]*:[^()\n:]*$")  # not "Video: <title>"
 
 
 def furniture_end(text: str, s: int, e: int) -> int | None:

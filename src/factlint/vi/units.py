@@ -14,14 +14,16 @@ from factlint.vi import lexicon as lx
 from factlint.vi.tokens import _R, _SPACES, _alt, _alt_ci, _at, _trie
 
 
-def _cased(forms: dict[str, str]) -> dict[str, str]:
+def _cased(forms: dict[str, str], min_len: int = 2) -> dict[str, str]:
     """The forms with every name also in lower case, capitalised, title case and capitals ("Tấn", "ĐÔ LA").
 
-    A name is a form with a lower-case letter and more than one character; symbols and codes stay as written.
+    A name is a form with a lower-case letter, of ``min_len`` characters or more or not in ASCII; symbols and codes
+    stay as written ("m3" is no "M3", a car).
     """
     out = dict(forms)
     for form, value in forms.items():
-        if len(form) > 1 and any(c.islower() for c in form) and form not in lx.UNITS_AS_WRITTEN:
+        name = len(form) >= min_len or not form.isascii()
+        if len(form) > 1 and name and any(c.islower() for c in form) and form not in lx.UNITS_AS_WRITTEN:
             for variant in (form.lower(), form[:1].upper() + form[1:], form.title(), form.upper()):
                 out.setdefault(variant, value)
     return out
@@ -37,7 +39,7 @@ def _guarded(forms: Iterable[str]) -> str:
 
 _CURRENCY_FORMS = _cased(lx.CURRENCIES)
 _SUBUNIT_FORMS = _cased({k: k for k in lx.CURRENCY_SUBUNITS})
-_PHYSICAL_FORMS = _cased(lx.PHYSICAL)
+_PHYSICAL_FORMS = _cased(lx.PHYSICAL, min_len=5)
 # Unit words (not symbols) a number in words may stand before: "ba tấn", "hai cân thịt", "mười ki lô mét".
 UNIT_WORD_AHEAD = _guarded([f for f in _PHYSICAL_FORMS if not f.isascii() or len(f) > 4] + list(_SUBUNIT_FORMS))
 # Any unit a number in words may stand before ("hai đô", "ba tấn", "năm phần trăm"), with the same guards.
