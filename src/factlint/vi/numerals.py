@@ -276,17 +276,21 @@ def zero_one(text: str, p: int, word: str) -> tuple[float, _Unit] | None:
     "ghi nhận không ca mắc mới", "không doanh nghiệp nào", "chỉ có một dự án"; not "không lao động" (does not work),
     "một số", "là một đối tác", "có một người bạn" (see :data:`~factlint.vi.lexicon.ONE_BEFORE`).
     """
+    words = _words_before(text, p)
+    counted = _phrase_before(words, lx.ONE_BEFORE if word == "một" else lx.ZERO_BEFORE)[0]
+    half = word == "một" and "rưỡi" in text[p : p + 40]
+    if not (counted or half or (word == "không" and "nào" in text[p : p + 60])):
+        return None  # most "một" and "không": the article and "not"
     unit = _unit_after(text, p + len(word))
-    if unit is not None and word == "một" and unit.kind != "percent" and _at(_HALF_RE, text, unit.end):
+    if unit is not None and half and unit.kind != "percent" and _at(_HALF_RE, text, unit.end):
         return 1.0, unit  # "một mét rưỡi", "một tiếng rưỡi": one and a half, no article
     if unit is None or unit.kind != "count" or unit.unit not in _NOUN_UNITS:
         return None
-    words = _words_before(text, p)
     if word == "một":
-        if not _phrase_before(words, lx.ONE_BEFORE)[0] or (
-                unit.unit == "person" and _at(_RELATION_AFTER, text, unit.end)) or _at(_NAO_AFTER, text, unit.end):
+        if not counted or (unit.unit == "person" and _at(_RELATION_AFTER, text, unit.end)) or _at(
+                _NAO_AFTER, text, unit.end):
             return None  # "còn một chiếc nào" (not a single one) is none
         return 1.0, unit
-    if _phrase_before(words, lx.ZERO_BEFORE)[0] or _at(_NAO_AFTER, text, unit.end):
+    if counted or _at(_NAO_AFTER, text, unit.end):
         return 0.0, unit
     return None

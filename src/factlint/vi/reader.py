@@ -90,7 +90,11 @@ _TRIGGER = re.compile(r"thứ|Thứ|đầu|mươi|mười|Mười|trăm|nghìn|n
 # A lone digit word counts only before a unit ("ba ngày", "tám người", "năm người"), not in "hai nước", or as a ten
 # said with its unit digit ("bảy mốt", "sáu tư", "chín lăm").
 _UNIT_WORDS = list(lx.CURRENCIES) + list(lx.PERCENT) + list(lx.DURATIONS) + list(lx.PEOPLE) + UNIT_TRIGGER_WORDS
+# A number word before a unit or an after-ten digit; "năm" before a unit that is no time, a spoken year; a date in
+# words ("mồng hai tháng chín", "tháng tư"); "không"/"một" before a counted noun, "một … rưỡi". The first letters
+# first: most positions fail at once.
 _LONE_TRIGGER = re.compile(
+    r"\b(?=[BCHKMNSTbchkmnst])(?:"
     r"\b(?:" + "|".join(w for x in _NUMBER_WORD_LIST for w in (x, x.capitalize())) + r") (?=(?:mốt|tư|lăm|nhăm)\b|"
     + "|".join(re.escape(u) for u in sorted(set(_UNIT_WORDS), key=len, reverse=True)) + r")"
     r"|\b[Nn]ăm (?=" + "|".join(re.escape(u) for u in sorted({*lx.PEOPLE, *lx.CURRENCIES, *UNIT_TRIGGER_WORDS}, key=len,
@@ -98,8 +102,7 @@ _LONE_TRIGGER = re.compile(
     + r"|(?:mốt|lăm|nhăm)\b|(?:một|hai) )"
     r"|\b(?:[Nn]gày|[Mm]ồng|[Mm]ùng) (?=(?:mồng |mùng )?(?:\w+ ){1,4}tháng )"
     r"|\b[Tt]háng (?=(?:" + "|".join(MONTH_WORDS) + r")\b)"
-    r"|\b(?:[Kk]hông|[Mm]ột) (?=" + "|".join(sorted(lx.NOUNS, key=len, reverse=True)) + r")"
-    r"|\b[Mm]ột (?=(?:\S+ ){1,3}?rưỡi\b)"
+    r"|\b(?:[Kk]hông|[Mm]ột) (?=" + "|".join(sorted(lx.NOUNS, key=len, reverse=True)) + r"|(?:\S+ ){1,3}?rưỡi\b))"
 )
 
 

@@ -119,11 +119,11 @@ def furniture_end(text: str, s: int, e: int) -> int | None:
         s: Where the digits start.
         e: Where they end.
     """
-    ls = text.rfind("\n", 0, s) + 1
-    le = text.find("\n", e)
-    le = len(text) if le < 0 else le
-    if le - ls > _FURNITURE_LINE_MAX:
-        return None
+    ls = text.rfind("\n", max(0, s - _FURNITURE_LINE_MAX), s) + 1
+    le = text.find("\n", e, e + _FURNITURE_LINE_MAX + 1)
+    le = len(text) if le < 0 and len(text) - e <= _FURNITURE_LINE_MAX else le
+    if (ls == 0 and s > _FURNITURE_LINE_MAX) or le < 0 or le - ls > _FURNITURE_LINE_MAX:
+        return None  # a long line: a paragraph, no furniture
     line = text[ls:le]
     if _COUNTER_LINE.fullmatch(line) or (_BYLINE_LINE.fullmatch(line) and _BYLINE_CLOCK.search(line)):
         return le
