@@ -1,7 +1,7 @@
 """Word tables of the Vietnamese quantity grammar: numerals, scales, units, nouns.
 
-Tables only (the currencies come from CLDR through Babel, plus what CLDR lacks); the reader
-(``factlint.vi.reader`` and the grammar modules beside it) compiles them into patterns.
+Tables only (the currencies and the physical units come from CLDR through Babel, plus what CLDR lacks, each entry
+saying why); the reader (``factlint.vi.reader`` and the grammar modules beside it) compiles them into patterns.
 """
 
 from __future__ import annotations

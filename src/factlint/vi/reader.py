@@ -95,7 +95,7 @@ _UNIT_WORDS = list(lx.CURRENCIES) + list(lx.PERCENT) + list(lx.DURATIONS) + list
 # first: most positions fail at once.
 _LONE_TRIGGER = re.compile(
     r"\b(?=[BCHKMNSTbchkmnst])(?:"
-    r"\b(?:" + "|".join(w for x in _NUMBER_WORD_LIST for w in (x, x.capitalize())) + r") (?=(?:mốt|tư|lăm|nhăm)\b|"
+    r"(?:" + "|".join(w for x in _NUMBER_WORD_LIST for w in (x, x.capitalize())) + r") (?=(?:mốt|tư|lăm|nhăm)\b|"
     + "|".join(re.escape(u) for u in sorted(set(_UNIT_WORDS), key=len, reverse=True)) + r")"
     r"|\b[Nn]ăm (?=" + "|".join(re.escape(u) for u in sorted({*lx.PEOPLE, *lx.CURRENCIES, *UNIT_TRIGGER_WORDS}, key=len,
                                                                reverse=True))
