@@ -51,6 +51,8 @@ _YEAR_TOKEN = regex.compile(r"(?:1[89]|20)\d{2}")
 def _word_date(text: str, m: regex.Match, ref: dt.date | None) -> Quantity | None:
     s, e = m.span()
     g = m.groupdict()
+    if (g["ng"] or g["th"]) and _lunar(text, s, e):
+        return Quantity(s, e, "", "skip")  # "ngày 15 tháng 7 âm lịch", "rằm tháng 7": a lunar date
     if g["ng"]:
         d, mo = int(g["d"]), int(g["m"])
         y = int(g["y"]) if g["y"] else _infer_year(mo, ref)
@@ -198,6 +200,12 @@ _NUMBER_WORD_AFTER = regex.compile(rf"[ \t]+(?:{_DAY_WORDS_ALT}|không|nay|ngoá
 _MONTHS_COUNTED_AFTER = frozenset(("mỗi", "hàng", "hằng", "từng", "các", "những", "nửa", "cả", "mấy", "vài", "ngày"))
 
 
+def _lunar(text: str, s: int, e: int) -> bool:
+    """Whether the date at ``s:e`` is a lunar one: "rằm tháng bảy", "mồng năm tháng năm âm lịch"."""
+    before = _words_before(text, s, 1)
+    return bool(before and before[0][0].lower() in lx.LUNAR_BEFORE) or bool(_at(_LUNAR_AFTER, text, e))
+
+
 def _year_in_words(g: dict) -> int | None:
     """The year of a match of ``_YEAR_IN_WORDS``, or ``None`` when it is none (or no year was written)."""
     if g.get("yn"):
@@ -241,7 +249,7 @@ def words_date_at(text: str, pos: int, ref: dt.date | None) -> Quantity | None:
         if not year_written and (nw := _at(_DIGIT_WORD_AFTER, text, m.end())):
             return Quantity(m.start(), nw.end(), "", "skip")  # "ngày mười lăm tháng mười ba": no such month
         d, mo = _number_in_words(g["d"]), (int(g["m"]) if g["m"].isdigit() else MONTH_WORDS[g["m"]])
-        if mo == 0 or d is None or _at(_LUNAR_AFTER, text, m.end()):
+        if mo == 0 or d is None or _lunar(text, m.start(), m.end()):
             return Quantity(m.start(), m.end(), "", "skip")  # "mùng một tháng giêng": a lunar date
         y = _year_in_words(g) if year_written else _infer_year(mo, ref)
         iso = _iso(y or 0, mo, d) if y is not None else ""
@@ -250,7 +258,7 @@ def words_date_at(text: str, pos: int, ref: dt.date | None) -> Quantity | None:
         return Quantity(m.start(), m.end(), text[m.start():m.end()], "date", date=iso)
     if m := _at(_MONTH_AT, text, pos):
         before = _words_before(text, pos, 1)
-        if (before and before[0][0].lower() in lx.LUNAR_BEFORE) or _at(_LUNAR_AFTER, text, m.end()):
+        if _lunar(text, m.start(), m.end()):
             return Quantity(m.start(), m.end(), "", "skip")  # "rằm tháng bảy", "tháng ba âm lịch": lunar
         if before and (before[0][0].lower() in _MONTHS_COUNTED_AFTER or before[0][0][-1:].isdigit()
                        or before[0][0].lower() in _YEAR_DIGITS or before[0][0].lower() in ("mười", "mươi")):

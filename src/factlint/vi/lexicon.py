@@ -191,7 +191,7 @@ TRANSLITERATED_UNITS: dict[tuple[str, ...], str] = {
 NOT_UNIT_BEFORE: dict[str, tuple[str, ...]] = {
     "ký": ("kết", "hợp", "tên", "duyệt", "sự", "giả", "ức", "túc", "hiệu", "gửi", "nhận", "thác", "cam", "sinh"),
     "kí": ("kết", "hợp", "tên", "duyệt", "sự", "giả", "ức", "túc", "hiệu", "gửi", "nhận", "thác", "cam", "sinh"),
-    "cân": ("nhắc", "bằng", "đối", "đo", "điện", "nặng", "sức", "xứng"),
+    "cân": ("nhắc", "bằng", "đối", "đo", "điện", "nặng", "sức", "xứng", "đồng hồ"),
     "lạng": ("lách", "Sơn"),
     "đô": ("thị", "đốc", "vật", "hộ", "thành", "trưởng", "con"),
     "xu": ("hướng", "thế", "nịnh", "chiêng"),
@@ -255,8 +255,11 @@ LUNAR_AFTER = ("âm lịch", "âm")
 # "ghi nhận không ca mắc mới", "chỉ có một dự án"; "không" also counts with "nào" after the noun ("không doanh
 # nghiệp nào"). Anywhere else "một" is the article ("một doanh nghiệp cho biết", "là một đối tác").
 ZERO_BEFORE = frozenset(("ghi nhận", "ghi nhận thêm", "thêm"))
-ONE_BEFORE = frozenset(("chỉ", "chỉ có", "chỉ còn", "thêm", "ghi nhận", "ghi nhận thêm", "còn", "duy nhất", "đúng",
-                        "có đúng", "mới có"))
+ONE_BEFORE = frozenset(("chỉ", "chỉ có", "chỉ còn", "thêm", "ghi nhận", "ghi nhận thêm", "duy nhất", "đúng",
+                        "có đúng", "mới có"))  # not a bare "còn": "còn một người …" is "while one …"
+# Classifiers that head compound nouns ("một con đường" a road, "chiếc xe", "cây bút", "cuộc sống"): after "không" and
+# "một" they count nothing.
+CLASSIFIERS = ("con", "cây", "chiếc", "cuộc", "khối", "máy", "xe")
 # After "một người", a word that makes "người" part of a relation ("một người bạn"), not a count of persons.
 PERSON_RELATIONS = ("bạn", "thân", "quen", "yêu", "nhà", "con", "anh", "chị", "em", "cha", "mẹ", "vợ", "chồng")
 PEOPLE = tuple(k for k, v in NOUNS.items() if v in {"person", "worker", "trainee", "student", "pupil", "patient"})

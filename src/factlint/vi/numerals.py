@@ -265,7 +265,7 @@ def _span_len(surface: str, n_words: int) -> int:
     return parts[n_words - 1].end()
 
 
-_NOUN_UNITS = frozenset(lx.NOUNS.values())
+_NOUN_UNITS = frozenset(lx.NOUNS.values()) - {lx.NOUNS[c] for c in lx.CLASSIFIERS}
 _NAO_AFTER = regex.compile(r"(?:[ \t]+\p{L}+){0,3}?[ \t]+nào(?!\p{L})")
 _RELATION_AFTER = regex.compile(rf"[ \t]+{_alt(lx.PERSON_RELATIONS)}{_R}")
 

@@ -292,7 +292,8 @@ class Reader:
                 if (wm := _at(_WORD_DATE_AT, text, lead[0][1])) and wm.end() > s:
                     q = _word_date(text, wm, ref)
                     if q is not None:
-                        out.append(q)
+                        if q.kind != "skip":
+                            out.append(q)
                         done = wm.end()
                         continue
             if lead and lead[0][0].lower() in _DAY_WORDS and (nxt == "-" or "." in m.group()) and (
