@@ -10,7 +10,7 @@ from factlint.vi import lexicon as lx
 from factlint.vi.hedges import load_hedges
 from factlint.vi.syllable import is_syllable
 from factlint.vi.tokens import _R, _SP, _WORD_AFTER_RE, _alt, _alt_ci, _at, _phrase_before, _words_before
-from factlint.vi.units import UNIT_AHEAD, UNIT_AHEAD_NOT_TIME, _Unit, _unit_after
+from factlint.vi.units import MEASURE_AHEAD, OTHER_UNITS_AHEAD, OTHER_UNITS_AHEAD_NOT_TIME, _Unit, _unit_after
 
 _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?(?!\d)|\d+,\d+|\d+\.\d+(?![.\d])|\d+"
 _SCALES = _alt(list(lx.SCALE_WORDS))
@@ -164,7 +164,10 @@ _NW_FIRST = _alt_ci(["hai", "ba", "bốn", "sáu", "bảy", "bẩy", "tám", "ch
 _NW_DIGIT = _alt(["một", "mốt", "hai", "ba", "bốn", "tư", "năm", "lăm", "nhăm", "sáu", "bảy", "bẩy", "tám", "chín"])
 _NW_ANY = _alt(list(lx.DIGIT_WORDS) + list(lx.SCALE_WORDS) + ["linh", "lẻ", "rưỡi"])
 _NW_MULT = _alt(list(lx.SCALE_WORDS) + ["mười", "linh", "lẻ"])
-_UNIT_AHEAD = UNIT_AHEAD
+# The unit tables are long: the pattern below defines them once ("(?&measure)") and calls them where they are needed.
+_DEFINE = rf"(?(DEFINE)(?P<measure>{MEASURE_AHEAD})(?P<noun>{_alt_ci(lx.NOUNS)}))"
+_UNIT_AHEAD = rf"(?:(?&measure)|{OTHER_UNITS_AHEAD})"
+_UNIT_AHEAD_NOT_TIME = rf"(?:(?&measure)|{OTHER_UNITS_AHEAD_NOT_TIME})"
 
 
 _NW_TENS = _alt_ci(["hai", "ba", "bốn", "sáu", "bảy", "bẩy", "tám", "chín"])
@@ -172,17 +175,17 @@ _NW_TENS = _alt_ci(["hai", "ba", "bốn", "sáu", "bảy", "bẩy", "tám", "ch�
 _BARE_TAIL = rf"(?:{_SP}(?:{_alt(['mốt', 'hai', 'ba', 'bốn', 'tư', 'sáu', 'bảy', 'bẩy', 'tám', 'chín'])}))?"
 _BIG_SCALES = _alt(["trăm", "nghìn", "ngàn", "vạn", "triệu", "tỷ", "tỉ"])
 # "tư" after a ten only where no word follows that it begins ("hai tư người", not "hai tư thế", "ba tư bản").
-_TU_ALONE = rf"tư(?=[ \t]*(?:[^\p{{L}}\p{{N}} \t]|$)|[ \t]+(?:{_UNIT_AHEAD}|{_alt_ci(lx.NOUNS)}|{_BIG_SCALES}){_R})"
+_TU_ALONE = rf"tư(?=[ \t]*(?:[^\p{{L}}\p{{N}} \t]|$)|[ \t]+(?:{_UNIT_AHEAD}|(?&noun)|{_BIG_SCALES}){_R})"
 _WORD_NUMBER_AT = regex.compile(
-    rf"(?:{_alt_ci(lx.DIGIT_WORDS)}(?:{_SP}{_NW_ANY})*{_SP}{_alt(DECIMAL_MARKS)}{_SP}{_NW_ANY}(?:{_SP}{_NW_ANY})*"
+    rf"{_DEFINE}(?:{_alt_ci(lx.DIGIT_WORDS)}(?:{_SP}{_NW_ANY})*{_SP}{_alt(DECIMAL_MARKS)}{_SP}{_NW_ANY}(?:{_SP}{_NW_ANY})*"
     rf"|{_NW_TENS}{_SP}(?:{_alt(['mốt', 'lăm', 'nhăm'])}|{_TU_ALONE})(?:{_SP}{_NW_ANY})*"
     rf"|{_alt_ci(['trăm', 'nghìn', 'ngàn', 'triệu', 'tỷ', 'tỉ'])}{_SP}rưỡi(?:{_SP}{_NW_ANY})*"
-    rf"|{_alt_ci(BARE_SCALES)}(?:{_SP}{_BIG_SCALES})*{_BARE_TAIL}(?=[ \t]+(?:{_UNIT_AHEAD}|{_alt_ci(lx.NOUNS)}){_R})"
+    rf"|{_alt_ci(BARE_SCALES)}(?:{_SP}{_BIG_SCALES})*{_BARE_TAIL}(?=[ \t]+(?:{_UNIT_AHEAD}|(?&noun)){_R})"
     rf"|{_alt_ci(BARE_SCALES)}(?:{_SP}{_BIG_SCALES})+"
     rf"|{_alt_ci(['năm'])}{_SP}{_alt(['mốt', 'lăm', 'nhăm'])}(?:{_SP}{_NW_ANY})*"
     rf"|(?:{_NW_FIRST}|{_alt_ci(['một', 'năm'])})(?:{_SP}{_NW_ANY})*{_SP}{_NW_MULT}(?:{_SP}{_NW_ANY})*"
     rf"|{_alt_ci(['mười'])}{_SP}{_NW_DIGIT}(?:{_SP}{_NW_ANY})*"
-    rf"|{_NW_FIRST}(?=[ \t]+{_UNIT_AHEAD}{_R})|{_alt_ci(['năm'])}(?=[ \t]+{UNIT_AHEAD_NOT_TIME}{_R})){_R}"
+    rf"|{_NW_FIRST}(?=[ \t]+{_UNIT_AHEAD}{_R})|{_alt_ci(['năm'])}(?=[ \t]+{_UNIT_AHEAD_NOT_TIME}{_R})){_R}"
 )
 _NUMBER_WORDS = frozenset(list(lx.DIGIT_WORDS) + list(lx.SCALE_WORDS) + ["linh", "lẻ", "rưỡi"])
 _VAGUE_AT = regex.compile(

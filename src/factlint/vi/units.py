@@ -42,12 +42,12 @@ _SUBUNIT_FORMS = _cased({k: k for k in lx.CURRENCY_SUBUNITS})
 _PHYSICAL_FORMS = _cased(lx.PHYSICAL, min_len=5)
 # Unit words (not symbols) a number in words may stand before: "ba tấn", "hai cân thịt", "mười ki lô mét".
 UNIT_WORD_AHEAD = _guarded([f for f in _PHYSICAL_FORMS if not f.isascii() or len(f) > 4] + list(_SUBUNIT_FORMS))
-# Any unit a number in words may stand before ("hai đô", "ba tấn", "năm phần trăm"), with the same guards.
-UNIT_AHEAD = (rf"(?:{_guarded(_CURRENCY_FORMS)}|{_guarded(_PHYSICAL_FORMS)}|{_guarded(_SUBUNIT_FORMS)}"
-              rf"|{_alt_ci(list(lx.PERCENT) + list(lx.DURATIONS) + list(lx.PEOPLE))})")
-# The same without the time units, for "năm" (five, or "year": "năm tháng" is years and months, "năm tấn" five tonnes).
-UNIT_AHEAD_NOT_TIME = (rf"(?:{_guarded(_CURRENCY_FORMS)}|{_guarded(_PHYSICAL_FORMS)}|{_guarded(_SUBUNIT_FORMS)}"
-                       rf"|{_alt_ci(list(lx.PERCENT) + list(lx.PEOPLE))})")
+# The money and measures a number in words may stand before ("hai đô", "ba tấn"), with the same guards; with percent,
+# durations and persons, any unit ("năm phần trăm", "ba ngày", "tám người").
+MEASURE_AHEAD = rf"(?:{_guarded(_CURRENCY_FORMS)}|{_guarded(_PHYSICAL_FORMS)}|{_guarded(_SUBUNIT_FORMS)})"
+OTHER_UNITS_AHEAD = _alt_ci(list(lx.PERCENT) + list(lx.DURATIONS) + list(lx.PEOPLE))
+# Without the time units, for "năm" (five, or "year": "năm tháng" is years and months, "năm tấn" five tonnes).
+OTHER_UNITS_AHEAD_NOT_TIME = _alt_ci(list(lx.PERCENT) + list(lx.PEOPLE))
 # The words that may start such a unit, for the reader's cheap trigger.
 UNIT_TRIGGER_WORDS = sorted({f for f in (*_PHYSICAL_FORMS, *_SUBUNIT_FORMS) if not f.isascii() or len(f) > 4})
 _UNIT_RE = regex.compile(
