@@ -148,7 +148,7 @@ CLDR_UNITS: dict[str, str] = {
     "volume-liter": "l", "volume-milliliter": "ml", "volume-cubic-meter": "m3", "volume-barrel": "barrel",
     "power-watt": "W", "power-kilowatt": "kW", "power-megawatt": "MW", "power-gigawatt": "GW",
     "energy-kilowatt-hour": "kWh", "speed-kilometer-per-hour": "km/h",
-    "temperature-celsius": "°C", "temperature-fahrenheit": "°F",
+    "temperature-celsius": "°C", "temperature-fahrenheit": "°F", "temperature-generic": "degree",
     "digital-megabyte": "MB", "digital-gigabyte": "GB", "digital-terabyte": "TB",
 }
 
@@ -174,7 +174,7 @@ PHYSICAL_NOT_IN_CLDR: dict[str, str] = {
     # symbols in plain ASCII or another case than CLDR's ("m2" for "m²", "ml" for "mL", "KW" for "kW")
     "km2": "km2", "m2": "m2", "m3": "m3", "ml": "ml", "KW": "kW", "KWh": "kWh",
     # units CLDR has no Vietnamese name for
-    "MWh": "MWh", "GWh": "GWh", "TWh": "TWh", "TEU": "TEU", "độ": "degree",
+    "MWh": "MWh", "GWh": "GWh", "TWh": "TWh", "TEU": "TEU",
     # colloquial: "cây số" (km), "ký"/"kí" (south) and "cân" (north) for a kilogram, "lạng" (100 g), "độ xê" (°C)
     "cây số": "km", "ký": "kg", "kí": "kg", "cân": "kg", "lạng": "hg", "độ xê": "°C",
 }
