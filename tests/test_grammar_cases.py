@@ -23,12 +23,14 @@ def _cases():
     for section, cases in data.items():
         for i, case in enumerate(cases):
             text, expected, *rest = case
-            ref = (rest[0] if rest else {}).get("ref", DEFAULT_REF)
-            yield pytest.param(text, expected, ref, id=f"{section}-{i}")
+            options = rest[0] if rest else {}
+            ref = options.get("ref", DEFAULT_REF)
+            marks = [pytest.mark.xfail(strict=True, reason=options["xfail"])] if "xfail" in options else []
+            yield pytest.param(text, expected, ref, id=f"{section}-{i}", marks=marks)
 
 
 def test_enough_cases():
-    assert len(list(_cases())) >= 300
+    assert len(list(_cases())) >= 850  # 509 before issue 14's spoken grammar
 
 
 @pytest.mark.parametrize(("text", "expected", "ref"), list(_cases()))

@@ -57,7 +57,19 @@ def test_unknown_unit(table):
     df.loc[i, "unit"] = "furlong"
     f = validate(df, ids)
     assert f[["text", "column", "value"]].values.tolist() == [["khoảng 350.000 người", "unit", "furlong"]]
-    assert f.loc[0, "check"].startswith("isin(")
+    assert f.loc[0, "check"].startswith("str_matches(")
+
+
+def test_compound_units_are_valid_and_their_parts_checked(table):
+    df, ids = table
+    df = df.copy()
+    i, j, k = _row(df, "10 tỷ USD"), _row(df, "khoảng 350.000 người"), _row(df, "35 tỷ USD")
+    df.loc[i, "unit"] = "USD/t"  # "500 USD/tấn": a price per tonne
+    df.loc[j, "unit"] = "person/furlong"
+    df.loc[k, "unit"] = "t/USD"  # money must be a currency per something
+    f = validate(df, ids)
+    assert sorted(f[["text", "column", "value"]].values.tolist()) == [
+        ["35 tỷ USD", "(row)", ""], ["khoảng 350.000 người", "unit", "person/furlong"]]
 
 
 def test_duplicate_id(table):

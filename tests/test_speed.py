@@ -17,7 +17,7 @@ from factlint.corpus import Article, normalise
 from factlint.extract import sentences
 from factlint.names import Mention, extract_mentions
 from factlint.vi import lexicon as lx
-from factlint.vi import numerals, reader
+from factlint.vi import numerals
 from factlint.vi.scan import DIGIT, scan_at, starts, word_index
 from factlint.vi.tokens import _GLUED_RE, _WORD_AFTER_RE
 
@@ -167,18 +167,3 @@ def test_cheap_tests_skip_only_what_the_patterns_cannot_start_with() -> None:
                 assert _WORD_AFTER_RE.match(text) is None, text
             if not c.isalpha():
                 assert _GLUED_RE.match(text) is None, text
-
-
-def _plain_lone(text: str) -> list[tuple[int, int]]:
-    """The lone number words before a unit, with the word boundary in the pattern."""
-    words = "|".join(w for x in reader._NUMBER_WORD_LIST for w in (x, x.capitalize()))
-    pattern = re.compile(rf"\b(?:{words}) {reader._LONE_NEXT}|\b[Nn]ăm (?=" + "|".join(lx.PEOPLE) + ")")
-    return [m.span() for m in pattern.finditer(text)]
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(["hai", "Hai", "ba", "năm", "Năm", "tám", "_", "x", "Thai", "người", "ngày", "USD",
-                                 "tư", "mốt", "lăm", " ", " ", "\n", ",", "1"]), max_size=16))
-def test_lone_number_words_match_the_bounded_pattern(words: list[str]) -> None:
-    text = "".join(words)
-    assert [m.span() for m in reader._lone_triggers(text)] == _plain_lone(text)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pandera.pandas as pa
+import regex
 from pandera.typing import Series
 from tabulate import tabulate
 
@@ -16,8 +17,11 @@ from factlint.vi.reader import load_hedges
 CURRENCY_CODES = sorted(set(lx.CURRENCIES.values()))
 UNITS = sorted(
     {""} | set(CURRENCY_CODES) | set(lx.PERCENT.values()) | set(lx.PHYSICAL.values()) | set(lx.DURATIONS.values())
-    | set(lx.NOUNS.values()) | {"rank", "year"}
+    | set(lx.NOUNS.values()) | {"rank", "year", "h"}
 )
+_UNIT_ALT = "|".join(regex.escape(u) for u in sorted(UNITS, key=len, reverse=True) if u)
+# a unit, or one per others: "USD/t", "VND/person/month" (the reader's compound units)
+UNIT_PATTERN = rf"^$|^(?:{_UNIT_ALT})(?:/(?:{_UNIT_ALT}))*$"
 HEDGES = sorted({""} | set(load_hedges().hedges) | set(load_hedges().vague))
 _DAY = r"\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?"
 # a year, month or day; a quarter or half; months from January ("2019-M01..05"); cumulative to a date; a span
@@ -40,7 +44,7 @@ class ClaimsSchema(pa.DataFrameModel):
     value: Series[float] = pa.Field(nullable=True)
     low: Series[float] = pa.Field(nullable=True)
     high: Series[float] = pa.Field(nullable=True)
-    unit: Series[str] = pa.Field(isin=UNITS)
+    unit: Series[str] = pa.Field(str_matches=UNIT_PATTERN)
     qualifier: Series[str] = pa.Field(isin=HEDGES)
     metric: Series[str] = pa.Field(str_matches=r"^$|^[a-z0-9_]+(\.[a-z0-9_]+)+$")
     period: Series[str] = pa.Field(str_matches=PERIOD)
@@ -87,7 +91,7 @@ class ClaimsSchema(pa.DataFrameModel):
     @classmethod
     def money_has_currency(cls, df: pd.DataFrame) -> Series[bool]:
         """Every money claim names its currency."""
-        return (df["kind"] != "money") | df["unit"].isin(CURRENCY_CODES)
+        return (df["kind"] != "money") | df["unit"].astype(str).str.split("/").str[0].isin(CURRENCY_CODES)
 
 
 def validate(df: pd.DataFrame, articles: set[str] | None = None) -> pd.DataFrame:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 import regex
 
@@ -103,8 +104,9 @@ def stated_pairs(df: pd.DataFrame) -> list[tuple[dict, dict]]:
         return []
     d = df[df["kind"] == "money"].sort_values(["article", "offset"], kind="stable")  # others fail `between`
     art, sent, unit, low = (d[c].to_numpy() for c in ("article", "sentence", "unit", "low"))
-    cand = ((art[:-1] == art[1:]) & (sent[:-1] == sent[1:]) & (unit[:-1] != unit[1:]) & ~pd.isna(low[:-1])
-            & ~pd.isna(low[1:])).nonzero()[0]
+    per = np.array([u.partition("/")[2] for u in unit], dtype=object)  # "USD/t" (per tonne) restates no amount
+    cand = ((art[:-1] == art[1:]) & (sent[:-1] == sent[1:]) & (unit[:-1] != unit[1:]) & (per[:-1] == per[1:])
+            & ~pd.isna(low[:-1]) & ~pd.isna(low[1:])).nonzero()[0]
     idx = sorted(set(cand) | {i + 1 for i in cand})
     rec = dict(zip(idx, d.iloc[idx].to_dict("records"), strict=True))
     out = []

@@ -13,8 +13,8 @@ import regex
 
 from factlint.quantity import Quantity
 from factlint.vi import lexicon as lx
-from factlint.vi.numerals import _SCALE_RE
-from factlint.vi.tokens import _SP, _alt_ci, _at, _words_before
+from factlint.vi.numerals import _SCALE_RE, words_to_number
+from factlint.vi.tokens import _R, _SP, _alt, _alt_ci, _at, _words_before
 from factlint.vi.traps import _name_before, _proper_noun_before
 from factlint.vi.units import _unit_after
 
@@ -51,6 +51,8 @@ _YEAR_TOKEN = regex.compile(r"(?:1[89]|20)\d{2}")
 def _word_date(text: str, m: regex.Match, ref: dt.date | None) -> Quantity | None:
     s, e = m.span()
     g = m.groupdict()
+    if (g["ng"] or g["th"]) and _lunar(text, s, e):
+        return Quantity(s, e, "", "skip")  # "ngày 15 tháng 7 âm lịch", "rằm tháng 7": a lunar date
     if g["ng"]:
         d, mo = int(g["d"]), int(g["m"])
         y = int(g["y"]) if g["y"] else _infer_year(mo, ref)
@@ -163,3 +165,121 @@ def _iso(y: int, m: int, d: int) -> str:
         return dt.date(y, m, d).isoformat()
     except ValueError:
         return ""
+
+
+# -- dates and years in words ------------------------------------------------------------------------------------
+# "ngày mười lăm tháng tám năm một chín bốn lăm", "mồng hai tháng chín", "mười chín tháng năm", "tháng tư", "năm hai
+# không hai ba". A year in words is read digit by digit ("một chín bốn lăm") or in full ("hai nghìn không trăm hai
+# mươi tư"). The lunar months ("tháng giêng", "tháng chạp") give no Gregorian date.
+_YEAR_DIGITS = {"không": 0, "một": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "lăm": 5, "sáu": 6, "bảy": 7,
+                "bẩy": 7, "tám": 8, "chín": 9}
+_YD = _alt(_YEAR_DIGITS)
+_NW = _alt(list(lx.DIGIT_WORDS) + list(lx.SCALE_WORDS) + ["linh", "lẻ"])
+_YEAR_IN_WORDS = (rf"(?:(?P<yd>(?:một|hai)(?:{_SP}{_YD}){{3}}){_R}(?![ \t]+{_YD}{_R})"
+                  rf"|(?P<yw>(?:một|hai){_SP}(?:nghìn|ngàn)(?:{_SP}{_NW})*){_R}|(?P<yn>(?:1[89]|20)\d{{2}})(?!\d))")
+MONTH_WORDS: dict[str, int] = {
+    "mười một": 11, "mười hai": 12, "một": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7,
+    "bẩy": 7, "tám": 8, "chín": 9, "mười": 10, "giêng": 0, "chạp": 0,  # 0: a lunar month
+}
+_DAY_WORDS_ALT = _alt(["một", "mốt", "hai", "ba", "bốn", "tư", "năm", "lăm", "nhăm", "sáu", "bảy", "bẩy", "tám", "chín",
+                       "mười", "mươi"])
+_WORDS_DATE_AT = regex.compile(
+    rf"(?:(?P<pre>{_alt_ci(['ngày'])}(?:{_SP}(?:mồng|mùng))?|{_alt_ci(['mồng', 'mùng'])}){_SP})?"
+    rf"(?P<d>{_DAY_WORDS_ALT}(?:{_SP}{_DAY_WORDS_ALT})*|\d{{1,2}}){_SP}tháng{_SP}"
+    rf"(?P<m>{_alt(MONTH_WORDS)}|\d{{1,2}}){_R}(?:{_SP}năm{_SP}{_YEAR_IN_WORDS})?"
+)
+_MONTH_AT = regex.compile(rf"{_alt_ci(['tháng'])}{_SP}(?P<m>{_alt(MONTH_WORDS)}){_R}(?:{_SP}năm{_SP}{_YEAR_IN_WORDS})?")
+_YEAR_AT = regex.compile(rf"{_alt_ci(['năm'])}{_SP}{_YEAR_IN_WORDS}")
+_DIGIT_WORD_AFTER = regex.compile(
+    rf"[ \t]+{_alt(['một', 'mốt', 'hai', 'ba', 'bốn', 'tư', 'sáu', 'bảy', 'bẩy', 'tám', 'chín', 'mười', 'mươi'])}{_R}")
+_LUNAR_AFTER = regex.compile(rf"[ \t]+{_alt_ci(lx.LUNAR_AFTER)}{_R}")
+_CLAUSE_END = regex.compile(r"[ \t]*(?:[,.;:!?)\n…]|$)")
+_NUMBER_WORD_AFTER = regex.compile(rf"[ \t]+(?:{_DAY_WORDS_ALT}|không|nay|ngoái|trước|sau|qua|tới|đó|học){_R}")
+# Words before "tháng" that make it a count of months, not a month's name ("mỗi tháng một lần").
+# "ngày tháng năm" is "the date" (day, month and year), no month.
+_MONTHS_COUNTED_AFTER = frozenset(("mỗi", "hàng", "hằng", "từng", "các", "những", "nửa", "cả", "mấy", "vài", "ngày"))
+
+
+def _lunar(text: str, s: int, e: int) -> bool:
+    """Whether the date at ``s:e`` is a lunar one: "rằm tháng bảy", "mồng năm tháng năm âm lịch"."""
+    before = _words_before(text, s, 1)
+    return bool(before and before[0][0].lower() in lx.LUNAR_BEFORE) or bool(_at(_LUNAR_AFTER, text, e))
+
+
+def _year_in_words(g: dict) -> int | None:
+    """The year of a match of ``_YEAR_IN_WORDS``, or ``None`` when it is none (or no year was written)."""
+    if g.get("yn"):
+        return int(g["yn"])
+    if g.get("yd"):
+        return int("".join(str(_YEAR_DIGITS[w]) for w in g["yd"].split()))
+    if g.get("yw"):
+        try:
+            y = words_to_number(g["yw"].split())
+        except ValueError:
+            return None
+        return int(y) if y == int(y) and 1000 <= y < 3000 else None
+    return None
+
+
+def _number_in_words(s: str) -> int | None:
+    if s.isdigit():
+        return int(s)
+    try:
+        v = words_to_number(s.split())
+    except ValueError:
+        return None
+    return int(v) if v == int(v) else None
+
+
+def words_date_at(text: str, pos: int, ref: dt.date | None) -> Quantity | None:
+    """A date, month or year written (partly) in words at ``pos``, a ``skip`` for a lunar or impossible one, or None.
+
+    Args:
+        text: The text.
+        pos: Where a number word, "ngày", "mồng"/"mùng", "tháng" or "năm" begins.
+        ref: The publication date, for the year of a day and month without one.
+    """
+    if m := _at(_WORDS_DATE_AT, text, pos):
+        g = m.groupdict()
+        if g["d"].isdigit() and g["m"].isdigit():
+            return None  # "ngày 3 tháng 9": the digit pass reads it
+        year_written = bool(g["yd"] or g["yw"] or g["yn"])
+        if not g["pre"] and not year_written and not _at(_CLAUSE_END, text, m.end()):
+            return None  # "sáu tháng năm nay" (six months of this year), "hai tháng tư" (two Aprils?)
+        if not year_written and (nw := _at(_DIGIT_WORD_AFTER, text, m.end())):
+            return Quantity(m.start(), nw.end(), "", "skip")  # "ngày mười lăm tháng mười ba": no such month
+        d, mo = _number_in_words(g["d"]), (int(g["m"]) if g["m"].isdigit() else MONTH_WORDS[g["m"]])
+        if mo == 0 or d is None or _lunar(text, m.start(), m.end()):
+            return Quantity(m.start(), m.end(), "", "skip")  # "mùng một tháng giêng": a lunar date
+        y = _year_in_words(g) if year_written else _infer_year(mo, ref)
+        iso = _iso(y or 0, mo, d) if y is not None else ""
+        if not iso:
+            return Quantity(m.start(), m.end(), "", "skip")  # "ngày mười lăm tháng mười ba"
+        return Quantity(m.start(), m.end(), text[m.start():m.end()], "date", date=iso)
+    if m := _at(_MONTH_AT, text, pos):
+        before = _words_before(text, pos, 1)
+        if _lunar(text, m.start(), m.end()):
+            return Quantity(m.start(), m.end(), "", "skip")  # "rằm tháng bảy", "tháng ba âm lịch": lunar
+        if before and (before[0][0].lower() in _MONTHS_COUNTED_AFTER or before[0][0][-1:].isdigit()
+                       or before[0][0].lower() in _YEAR_DIGITS or before[0][0].lower() in ("mười", "mươi")):
+            return None  # "mỗi tháng một lần", "hai tháng tư"
+        g = m.groupdict()
+        mo = MONTH_WORDS[m.group("m")]
+        year_written = bool(g["yd"] or g["yw"] or g["yn"])
+        if mo == 0:
+            return Quantity(m.start(), m.end(), "", "skip")
+        if not year_written and (_at(_NUMBER_WORD_AFTER, text, m.end()) or (
+                m.group("m") == "năm" and not _at(_CLAUSE_END, text, m.end()))):
+            return None  # "tháng năm nay", "tháng một lần"; "tháng năm" (May) only with a year or at a clause end
+        y = _year_in_words(g) if year_written else _infer_year(mo, ref)
+        if y is None:
+            return None
+        return Quantity(m.start(), m.end(), text[m.start():m.end()], "date",
+                        date=f"{y:04d}-{mo:02d}" if y else f"--{mo:02d}")
+    if m := _at(_YEAR_AT, text, pos):
+        y = _year_in_words(m.groupdict())
+        if y is None or m.group("yn"):
+            return None  # "năm 2023": the digit pass reads it
+        return Quantity(m.start(), m.end(), text[m.start():m.end()], "year", float(y), float(y), float(y),
+                        unit="year", date=str(y))
+    return None

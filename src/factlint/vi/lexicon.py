@@ -1,7 +1,7 @@
 """Word tables of the Vietnamese quantity grammar: numerals, scales, units, nouns.
 
-Tables only (the currencies come from CLDR through Babel, plus what CLDR lacks); the reader
-(``factlint.vi.reader`` and the grammar modules beside it) compiles them into patterns.
+Tables only (the currencies and the physical units come from CLDR through Babel, plus what CLDR lacks, each entry
+saying why); the reader (``factlint.vi.reader`` and the grammar modules beside it) compiles them into patterns.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ import datetime
 from babel import Locale
 from babel.core import get_global
 from babel.numbers import get_territory_currencies
+from babel.units import get_unit_name
 
 # Digit words. "mốt", "tư", "lăm"/"nhăm" are the forms used after "mươi".
 DIGIT_WORDS: dict[str, int] = {
@@ -24,6 +25,8 @@ SCALE_WORDS: dict[str, float] = {
 }
 # Abbreviated scales accepted only right after digits ("5tr", "500k", "$2bn").
 SCALE_ABBREV: dict[str, float] = {"tr": 1e6, "k": 1e3, "bn": 1e9, "ty": 1e9}
+# "K" for a thousand only beside a dollar sign ("5K$", "$5K"): alone it is a resolution or a race ("4K", "chạy 5K").
+DOLLAR_THOUSAND = "K"
 FILLER_WORDS = frozenset({"linh", "lẻ"})
 HALF_WORD = "rưỡi"
 
@@ -118,6 +121,13 @@ CURRENCIES_NOT_IN_CLDR: dict[str, str] = {
     "rupee": "INR", "rúp": "RUB", "ruble": "RUB",  # bare (CLDR: "Rupee Ấn Độ", "Rúp Nga")
     "đô la Úc": "AUD",  # "Úc", the everyday name of Australia (CLDR: "Đô la Australia")
     "franc": "CHF",  # bare: the franc in Vietnamese news is the Swiss one
+    "ơ rô": "EUR", "ơ-rô": "EUR",  # "euro" as said (CLDR: "Euro")
+    "usd": "USD", "Usd": "USD", "Vnđ": "VND", "Vnd": "VND",  # codes in lower or title case, as some news writes them
+}
+# Sub-units (CLDR names none): surface form -> (ISO code, its part of the unit). "xu" and "hào" are the đồng's hundredth
+# and tenth (still said of small sums); "cent" and "xu Mỹ" the US dollar's hundredth.
+CURRENCY_SUBUNITS: dict[str, tuple[str, float]] = {
+    "xu": ("VND", 0.01), "hào": ("VND", 0.1), "cent": ("USD", 0.01), "xu Mỹ": ("USD", 0.01), "cent Mỹ": ("USD", 0.01),
 }
 CURRENCIES: dict[str, str] = {**cldr_currencies(), **CURRENCIES_NOT_IN_CLDR}
 # Written before the digits ("$5", "US$ 5", "HK$ 2"): CLDR's symbols with a sign in them, the bare "$" and "USD".
@@ -127,16 +137,83 @@ PREFIX_CURRENCIES: dict[str, str] = {
 
 PERCENT: dict[str, str] = {"%": "%", "phần trăm": "%", "điểm phần trăm": "pp", "điểm %": "pp"}
 
-# Physical units -> normalised symbol.
-PHYSICAL: dict[str, str] = {
-    "tấn": "t", "tạ": "quintal", "kg": "kg", "ki-lô-gam": "kg", "kilogam": "kg", "gram": "g", "gam": "g",
-    "g": "g", "mg": "mg", "ha": "ha", "hecta": "ha", "héc-ta": "ha", "héc ta": "ha", "km²": "km2",
-    "km2": "km2", "km": "km", "ki-lô-mét": "km", "cây số": "km", "m²": "m2", "m2": "m2", "m³": "m3",
-    "m3": "m3", "mét vuông": "m2", "mét khối": "m3", "mét": "m", "m": "m", "cm": "cm", "mm": "mm",
-    "MW": "MW", "GW": "GW", "kW": "kW", "KW": "kW", "kWh": "kWh", "KWh": "kWh", "MWh": "MWh",
-    "GWh": "GWh", "TWh": "TWh", "lít": "l", "l": "l", "ml": "ml", "thùng": "barrel", "TEU": "TEU",
-    "MB": "MB", "GB": "GB", "TB": "TB", "độ C": "°C", "°C": "°C", "độ": "degree",
+# Physical units: surface form -> the symbol the claims table uses. CLDR (through Babel) gives the Vietnamese name
+# and the symbol of each unit of :data:`CLDR_UNITS` ("kilômét", "héc-ta", "mililít", "kilôoát giờ"; "km", "ha",
+# "mL"); :data:`PHYSICAL_NOT_IN_CLDR` adds what news writes and CLDR lacks. ``PHYSICAL`` is the two together. A
+# name is read in any capitalisation ("Tấn", "TẤN"); a symbol as written, or as :data:`UNIT_SYMBOL_CASES` allows.
+CLDR_UNITS: dict[str, str] = {
+    "length-kilometer": "km", "length-meter": "m", "length-centimeter": "cm", "length-millimeter": "mm",
+    "length-nautical-mile": "nmi", "area-hectare": "ha", "area-square-kilometer": "km2", "area-square-meter": "m2",
+    "mass-kilogram": "kg", "mass-gram": "g", "mass-milligram": "mg", "mass-ounce": "oz",
+    "volume-liter": "l", "volume-milliliter": "ml", "volume-cubic-meter": "m3", "volume-barrel": "barrel",
+    "power-watt": "W", "power-kilowatt": "kW", "power-megawatt": "MW", "power-gigawatt": "GW",
+    "energy-kilowatt-hour": "kWh", "speed-kilometer-per-hour": "km/h",
+    "temperature-celsius": "°C", "temperature-fahrenheit": "°F", "temperature-generic": "degree",
+    "digital-megabyte": "MB", "digital-gigabyte": "GB", "digital-terabyte": "TB",
 }
+
+
+def cldr_units() -> dict[str, str]:
+    """Surface form -> symbol of the units of :data:`CLDR_UNITS`: CLDR's Vietnamese name and its symbol."""
+    out: dict[str, str] = {}
+    for uid, symbol in CLDR_UNITS.items():
+        for length in ("long", "short"):
+            form = get_unit_name(uid, length=length, locale="vi")
+            if form:
+                out[form.replace("\u202f", " ")] = symbol
+    return out
+
+
+# What CLDR lacks, each with why.
+PHYSICAL_NOT_IN_CLDR: dict[str, str] = {
+    # "tấn" is CLDR's US short ton; in Vietnamese it is the metric tonne (CLDR: "tấn hệ mét"); "tạ" is 100 kg
+    "tấn": "t", "tạ": "quintal",
+    # spellings news uses beside CLDR's ("kilôgam", "héc-ta", "kilômét"), and the English words
+    "ki-lô-gam": "kg", "kilogam": "kg", "gram": "g", "hecta": "ha", "héc ta": "ha", "hécta": "ha",
+    "ki-lô-mét": "km", "kilomet": "km", "ounce": "oz",
+    # symbols in plain ASCII or another case than CLDR's ("m2" for "m²", "ml" for "mL", "KW" for "kW")
+    "km2": "km2", "m2": "m2", "m3": "m3", "ml": "ml", "KW": "kW", "KWh": "kWh",
+    # units CLDR has no Vietnamese name for
+    "MWh": "MWh", "GWh": "GWh", "TWh": "TWh", "TEU": "TEU",
+    # colloquial: "cây số" (km), "ký"/"kí" (south) and "cân" (north) for a kilogram, "lạng" (100 g), "độ xê" (°C)
+    "cây số": "km", "ký": "kg", "kí": "kg", "cân": "kg", "lạng": "hg", "độ xê": "°C",
+}
+# Units said syllable by syllable, as speech and some news write a loan word ("ki lô mét", "mi-li-lít"); CLDR writes
+# them as one word ("kilômét"). Each is read with spaces or hyphens between the syllables.
+TRANSLITERATED_UNITS: dict[tuple[str, ...], str] = {
+    ("ki", "lô", "mét"): "km", ("ki", "lô", "mét", "vuông"): "km2", ("ki", "lô", "gam"): "kg", ("ki", "lô"): "kg",
+    ("mi", "li", "mét"): "mm", ("xen", "ti", "mét"): "cm", ("mi", "li", "lít"): "ml", ("mi", "li", "gam"): "mg",
+    ("ki", "lô", "oát"): "kW", ("ki", "lô", "oát", "giờ"): "kWh", ("mê", "ga", "oát"): "MW", ("gi", "ga", "oát"): "GW",
+    ("héc", "ta"): "ha",
+}
+# Words that make a unit word part of another word after a figure: "năm ký kết" (the year of signing), "ba cân
+# bằng" (three balances), "hai đô thị" (two cities), "ba xu hướng" (three trends).
+NOT_UNIT_BEFORE: dict[str, tuple[str, ...]] = {
+    "ký": ("kết", "hợp", "tên", "duyệt", "sự", "giả", "ức", "túc", "hiệu", "gửi", "nhận", "thác", "cam", "sinh"),
+    "kí": ("kết", "hợp", "tên", "duyệt", "sự", "giả", "ức", "túc", "hiệu", "gửi", "nhận", "thác", "cam", "sinh"),
+    "cân": ("nhắc", "bằng", "đối", "đo", "điện", "nặng", "sức", "xứng", "đồng hồ"),
+    "lạng": ("lách", "Sơn"),
+    "đô": ("thị", "đốc", "vật", "hộ", "thành", "trưởng", "con"),
+    "xu": ("hướng", "thế", "nịnh", "chiêng"),
+    "hào": ("hứng", "phóng", "quang", "hoa", "kiệt", "khí", "nhoáng", "lũy", "luỹ", "sảng"),
+}
+# Symbols that are read in other cases too, where that is unambiguous ("20 KG", "10 Km"); not "G" ("5G" is a network),
+# "M" (mega or million), "ML" (CLDR's megalitre).
+UNIT_SYMBOL_CASES: dict[str, str] = {"KG": "kg", "Kg": "kg", "KM": "km", "Km": "km", "MM": "mm", "CM": "cm"}
+# Unit names read only as written, never capitalised: they also begin capitalised words ("Độ thoáng gầm", "Ký túc
+# xá", "Đô thị", "Xu hướng", "Hào quang").
+UNITS_AS_WRITTEN = frozenset({"độ", "ký", "kí", "cân", "lạng", "đô", "xu", "hào"})
+
+
+def physical_units() -> dict[str, str]:
+    """Every physical unit form read: CLDR's, the hand table's, the transliterations with spaces or hyphens."""
+    out = {**cldr_units(), **PHYSICAL_NOT_IN_CLDR, **UNIT_SYMBOL_CASES}
+    for syllables, symbol in TRANSLITERATED_UNITS.items():
+        out[" ".join(syllables)] = out["-".join(syllables)] = symbol
+    return out
+
+
+PHYSICAL: dict[str, str] = physical_units()
 
 # Time units: after a number they make a duration ("4 ngày", "50 năm").
 DURATIONS: dict[str, str] = {
@@ -168,6 +245,23 @@ NOUNS: dict[str, str] = {
     "kết nối": "connection", "khối": "block", "sản phẩm": "product", "mặt hàng": "product",
 }
 
+# Words before a bare scale that keep it from counting one: "phần trăm" (percent), "nhiều tỷ đồng" (many billions),
+# "đơn vị tỷ đồng" (the unit), "dự án nghìn tỷ" (a size class), "tiền triệu" (idiom), "tỷ tỷ" (elder sister).
+NOT_BARE_SCALE_AFTER = frozenset(("phần", "nhiều", "đơn vị", "dự án", "tiền", "tỷ", "tỉ", "triệu", "nghìn", "ngàn"))
+# Words for a lunar date: "rằm tháng bảy" (the full moon of the seventh lunar month), "tháng ba âm lịch".
+LUNAR_BEFORE = frozenset(("rằm",))
+LUNAR_AFTER = ("âm lịch", "âm")
+# Words before "không" (zero) and "một" (one) that make them a count of the noun after, not "not" and "a":
+# "ghi nhận không ca mắc mới", "chỉ có một dự án"; "không" also counts with "nào" after the noun ("không doanh
+# nghiệp nào"). Anywhere else "một" is the article ("một doanh nghiệp cho biết", "là một đối tác").
+ZERO_BEFORE = frozenset(("ghi nhận", "ghi nhận thêm", "thêm"))
+ONE_BEFORE = frozenset(("chỉ", "chỉ có", "chỉ còn", "thêm", "ghi nhận", "ghi nhận thêm", "duy nhất", "đúng",
+                        "có đúng", "mới có"))  # not a bare "còn": "còn một người …" is "while one …"
+# Classifiers that head compound nouns ("một con đường" a road, "chiếc xe", "cây bút", "cuộc sống"): after "không" and
+# "một" they count nothing.
+CLASSIFIERS = ("con", "cây", "chiếc", "cuộc", "khối", "máy", "xe")
+# After "một người", a word that makes "người" part of a relation ("một người bạn"), not a count of persons.
+PERSON_RELATIONS = ("bạn", "thân", "quen", "yêu", "nhà", "con", "anh", "chị", "em", "cha", "mẹ", "vợ", "chồng")
 PEOPLE = tuple(k for k, v in NOUNS.items() if v in {"person", "worker", "trainee", "student", "pupil", "patient"})
 # Nouns before "thứ N" that number an event, not a rank ("lần thứ 9", "khóa thứ 15").
 ORDINAL_EVENTS = ("lần", "khóa", "khoá", "kỳ", "phiên", "đợt", "vòng", "mùa", "nhiệm kỳ", "lượt")

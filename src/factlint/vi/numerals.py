@@ -9,8 +9,8 @@ import regex
 from factlint.vi import lexicon as lx
 from factlint.vi.hedges import load_hedges
 from factlint.vi.syllable import is_syllable
-from factlint.vi.tokens import _R, _SP, _WORD_AFTER_RE, _alt, _alt_ci, _at
-from factlint.vi.units import _unit_after
+from factlint.vi.tokens import _R, _SP, _WORD_AFTER_RE, _alt, _alt_ci, _at, _phrase_before, _words_before
+from factlint.vi.units import MEASURE_AHEAD, OTHER_UNITS_AHEAD, OTHER_UNITS_AHEAD_NOT_TIME, _Unit, _unit_after
 
 _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?(?!\d)|\d+,\d+|\d+\.\d+(?![.\d])|\d+"
 _SCALES = _alt(list(lx.SCALE_WORDS))
@@ -52,8 +52,11 @@ def parse_digits(s: str) -> tuple[float, float]:
 # The unit digit as said after a ten, never alone: "bảy mốt" (71), "sáu tư" (64), "chín lăm" (95).
 AFTER_TEN = ("mốt", "tư", "lăm", "nhăm")
 _TENS_DIGITS = frozenset(("hai", "ba", "bốn", "năm", "sáu", "bảy", "bẩy", "tám", "chín"))
-# Digits that may follow a scale for its next lower place ("trăm hai" 120); not "một" ("trăm mốt" is 110).
-_TRUNCATED = frozenset((*_TENS_DIGITS, "tư"))
+# Digits that may follow a scale for its next lower place ("trăm hai" 120, "trăm mốt" 110); not "một" ("trăm một" is
+# 101, said loosely for "trăm linh một").
+_TRUNCATED = frozenset((*_TENS_DIGITS, "tư", "mốt"))
+# Scales a number may begin with, its "một" implied: "nghìn người", "trăm tỷ", "tỷ rưỡi", "triệu tư".
+BARE_SCALES = ("chục", "trăm", "nghìn", "ngàn", "triệu", "tỷ", "tỉ")  # not "vạn": "vạn người mê" is an idiom
 DECIMAL_MARKS = ("phẩy", "chấm")
 _DECIMAL_SCALES = frozenset(("nghìn", "ngàn", "vạn", "triệu", "tỷ", "tỉ"))
 
@@ -90,6 +93,19 @@ def words_to_decimal(words: list[str]) -> tuple[float, float]:
     if n != int(n):
         raise ValueError(f"not a decimal: {' '.join(words)!r}")
     return float(f"{int(n)}.{digits}") * mult, 0.5 * 10 ** -len(digits) * mult
+
+
+def _number_words(words: list[str]) -> list[str]:
+    """The words of a number in words, without the words after it.
+
+    "mười năm hai tháng" is "mười" (ten years; fifteen is "mười lăm"); a number never ends in "linh"/"lẻ" ("hai
+    linh mục" is two priests): then none.
+    """
+    for i in range(1, len(words)):
+        if words[i] == "năm" and words[i - 1] in ("mười", "mươi"):
+            words = words[:i]
+            break
+    return [] if words and words[-1] in lx.FILLER_WORDS else words
 
 
 def words_to_number(tokens: list[str | float]) -> float:
@@ -151,21 +167,28 @@ _NW_FIRST = _alt_ci(["hai", "ba", "bốn", "sáu", "bảy", "bẩy", "tám", "ch
 _NW_DIGIT = _alt(["một", "mốt", "hai", "ba", "bốn", "tư", "năm", "lăm", "nhăm", "sáu", "bảy", "bẩy", "tám", "chín"])
 _NW_ANY = _alt(list(lx.DIGIT_WORDS) + list(lx.SCALE_WORDS) + ["linh", "lẻ", "rưỡi"])
 _NW_MULT = _alt(list(lx.SCALE_WORDS) + ["mười", "linh", "lẻ"])
-_UNIT_AHEAD = _alt_ci(list(lx.CURRENCIES) + list(lx.PERCENT) + list(lx.DURATIONS) + list(lx.PHYSICAL)
-                      + list(lx.PEOPLE))
+# The unit tables are long: the pattern below defines them once ("(?&measure)") and calls them where they are needed.
+_DEFINE = rf"(?(DEFINE)(?P<measure>{MEASURE_AHEAD})(?P<noun>{_alt_ci(lx.NOUNS)}))"
+_UNIT_AHEAD = rf"(?:(?&measure)|{OTHER_UNITS_AHEAD})"
+_UNIT_AHEAD_NOT_TIME = rf"(?:(?&measure)|{OTHER_UNITS_AHEAD_NOT_TIME})"
 
 
 _NW_TENS = _alt_ci(["hai", "ba", "bốn", "sáu", "bảy", "bẩy", "tám", "chín"])
+# A bare scale counts where a unit or another scale follows ("nghìn người", "trăm tỷ"), not in "tỷ lệ", "triệu tập".
+_BARE_TAIL = rf"(?:{_SP}(?:{_alt(['mốt', 'hai', 'ba', 'bốn', 'tư', 'sáu', 'bảy', 'bẩy', 'tám', 'chín'])}))?"
 _BIG_SCALES = _alt(["trăm", "nghìn", "ngàn", "vạn", "triệu", "tỷ", "tỉ"])
 # "tư" after a ten only where no word follows that it begins ("hai tư người", not "hai tư thế", "ba tư bản").
-_TU_ALONE = rf"tư(?=[ \t]*(?:[^\p{{L}}\p{{N}} \t]|$)|[ \t]+(?:{_UNIT_AHEAD}|{_alt_ci(lx.NOUNS)}|{_BIG_SCALES}){_R})"
+_TU_ALONE = rf"tư(?=[ \t]*(?:[^\p{{L}}\p{{N}} \t]|$)|[ \t]+(?:{_UNIT_AHEAD}|(?&noun)|{_BIG_SCALES}){_R})"
 _WORD_NUMBER_AT = regex.compile(
-    rf"(?:{_alt_ci(lx.DIGIT_WORDS)}(?:{_SP}{_NW_ANY})*{_SP}{_alt(DECIMAL_MARKS)}{_SP}{_NW_ANY}(?:{_SP}{_NW_ANY})*"
+    rf"{_DEFINE}(?:{_alt_ci(lx.DIGIT_WORDS)}(?:{_SP}{_NW_ANY})*{_SP}{_alt(DECIMAL_MARKS)}{_SP}{_NW_ANY}(?:{_SP}{_NW_ANY})*"
     rf"|{_NW_TENS}{_SP}(?:{_alt(['mốt', 'lăm', 'nhăm'])}|{_TU_ALONE})(?:{_SP}{_NW_ANY})*"
     rf"|{_alt_ci(['trăm', 'nghìn', 'ngàn', 'triệu', 'tỷ', 'tỉ'])}{_SP}rưỡi(?:{_SP}{_NW_ANY})*"
+    rf"|{_alt_ci(BARE_SCALES)}(?:{_SP}{_BIG_SCALES})*{_BARE_TAIL}(?=[ \t]+(?:{_UNIT_AHEAD}|(?&noun)){_R})"
+    rf"|{_alt_ci(BARE_SCALES)}(?:{_SP}{_BIG_SCALES})+"
+    rf"|{_alt_ci(['năm'])}{_SP}{_alt(['mốt', 'lăm', 'nhăm'])}(?:{_SP}{_NW_ANY})*"
     rf"|(?:{_NW_FIRST}|{_alt_ci(['một', 'năm'])})(?:{_SP}{_NW_ANY})*{_SP}{_NW_MULT}(?:{_SP}{_NW_ANY})*"
     rf"|{_alt_ci(['mười'])}{_SP}{_NW_DIGIT}(?:{_SP}{_NW_ANY})*"
-    rf"|{_NW_FIRST}(?=[ \t]+{_UNIT_AHEAD}{_R})|{_alt_ci(['năm'])}(?=[ \t]+{_alt(lx.PEOPLE)}{_R})){_R}"
+    rf"|{_NW_FIRST}(?=[ \t]+{_UNIT_AHEAD}{_R})|{_alt_ci(['năm'])}(?=[ \t]+{_UNIT_AHEAD_NOT_TIME}{_R})){_R}"
 )
 _NUMBER_WORDS = frozenset(list(lx.DIGIT_WORDS) + list(lx.SCALE_WORDS) + ["linh", "lẻ", "rưỡi"])
 _VAGUE_AT = regex.compile(
@@ -195,6 +218,8 @@ def _scaled(text: str, s: int) -> tuple[float, float, int, bool, str] | None:
     value, half = parse_digits(nm.group())
     end = nm.end()
     has_scale = False
+    if text[end : end + 1] == lx.DOLLAR_THOUSAND and "$" in (text[end + 1 : end + 2], text[s - 1 : s]):
+        return value * 1e3, half * 1e3, end + 1, True, ""  # "5K$", "$5K"
     after = text[end : end + 1]
     if after in _ABBREV_LEAD and (am := _at(_ABBREV_RE, text, end)):  # "5tr", "500k", "2bn" glued to the digits
         if not (am.group(1) == "k" and text[am.end() : am.end() + 5].strip() == "vàng"):
@@ -246,3 +271,34 @@ def _span_len(surface: str, n_words: int) -> int:
     """Length of the first ``n_words`` words of ``surface``, with the spaces between them."""
     parts = list(regex.finditer(r"\S+", surface))
     return parts[n_words - 1].end()
+
+
+_NOUN_UNITS = frozenset(lx.NOUNS.values()) - {lx.NOUNS[c] for c in lx.CLASSIFIERS}
+_NAO_AFTER = regex.compile(r"(?:[ \t]+\p{L}+){0,3}?[ \t]+nào(?!\p{L})")
+_RELATION_AFTER = regex.compile(rf"[ \t]+{_alt(lx.PERSON_RELATIONS)}{_R}")
+
+
+def zero_one(text: str, p: int, word: str) -> tuple[float, _Unit] | None:
+    """``(0 or 1, the unit)`` when "không"/"một" at ``p`` counts what follows it, else ``None``.
+
+    "ghi nhận không ca mắc mới", "không doanh nghiệp nào", "chỉ có một dự án"; not "không lao động" (does not work),
+    "một số", "là một đối tác", "có một người bạn" (see :data:`~factlint.vi.lexicon.ONE_BEFORE`).
+    """
+    words = _words_before(text, p)
+    counted = _phrase_before(words, lx.ONE_BEFORE if word == "một" else lx.ZERO_BEFORE)[0]
+    half = word == "một" and "rưỡi" in text[p : p + 40]
+    if not (counted or half or (word == "không" and "nào" in text[p : p + 60])):
+        return None  # most "một" and "không": the article and "not"
+    unit = _unit_after(text, p + len(word))
+    if unit is not None and half and unit.kind != "percent" and _at(_HALF_RE, text, unit.end):
+        return 1.0, unit  # "một mét rưỡi", "một tiếng rưỡi": one and a half, no article
+    if unit is None or unit.kind != "count" or unit.unit not in _NOUN_UNITS:
+        return None
+    if word == "một":
+        if not counted or (unit.unit == "person" and _at(_RELATION_AFTER, text, unit.end)) or _at(
+                _NAO_AFTER, text, unit.end):
+            return None  # "còn một chiếc nào" (not a single one) is none
+        return 1.0, unit
+    if counted or _at(_NAO_AFTER, text, unit.end):
+        return 0.0, unit
+    return None

@@ -22,22 +22,36 @@ import regex
 
 from factlint.quantity import Quantity
 from factlint.vi import lexicon as lx
-from factlint.vi.dates import _DATE_WORDS, _DAY_WORDS, _WORD_DATE_AT, _YEAR_TOKEN, _dates_at, _day_dot, _word_date
+from factlint.vi.dates import (
+    _DATE_WORDS,
+    _DAY_WORDS,
+    _WORD_DATE_AT,
+    _YEAR_TOKEN,
+    MONTH_WORDS,
+    _dates_at,
+    _day_dot,
+    _word_date,
+    words_date_at,
+)
 from factlint.vi.hedges import _HEDGES, HedgeConfig, load_hedges
 from factlint.vi.numerals import (
     _DIGIT_RUN,
+    _HALF_RE,
     _NUM_RE,
     _NUMBER_WORDS,
     _RANGE_SEP,
     _VAGUE_AT,
     _WORD_NUMBER_AT,
+    BARE_SCALES,
     DECIMAL_MARKS,
+    _number_words,
     _scaled,
     _span_len,
     _tidy,
     parse_digits,
     words_to_decimal,
     words_to_number,
+    zero_one,
 )
 from factlint.vi.ranks import (
     _NUMBER_ONE_AT,
@@ -54,7 +68,16 @@ from factlint.vi.ranks import (
     _weekday,
 )
 from factlint.vi.syllable import is_vietnamese_word
-from factlint.vi.tokens import _GLUED_RE, _LETTER_AFTER, _SPACES, _at, _phrase_before, _trie, _words_before
+from factlint.vi.tokens import (
+    _GLUED_RE,
+    _LETTER_AFTER,
+    _SPACES,
+    _at,
+    _phrase_before,
+    _sentence_start,
+    _trie,
+    _words_before,
+)
 from factlint.vi.traps import (
     _CLOCK_AFTER_RE,
     _EXT,
@@ -64,8 +87,9 @@ from factlint.vi.traps import (
     _is_name,
     _proper_noun_before,
     _token_bounds,
+    furniture_end,
 )
-from factlint.vi.units import _prefix_currency, _Unit, _unit_after
+from factlint.vi.units import UNIT_TRIGGER_WORDS, _prefix_currency, _Unit, _unit_after
 
 # Word-led quantities are found from cheap literal triggers (the stdlib ``re`` scans a literal alternation
 # several times faster than a pattern of word alternatives), then parsed with anchored patterns.
@@ -75,23 +99,31 @@ _TRIGGER = re.compile(_trie(["thứ", "Thứ", "đầu", "mươi", "mười", "M
                              "á quân", "Á quân", "phẩy", "chấm"]).replace(r"\s+", " "))  # a trie: one branch a letter
 # A lone digit word counts only before a unit ("ba ngày", "tám người", "năm người"), not in "hai nước", or as a ten
 # said with its unit digit ("bảy mốt", "sáu tư", "chín lăm").
-_WORD_BEFORE = re.compile(r"\w")  # the hit continues a word: no trigger
-_UNIT_WORDS = list(lx.CURRENCIES) + list(lx.PERCENT) + list(lx.DURATIONS) + list(lx.PEOPLE)
-_LONE_NEXT = (r"(?=(?:mốt|tư|lăm|nhăm)\b|"
-              + "|".join(re.escape(u) for u in sorted(set(_UNIT_WORDS), key=len, reverse=True)) + ")")
-# One alternative a word, each starting with its letter (the scan then skips every other letter; a leading word
-# boundary would hide the letters from it): the boundary is tested on the few hits instead.
+_UNIT_WORDS = list(lx.CURRENCIES) + list(lx.PERCENT) + list(lx.DURATIONS) + list(lx.PEOPLE) + UNIT_TRIGGER_WORDS
+# A number word before a unit or an after-ten digit; "năm" before a unit that is no time, a spoken year; a date in
+# words ("mồng hai tháng chín", "tháng tư"); "không"/"một" before a counted noun, "một … rưỡi". The first letters
+# first: most positions fail at once.
 _LONE_TRIGGER = re.compile(
-    "|".join(f"{w} {_LONE_NEXT}" for x in _NUMBER_WORD_LIST for w in (x, x.capitalize()))
-    + "|" + "|".join(f"{w} (?=" + "|".join(lx.PEOPLE) + ")" for w in ("năm", "Năm"))
+    r"\b(?=[BCHKMNSTbchkmnst])(?:"
+    r"(?:" + "|".join(w for x in _NUMBER_WORD_LIST for w in (x, x.capitalize())) + r") (?=(?:mốt|tư|lăm|nhăm)\b|"
+    + "|".join(re.escape(u) for u in sorted(set(_UNIT_WORDS), key=len, reverse=True)) + r")"
+    r"|\b[Nn]ăm (?=" + "|".join(re.escape(u) for u in sorted({*lx.PEOPLE, *lx.CURRENCIES, *UNIT_TRIGGER_WORDS}, key=len,
+                                                               reverse=True))
+    + r"|(?:mốt|lăm|nhăm)\b|(?:một|hai) )"
+    r"|\b(?:[Nn]gày|[Mm]ồng|[Mm]ùng) (?=(?:mồng |mùng )?(?:\w+ ){1,4}tháng )"
+    r"|\b[Tt]háng (?=(?:" + "|".join(MONTH_WORDS) + r")\b)"
+    r"|\b(?:[Kk]hông|[Mm]ột) (?=" + "|".join(sorted(lx.NOUNS, key=len, reverse=True)) + r"|(?:\S+ ){1,3}?rưỡi\b))"
 )
 
 
 def _lone_triggers(text: str) -> list[re.Match]:
-    """The lone number words before a unit that start a word."""
-    return [t for t in _LONE_TRIGGER.finditer(text) if not (t.start() and _WORD_BEFORE.match(text, t.start() - 1))]
+    """The lone number words before a unit, a date in words, a zero or one before a counted noun."""
+    return list(_LONE_TRIGGER.finditer(text))
 
 
+
+
+_UNIT_RANGE_SEP = regex.compile(r"[ \t]*(?:(?P<dash>[-–—])|đến|tới)[ \t]*(?P<sign>US\$|\$)?(?P<n>)(?=\d)")
 
 
 class Reader:
@@ -151,6 +183,11 @@ class Reader:
     def _make_number(self, text: str, start: int, end: int, value: float, half: float, unit: _Unit | None,
                      hedge: str, hstart: int, kind_default: str = "count", malformed: str = "") -> Quantity:
         kind = unit.kind if unit else kind_default
+        if unit is not None and unit.factor != 1:
+            value, half = value * unit.factor, half * unit.factor  # a sub-unit: "50 cent" is 0.5 USD
+        if unit is not None and half in (0.0, 0.5) and value == int(value) and unit.kind != "percent" and (
+                hm := _at(_HALF_RE, text, end)):
+            value, end = value + 0.5, hm.end()  # "hai tiếng rưỡi" (2.5 hours), "một mét rưỡi"
         low, high, direction, lo_open, hi_open = self.interval(value, half, hedge)
         value, low, high = _tidy(value), _tidy(low), _tidy(high)
         if hedge == "từ":
@@ -189,6 +226,10 @@ class Reader:
             elif w.endswith("quân"):
                 if m := _at(_TITLE_AT, text, p):
                     q, end = _title(text, m), m.end()
+            elif w in ("không", "một"):
+                if zo := zero_one(text, p, w):
+                    hedge, hstart = self._hedge_before(text, p)
+                    q = self._make_number(text, p, zo[1].end, zo[0], 0.5, zo[1], hedge, hstart)
             elif w == "quý":
                 if m := _at(_WORD_DATE_AT, text, p):
                     q, end = _word_date(text, m, ref), m.end()
@@ -206,11 +247,18 @@ class Reader:
                         continue
                     if before and (m := _at(_VAGUE_AT, text, before[0][1])):
                         q, end = self._vague(text, m), m.end()
+                if q is None and (wd := words_date_at(text, start, ref)) is not None:
+                    end = wd.end  # "mồng hai tháng chín", "năm hai không hai ba"; a lunar date is skipped
+                    if wd.kind == "skip":
+                        done = max(done, end)
+                        continue
+                    q = wd
                 if q is None and (m := _at(_WORD_NUMBER_AT, text, start)):
                     if text[start - 4 : start - 1].lower() == "thứ":
                         done = m.end()
                         continue  # "thứ bốn tuần trước" (for "thứ Tư"): a weekday, no ordinal word
-                    q, end = self._word_number(text, m), m.end()
+                    q = self._word_number(text, m)
+                    end = q.end if q is not None else m.end()  # "mười năm | hai tháng": the rest is read again
             if q is not None:
                 out.append(q)
                 end = max(end, q.end)
@@ -227,6 +275,9 @@ class Reader:
                 continue
             if not m.group().replace(".", "").replace(",", "").isdecimal():
                 done = e  # digits of a script newer than this Python's Unicode tables: no numeral of ours
+                continue
+            if (skip := furniture_end(text, s, e)) is not None:
+                done = skip  # share buttons, counters, bylines, gallery counters, photo credits
                 continue
             prev = text[s - 1] if s else " "
             nxt = text[e] if e < n else " "
@@ -257,7 +308,8 @@ class Reader:
                 if (wm := _at(_WORD_DATE_AT, text, lead[0][1])) and wm.end() > s:
                     q = _word_date(text, wm, ref)
                     if q is not None:
-                        out.append(q)
+                        if q.kind != "skip":
+                            out.append(q)
                         done = wm.end()
                         continue
             if lead and lead[0][0].lower() in _DAY_WORDS and (nxt == "-" or "." in m.group()) and (
@@ -337,6 +389,10 @@ class Reader:
             hedge, hstart = self._hedge_before(text, pre[1])
             qstart = hstart if hedge else pre[1]
         e = unit.end if unit else end
+        if unit is not None and not malformed and (r := self._unit_range(text, unit, value, hedge)):
+            lo, hi, end2 = r  # "20$-30$", "10 USD - 15 USD", "từ 2 triệu đồng đến 3 triệu đồng"
+            st = pre[1] if pre else (hstart if hedge == "từ" else s)
+            return Quantity(st, end2, text[st:end2], unit.kind, (lo + hi) / 2, lo, hi, unit.unit, "", "range")
         if malformed:
             return self._make_number(text, s, end, value, half, None, hedge, hstart if hedge else s,
                                      malformed=malformed)
@@ -357,12 +413,42 @@ class Reader:
             return Quantity(s, end, "", "skip")
         return self._make_number(text, s, e, value, half, unit, hedge, qstart)
 
+    def _unit_range(self, text: str, unit: _Unit, value: float, hedge: str) -> tuple[float, float, int] | None:
+        """``(low, high, end)`` of a range whose second figure repeats the unit of the first, or ``None``."""
+        rm = _at(_UNIT_RANGE_SEP, text, unit.end)
+        if rm is None or not (rm.group("dash") or hedge == "từ"):
+            return None
+        second = _scaled(text, rm.end("n"))
+        if second is None:
+            return None
+        unit2 = _unit_after(text, second[2])
+        if unit2 is None and rm.group("sign"):
+            unit2 = _Unit("money", lx.PREFIX_CURRENCIES[rm.group("sign")], second[2])
+        if unit2 is None or (unit2.kind, unit2.unit) != (unit.kind, unit.unit):
+            return None
+        v2 = second[0] * unit2.factor
+        return min(value * unit.factor, v2), max(value * unit.factor, v2), unit2.end
+
     def _word_number(self, text: str, m: regex.Match) -> Quantity | None:
         s = m.start()
         words = _SPACES.split(m.group().lower())
+        implied = words[0] in BARE_SCALES
+        if implied:
+            before = _words_before(text, s, 2)
+            if _phrase_before(before, lx.NOT_BARE_SCALE_AFTER)[0] or (
+                    m.group()[:1].isupper() and not _sentence_start(text, s)) or any(
+                    w[-1:].isdigit() for w, _ in before) or text[s - 1 : s] == "(" or words[1:2] == words[:1]:
+                return None  # "phần trăm", "nhiều tỷ", "tỷ tỷ"; "Bà Triệu" (a name); "5 nghìm tỷ"; "(triệu đồng)"
+            words = ["một", *words]
+            if before and before[0][0].lower() == "nửa":
+                words, s = ["không", "phẩy", "năm", *words[1:]], before[0][1]  # "nửa tỷ đồng": half a billion
+        words = _number_words(words)
+        if not words:
+            return None
         if len(words) > 1 and (
             (words[-1] == "năm" and words[-2] not in ("linh", "lẻ", *DECIMAL_MARKS)
-             and not (words[-2] == "không" and any(w in DECIMAL_MARKS for w in words)))
+             and not (any(w in DECIMAL_MARKS for w in words)
+                      and (words[-2] == "không" or _unit_after(text, m.end()))))  # "hai phẩy ba năm tấn": 2,35
             or (words[-1] == "tư" and words[-2] in ("nghìn", "ngàn", "triệu", "tỷ", "tỉ")
                 and _at(_LETTER_AFTER, text, m.end()) and not _unit_after(text, m.end()))
         ):
@@ -375,7 +461,7 @@ class Reader:
                 value = words_to_number(words)
         except ValueError:
             return None
-        e = s + _span_len(m.group(), len(words))
+        e = m.start() + _span_len(m.group(), len(words) - implied - 2 * (s != m.start()))
         unit = _unit_after(text, e)
         hedge, hstart = self._hedge_before(text, s)
         return self._make_number(text, s, unit.end if unit else e, value, half, unit, hedge, hstart)

@@ -11,7 +11,7 @@ from factlint.quantity import Quantity
 from factlint.vi import lexicon as lx
 from factlint.vi.numerals import parse_digits
 from factlint.vi.syllable import is_vietnamese_word
-from factlint.vi.tokens import _GLUED_RE, _at, _phrase_before, _sentence_start
+from factlint.vi.tokens import _GLUED_RE, _alt, _alt_ci, _at, _phrase_before, _sentence_start
 from factlint.vi.units import _Unit
 
 _CLOCK_AFTER_RE = regex.compile(r"(?:[:h]\d{2}|h(?!\p{L})|[ \t]+giờ[ \t]+\d)")
@@ -88,3 +88,47 @@ def _is_name(text: str, words: list[tuple[str, int]], unit: _Unit | None) -> boo
     if _name_before(words):
         return True
     return unit is None and _proper_noun_before(text, words)
+
+
+# Page furniture: share buttons and counters ("Chia sẻ 12", "12 bình luận"), bylines ("Thứ Hai, 20/11/2023, 07:51
+# (GMT+7)"), gallery counters ("Ảnh 1/5") and photo credits ("Ảnh: VTV24"). Only short lines are looked at: the
+# same words inside a sentence ("video đạt 2 triệu lượt xem") may be a claim.
+_FURNITURE_LINE_MAX = 120
+_COUNTER_LABELS = _alt_ci(["chia sẻ", "bình luận", "thích", "lượt xem", "lượt thích", "lượt chia sẻ", "lượt đọc",
+                           "like", "share", "tweet", "lưu", "theo dõi", "facebook", "zalo", "twitter", "email"])
+_COUNTED_FURNITURE = _alt(["bình luận", "ảnh", "lượt thích", "lượt chia sẻ", "lượt xem", "chia sẻ", "video"])
+_COUNT = r"\(?\d[\d.,]*\)?"
+_COUNTER_LINE = regex.compile(
+    rf"[ \t(]*{_COUNTER_LABELS}[ \t]*:?[ \t]*(?:(?:\p{{Lu}}\p{{L}}*[ \t]*:?[ \t]*)?{_COUNT}[ \t]*)+[ \t)]*"
+    rf"|[ \t(]*\d[\d.,]*[ \t]+{_COUNTED_FURNITURE}[ \t)]*")
+_BYLINE_LINE = regex.compile(
+    r"[ \t]*(?:(?:thứ[ \t]+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ[ \t]+nhật|cập[ \t]+nhật|đăng|lúc|ngày"
+    r"|\(?(?:GMT|UTC)[+-]\d{1,2}\)?|\d{1,2}/\d{1,2}/\d{4}|\d{1,2}[:h]\d{2}(?::\d{2})?|[|,\-–:])[ \t]*)+", regex.I)
+_BYLINE_CLOCK = regex.compile(r"\d[:h]\d\d|GMT|UTC")
+_GALLERY_BEFORE = regex.compile(r"[ \t(]*(?:Ảnh|Hình|Video|Clip)[ \t]+")
+_GALLERY_AFTER = regex.compile(r"(?:/\d+)?[ \t]*(?=[:)]|$)")
+_CREDIT_BEFORE = regex.compile(
+    r"(?:^|\()[ \t]*(?:Ảnh(?:[ \t]+minh[ \t]+h[oọ]ạ?)?|Nguồn|Đồ[ \t]+h[oọ]ạ?)[ \t]*:[^()\n:]*$")  # not "Video: <title>"
+
+
+def furniture_end(text: str, s: int, e: int) -> int | None:
+    """Where to resume when the digits at ``s:e`` are page furniture, not a claim; ``None`` when they are not.
+
+    Args:
+        text: The text.
+        s: Where the digits start.
+        e: Where they end.
+    """
+    ls = text.rfind("\n", max(0, s - _FURNITURE_LINE_MAX), s) + 1
+    le = text.find("\n", e, e + _FURNITURE_LINE_MAX + 1)
+    le = len(text) if le < 0 and len(text) - e <= _FURNITURE_LINE_MAX else le
+    if (ls == 0 and s > _FURNITURE_LINE_MAX) or le < 0 or le - ls > _FURNITURE_LINE_MAX:
+        return None  # a long line: a paragraph, no furniture
+    line = text[ls:le]
+    if _COUNTER_LINE.fullmatch(line) or (_BYLINE_LINE.fullmatch(line) and _BYLINE_CLOCK.search(line)):
+        return le
+    if _GALLERY_BEFORE.fullmatch(text, ls, s) and (g := _at(_GALLERY_AFTER, text, e)) and g.end() <= le:
+        return g.end()  # "Ảnh 1/5", "Ảnh 3: Lễ ký kết"
+    if _CREDIT_BEFORE.search(text, ls, s):
+        return e  # "Ảnh: VTV24", "(Ảnh: Báo Lao Động 2023)"
+    return None
