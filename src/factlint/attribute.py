@@ -24,6 +24,7 @@ import bisect
 import dataclasses
 import datetime as dt
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from types import ModuleType
 
@@ -159,10 +160,15 @@ def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
     return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
-def _owned_by_other(p: object, q: Quantity, figure_ends: list[int]) -> bool:
-    """Whether period ``p`` stands right after another figure than ``q`` ("2,7 tỷ USD năm 2016 và 1,37 tỷ USD")."""
+def _owned_by_other(p: object, q: Quantity, figure_ends: list[int], text: str, tied: Callable) -> bool:
+    """Whether period ``p`` is another figure's than ``q``'s ("2,7 tỷ USD năm 2016 và 1,37 tỷ USD").
+
+    It is when it stands right after that figure, tied to it by nothing but a preposition (``tied``: the locale's
+    ``own_gap``).
+    """
     i = bisect.bisect_right(figure_ends, p.start) - 1
-    return i >= 0 and p.start - figure_ends[i] <= OWN_REACH and figure_ends[i] != q.end
+    return (i >= 0 and p.start - figure_ends[i] <= OWN_REACH and figure_ends[i] != q.end
+            and tied(text, figure_ends[i], p.start))
 
 
 def _paragraph(text: str, pos: int) -> tuple[int, int]:
@@ -435,8 +441,9 @@ class _Text:
         in_sent = periods[p_lo:p_hi]
         si = bisect.bisect_right(self.places.starts, q.start)
         prev_sent = self.places.spans[max(si - 2, 0)][0] if self.places.spans else 0
-        own = [p for p in in_sent if q.end <= p.start <= q.end + OWN_REACH and p.start < clause[1]]
-        owned = {id(p) for p in in_sent if _owned_by_other(p, q, self.figure_ends)}
+        own = [p for p in in_sent if q.end <= p.start <= q.end + OWN_REACH and p.start < clause[1]
+               and self.loc.own_gap(self.text, q.end, p.start)]
+        owned = {id(p) for p in in_sent if _owned_by_other(p, q, self.figure_ends, self.text, self.loc.own_gap)}
         order = (own
                  + [p for p in reversed(in_sent) if clause[0] <= p.start and p.end <= q.start and id(p) not in owned]
                  + [p for p in in_sent if q.end <= p.start < clause[1]]

@@ -22,7 +22,7 @@ from factlint.vi.measures import (
 )
 from factlint.vi.modality import cues as modality_cues
 from factlint.vi.modality import governs
-from factlint.vi.periods import PeriodMention, day_periods, periods, year_to_date
+from factlint.vi.periods import PeriodMention, day_periods, own_gap, periods, year_to_date
 from factlint.vi.subjects import (
     NATIONAL_KEY,
     Party,
@@ -60,6 +60,7 @@ __all__ = [
     "is_whole_nation",
     "measures",
     "modality_cues",
+    "own_gap",
     "pair_key",
     "parties",
     "periods",

@@ -256,6 +256,16 @@ def day_periods(text: str, dates: list[tuple[int, int, str]]) -> list[PeriodMent
     return out
 
 
+# What may stand between a figure and a period phrase that is its own ("5 tỷ USD trong năm 2016", "đạt 6,2% năm
+# 2016"): nothing but these words. "6,2% và dự kiến năm 2017" and "5,91%, năm 2016 đạt …" name another's period.
+_OWN_GAP = regex.compile(r"[ \t]*(?:(?:trong|vào|của|cho|cả|tính|đến|tới|hết|riêng)[ \t]+)*", regex.I)
+
+
+def own_gap(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]``, between a figure and a period phrase after it, ties the period to the figure."""
+    return _OWN_GAP.fullmatch(text, start, end) is not None
+
+
 def year_to_date(period: str) -> str:
     """A flow counted "to" a date ("tính đến 20/6/2017" of exports) is the part of its year up to that month."""
     m = regex.fullmatch(r"≤(\d{4})-(\d{2})(?:-\d{2})?", period)
