@@ -35,7 +35,6 @@ from factlint.quantity import Quantity
 ATTRIBUTED_KINDS = frozenset({"money", "count", "percent", "rank"})
 DAY_KINDS = frozenset({"day", "span"})  # a span among the weak mentions is a span of days ("từ 29/9 - 21/10/2019")
 CARRY_SENTENCES = 2  # a figure with no period of its own takes its paragraph's last one from this many sentences back
-HEADLINE_CHARS = 200  # a first line this short, not ending as a sentence does, is a headline
 # a sentence naming no party takes the nation or a pair as subject from anywhere in its paragraph, one foreign
 # party only from this many sentences back
 SUBJECT_CARRY_SENTENCES = 1
@@ -230,13 +229,6 @@ class _Text:
         self.p_starts = [p.start for p in self.parties]
         foreign = Counter(p.key for p in self.parties if p.kind == "country" and p.key != loc.NATIONAL_KEY)
         self.focus = foreign.most_common(1)[0][0] if foreign else ""
-        # the one foreign partner a headline names ("Thặng dư thương mại Việt Nam – Canada ngày càng nới rộng"):
-        # the national trade figures of the body are with it, unless their sentence names another party
-        nl = text.find("\n")
-        headline = 0 < nl <= HEADLINE_CHARS and not text[:nl].rstrip().endswith((".", ":"))
-        in_head = {k for p in self.parties if headline and p.end <= nl for k in p.key.split("+")
-                   if p.kind in ("country", "pair") and k != loc.NATIONAL_KEY}
-        self.head_partner = next(iter(in_head)) if len(in_head) == 1 else ""
         phrases = [p for p in loc.periods(text, published, spans) if not p.reference]
         days = [p for p in loc.day_periods(text, [(q.start, q.end, q.date) for q in quantities
                                                   if q.kind in ("date", "daterange") and q.date])
@@ -419,12 +411,6 @@ class _Text:
                 and (last[1] == national or "+" in last[1] or si - last[2] <= SUBJECT_CARRY_SENTENCES)):
             subject, key = last[:2]
             why.append("subject: carried over from the paragraph's previous figure")
-        in_sent = self.parties[bisect.bisect_left(self.p_starts, sent[0]):bisect.bisect_left(self.p_starts, sent[1])]
-        if (self.head_partner and mkey in loc.TRADE and key in ("", national) and q.kind != "rank"
-                and not any(p.key != national or loc.is_whole_nation(p.text) for p in in_sent)):
-            key = loc.pair_key(national, self.head_partner)
-            subject = f"Việt Nam – {self.head_partner}"
-            why.append(f"subject: the trade of the headline's partner {self.head_partner}")
         if not key and mkey in loc.NATIONAL_BY_DEFAULT:
             subject, key, named = "cả nước", national, True
             why.append(f"subject: none named; a {mkey} figure is the nation's")

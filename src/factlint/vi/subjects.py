@@ -268,11 +268,3 @@ _TOPIC_SHIFT = regex.compile(r"[\s\"'“”(\-–—•*]*(?:trong khi đó|ngư
 def topic_shift(text: str, sentence_start: int) -> bool:
     """Whether the sentence at ``sentence_start`` opens with a turn to another topic ("Trong khi đó, …")."""
     return _TOPIC_SHIFT.match(text, sentence_start) is not None
-
-
-_WHOLE_NATION = frozenset({"cả nước", "toàn quốc"})
-
-
-def is_whole_nation(name: str) -> bool:
-    """Whether a national party is named as the whole country's total ("cả nước"), not as a relation's party."""
-    return " ".join(name.split()).lower() in _WHOLE_NATION
