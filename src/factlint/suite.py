@@ -20,7 +20,7 @@ from factlint.checks import SUITES, CheckConfig, FxTable, run_checks
 from factlint.checks.agreement import NUMERIC_KINDS
 from factlint.checks.common import location
 from factlint.checks.consistent import Consistent, consistent_metrics
-from factlint.collect import cached, collect, corpus_keys, engine_fingerprint, extract_all, store
+from factlint.collect import cached, collect, corpus_keys, engine_fingerprint, extract_all, has, store
 from factlint.config import hedge_config
 from factlint.corpus import BY_DEFAULT, Article, Columns, discover, is_table, load_article, load_table, source_ref
 from factlint.expectations import build_schemas
@@ -49,6 +49,11 @@ class Run:
         """Findings not in the accepted file."""
         return [f for f in self.findings if f.status == "new"]
 
+    @property
+    def n_claims(self) -> int:
+        """How many claims the run has."""
+        return len(self.claims)
+
     @functools.cached_property
     def uncompared(self) -> list[Uncompared]:
         """Claims of ruled metrics that no comparison takes (see :func:`uncompared`)."""
@@ -67,6 +72,35 @@ class Run:
         for path, items in mine.items():
             out.setdefault(path, []).append(uncompared_warning(path, items))
         return out
+
+
+class StoredRun(Run):
+    """A run read back from disk whose claims table is read on first use only: most reports never need it.
+
+    The count of claims and the claims not compared (each article's warnings) are stored beside it.
+    """
+
+    def __init__(self, load_claims: Callable[[], pd.DataFrame], n_claims: int, uncompared: list[Uncompared],
+                 *args: object, **kwargs: object) -> None:
+        self._load, self._claims, self._n = load_claims, None, n_claims
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.__dict__["uncompared"] = uncompared
+
+    @property  # type: ignore[override]
+    def claims(self) -> pd.DataFrame:
+        """The claims table, read when first asked for."""
+        if self._claims is None:
+            self._claims = self._load()
+        return self._claims
+
+    @claims.setter
+    def claims(self, value: pd.DataFrame | None) -> None:
+        self._claims = value
+
+    @property
+    def n_claims(self) -> int:
+        """How many claims the run has (without reading the table)."""
+        return self._n
 
 
 @dataclass(frozen=True)
@@ -130,13 +164,14 @@ def run(paths: list[str | Path], rules_dir: Path | None, accepted: Path | None, 
     keys = run_key = None
     if articles is None and cache is not None:
         found = list(discover(paths))
-        keys = corpus_keys(found, encoding, engine_fingerprint(rules, hedges), columns)
+        keys = corpus_keys(found, encoding, engine_fingerprint(rules, hedges), columns, memo=cache / "stat")
         run_key = _run_key(found, keys, rules_dir)
-        hit = cached(cache / "runs", run_key)
-        if hit is not None:  # nothing changed: the claims and findings of the last run stand
-            arts, df, raw = hit
+        hit = cached(cache / "runs", run_key) if has(cache / "runs", f"{run_key}-claims") else None
+        if hit is not None:  # nothing changed: the findings of the last run stand, its claims are read on use
+            arts, raw, consistent, not_compared, n_claims = hit
             findings, stale = apply_accepted(raw, accepted_list)
-            return Run(arts, df, [], findings, stale, rules, cfg, consistent_metrics(df, findings))
+            return StoredRun(functools.partial(_cached_claims, cache / "runs", run_key), n_claims, not_compared,
+                             arts, None, [], findings, stale, rules, cfg, consistent)
     with _gc_paused():
         return _compute(paths, rules_dir, encoding, articles, progress, jobs, cache, keys, run_key, rules, cfg, fx,
                         accepted_list, hedges, columns)
@@ -174,10 +209,19 @@ def _compute(paths, rules_dir, encoding, articles, progress, jobs, cache, keys, 
     df = to_frame(claims)
     schemas = build_schemas(rules) if rules is not None else {}
     raw = with_context(unreadable(arts) + run_checks(df, mentions, cfg, fx, schemas), arts, encoding, columns)
-    if run_key is not None:
-        store(cache / "runs", run_key, (arts, df, raw))
     findings, stale = apply_accepted(raw, accepted_list)
-    return Run(arts, df, mentions, findings, stale, rules, cfg, consistent_metrics(df, findings))
+    done = Run(arts, df, mentions, findings, stale, rules, cfg, consistent_metrics(df, findings))
+    if run_key is not None:  # the claims apart: a re-run that reports findings only never reads them
+        store(cache / "runs", f"{run_key}-claims", df)
+        store(cache / "runs", run_key, (arts, raw, done.consistent, done.uncompared, len(df)))
+    return done
+
+
+def _cached_claims(cache: Path, run_key: str) -> pd.DataFrame:
+    df = cached(cache, f"{run_key}-claims")
+    if df is None:
+        raise RuntimeError(f"{cache}: the claims of a cached run are gone; run again with --no-cache")
+    return df
 
 
 def _run_key(found: list, keys: dict[str, str], rules_dir: Path | None) -> str:
