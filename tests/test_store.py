@@ -123,3 +123,27 @@ def test_a_table_archive_is_indexed_row_by_row(tmp_path, monkeypatch):
     assert [(a.id, a.row, a.row_line) for a in against.articles] == [("r3", 1, 1), ("r0", 2, 2), ("r1", 3, 3)]
     assert _json(against) == _json(full) and any(f.code == "FL101" for f in full.findings)
     assert against.claims.equals(full.claims)
+
+
+def test_index_streams_claims_to_the_buckets_instead_of_holding_them(archive, monkeypatch):
+    from factlint import store as store_mod
+
+    index([archive], RULES, Path("whole"))
+    held: list[int] = []
+    add = store_mod._Buckets.add
+
+    def spy(self, table, bucket, rows, size=0):
+        add(self, table, bucket, rows, size)
+        held.append(self.rows)
+
+    monkeypatch.setattr(store_mod._Buckets, "HOLD_ROWS", 40)
+    monkeypatch.setattr(store_mod._Buckets, "add", spy)
+    got = index([archive], RULES, Path("streamed"))
+    assert got["claims"] > 100 and max(held) < 40  # never more than the limit held: written out as they come
+    assert held.count(0) >= 3  # written out several times along the way, not once at the end
+    key = ["entry", "seq"]
+    for table in ("claims", "mentions", "texts"):
+        a = pd.read_parquet(Path("whole") / table).sort_values(key[:1] if table == "texts" else key)
+        b = pd.read_parquet(Path("streamed") / table).sort_values(key[:1] if table == "texts" else key)
+        pd.testing.assert_frame_equal(a.reset_index(drop=True), b.reset_index(drop=True))
+    assert _json(run_against(Path("streamed"), [], RULES, None)) == _json(run([archive], RULES, None))
