@@ -208,7 +208,7 @@ def _compute(paths, rules_dir, encoding, articles, progress, jobs, cache, keys, 
             mentions += got_mentions
     df = to_frame(claims)
     schemas = build_schemas(rules) if rules is not None else {}
-    raw = with_context(unreadable(arts) + run_checks(df, mentions, cfg, fx, schemas), arts, encoding, columns)
+    raw = unreadable(arts) + ordered(with_context(run_checks(df, mentions, cfg, fx, schemas), arts, encoding, columns))
     findings, stale = apply_accepted(raw, accepted_list)
     done = Run(arts, df, mentions, findings, stale, rules, cfg, consistent_metrics(df, findings))
     if run_key is not None:  # the claims apart: a re-run that reports findings only never reads them
@@ -222,6 +222,18 @@ def _cached_claims(cache: Path, run_key: str) -> pd.DataFrame:
     if df is None:
         raise RuntimeError(f"{cache}: the claims of a cached run are gone; run again with --no-cache")
     return df
+
+
+def ordered(findings: list[Finding]) -> list[Finding]:
+    """The checks' findings in one order however they were computed (a whole run, or drafts against a store).
+
+    By code, then the places they point at, then what they say. (Unreadable articles come first, in corpus order.)
+    """
+    def key(f: Finding) -> tuple:
+        places = [(x.path, x.line, x.column, x.end_line, x.end_column, x.article, x.text) for x in f.locations]
+        return f.code, places, f.fingerprint, f.message, f.severity
+
+    return sorted(findings, key=key)
 
 
 def _run_key(found: list, keys: dict[str, str], rules_dir: Path | None) -> str:
@@ -363,8 +375,9 @@ def run_against(store_root: Path, drafts: list[str | Path], rules_dir: Path | No
     found_mentions = store.mentions_of(store.in_order(mentions, order))
     entry_of = {e.article.ref: e.entry for e in entries}
     schemas = build_schemas(rules) if rules is not None else {}  # --against finds what a full run finds
-    raw = with_context(unreadable(arts) + run_checks(df, found_mentions, cfg, fx, schemas), arts, encoding, columns,
-                       texts=lambda refs: _by_ref(archive.texts(entry_of[r] for r in refs if r in entry_of), entry_of))
+    raw = unreadable(arts) + ordered(with_context(
+        run_checks(df, found_mentions, cfg, fx, schemas), arts, encoding, columns,
+        texts=lambda refs: _by_ref(archive.texts(entry_of[r] for r in refs if r in entry_of), entry_of)))
     findings, stale = apply_accepted(raw, accepted_list)
     return Run(arts, df, found_mentions, findings, stale, rules, cfg, consistent_metrics(df, findings))
 
