@@ -22,6 +22,7 @@ import hashlib
 import json
 import os
 import shutil
+import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -228,7 +229,7 @@ def index(paths: list[str | Path], rules_dir: Path | None, root: Path = STORE_DI
         out.abort()
         raise
     out.close()
-    manifest = {"version": VERSION, "engine": engine, "sources": sources,
+    manifest = {"version": VERSION, "engine": engine, "generation": uuid.uuid4().hex, "sources": sources,
                 "articles": [{"entry": e.entry, "key": e.key, "source": e.source, "article": _article_dict(e.article)}
                              for e in entries]}
     _write_atomic(root / "manifest.json",
@@ -348,6 +349,84 @@ def check_engine(root: Path, rules_dir: Path | None, encoding: str | None, colum
         raise StoreError(f"{root}: the store was indexed with other rules, settings or another factlint; "
                          "run `factlint index` again")
     return manifest
+
+
+def read_table(root: Path, table: str) -> pd.DataFrame:
+    """Every stored row of ``table`` (claims, mentions, texts), bucket by bucket."""
+    df = _read_all(root, table)
+    return pd.DataFrame(columns=COLUMNS[table]) if df is None else df
+
+
+def entries_of(manifest: dict) -> list[Entry]:
+    """The articles of a manifest, in corpus order (new objects at each call)."""
+    return _entries(manifest)
+
+
+def entry_rows(root: Path, entries: Iterable[Entry], table: str = "claims") -> pd.DataFrame:
+    """The stored rows of the given entries (reads only their buckets)."""
+    names = {e.entry for e in entries}
+    parts = []
+    for b in sorted({_bucket_of(n) for n in names}):
+        path = _bucket_file(root, table, b)
+        if path.exists():
+            df = pd.read_parquet(path)
+            parts.append(df[df["entry"].isin(names)])
+    return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=COLUMNS[table])
+
+
+# ---------------------------------------------------------------------------------------------- summary
+
+SUMMARY = "summary.pkl"
+OPEN_ROWS = "open.parquet"
+
+
+@dataclass
+class Summary:
+    """What the archive alone gives, kept for drafts checked against it (see ``suite.run_against``)."""
+
+    key: tuple[str, str]  # the manifest's generation and the check configuration it was computed with
+    status: dict[str, str]  # each entry's status once duplicates are marked
+    per_article: dict[str, list]  # the findings of each article's own checks, by article (file or file#id)
+    open: dict[str, list]  # the findings of the open groups, by group (see :func:`open_group`)
+    counts: dict[str, int]  # claims by entry
+    uncompared: dict[str, list]  # claims not compared, by entry
+    tagged: pd.DataFrame  # the claims with a metric (with entry and seq), in corpus order
+
+
+def open_group(subjects: Iterable[str], measures: Iterable[str]) -> list[str]:
+    """The key under which open claims are kept together: subject and measure."""
+    return [f"{s}\x1f{m}" for s, m in zip(subjects, measures, strict=True)]
+
+
+def read_summary(root: Path, manifest: dict, config: str) -> Summary | None:
+    """The summary of this indexing of the archive with this check configuration, if one was written."""
+    import pickle
+
+    try:
+        got = pickle.loads((root / SUMMARY).read_bytes())
+    except Exception:  # noqa: BLE001 - absent, damaged or foreign: computed again
+        return None
+    if not isinstance(got, Summary) or got.key != (manifest.get("generation", ""), config):
+        return None
+    return got
+
+
+def write_summary(root: Path, summary: Summary, open_rows: pd.DataFrame) -> None:
+    """Write the summary and the open claims (sorted by group, in small row groups: read a group at a time)."""
+    import pickle
+
+    rows = open_rows.assign(group=open_group(open_rows["subject_key"], open_rows["measure_key"]))
+    rows = rows.sort_values("group", kind="stable").reset_index(drop=True)
+    _write_atomic(root / OPEN_ROWS, lambda tmp: rows.to_parquet(tmp, index=False, compression="zstd",
+                                                                row_group_size=2000))
+    _write_atomic(root / SUMMARY, lambda tmp: tmp.write_bytes(pickle.dumps(summary, protocol=pickle.HIGHEST_PROTOCOL)))
+
+
+def open_rows(root: Path, groups: set[str]) -> pd.DataFrame:
+    """The archive's open claims of the given groups (only the row groups that hold them are read)."""
+    if not groups:
+        return pd.DataFrame(columns=COLUMNS["claims"])
+    return pd.read_parquet(root / OPEN_ROWS, filters=[("group", "in", sorted(groups))]).drop(columns="group")
 
 
 def _read_all(root: Path, table: str) -> pd.DataFrame | None:
