@@ -391,6 +391,8 @@ class Summary:
     counts: dict[str, int]  # claims by entry
     uncompared: dict[str, list]  # claims not compared, by entry
     tagged: pd.DataFrame  # the claims with a metric (with entry and seq), in corpus order
+    names: object  # the archive's checks.typos.NameIndex
+    titles: pd.DataFrame  # the title mentions (with entry and seq), in corpus order
 
 
 def open_group(subjects: Iterable[str], measures: Iterable[str]) -> list[str]:

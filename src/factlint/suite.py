@@ -21,7 +21,7 @@ from factlint.checks.agreement import NUMERIC_KINDS
 from factlint.checks.common import location
 from factlint.checks.consistent import Consistent, consistent_metrics
 from factlint.checks.open_comparables import open_claims
-from factlint.checks.typos import check_names, check_titles
+from factlint.checks.typos import NameIndex, check_names, check_titles
 from factlint.collect import cached, collect, corpus_keys, engine_fingerprint, extract_all, has, store
 from factlint.config import hedge_config
 from factlint.corpus import BY_DEFAULT, Article, Columns, discover, is_table, load_article, load_table, source_ref
@@ -422,9 +422,16 @@ def run_against(store_root: Path, drafts: list[str | Path], rules_dir: Path | No
     found += [f for g, fs in summary.open.items() if g not in groups for f in fs]
     near = typed(store.in_order([store.open_rows(store_root, groups), mine_rows], order))
     found += checked([f for f in run_checks(near, [], cfg, fx, {}) if f.check in OPEN])
-    # names and titles: the whole corpus's
-    mentions = store.mentions_of(store.in_order([store.read_table(store_root, "mentions"), *new_mentions], order))
-    found += checked(check_names(mentions, cfg) + check_titles(mentions, cfg))
+    # names and titles: the whole corpus's (the archive's names indexed once, the drafts' added after them)
+    mine_mentions = store.mentions_of(store.in_order(new_mentions or [store.frame("mentions", "", [])], order))
+    if replaced:  # an archived article leaves: its names leave the index, which is built again
+        names = NameIndex.of(store.mentions_of(store.in_order(
+            [store.read_table(store_root, "mentions"), *new_mentions], order)))
+    else:
+        names = summary.names
+        names.add(mine_mentions)
+    titles = store.mentions_of(store.in_order([summary.titles, *new_mentions], order))
+    found += checked(check_names(names, cfg) + check_titles(titles, cfg))
     raw = unreadable(arts) + ordered(found)
     findings, stale = apply_accepted(raw, accepted_list)
     n_claims = sum(summary.counts.get(e, 0) for e in kept) + len(mine)
@@ -434,7 +441,7 @@ def run_against(store_root: Path, drafts: list[str | Path], rules_dir: Path | No
     not_compared = [u for s, a in zip(slots, arts, strict=True) for u in (
         summary.uncompared.get(s.entry, []) if isinstance(s, store.Entry) else theirs.get(a.ref, []))]
     return StoredRun(functools.partial(_all_claims, store_root, [*new_claims], order), n_claims, not_compared,
-                     arts, None, mentions, findings, stale, rules, cfg, consistent_metrics(tagged, findings))
+                     arts, None, mine_mentions, findings, stale, rules, cfg, consistent_metrics(tagged, findings))
 
 
 def _open_groups(df: pd.DataFrame) -> set[str]:
@@ -497,7 +504,8 @@ def summarize(store_root: Path, rules_dir: Path | None, encoding: str | None, co
     order = {e.entry: i if a.status == "ok" else -1 for i, (e, a) in enumerate(zip(entries, arts, strict=True))}
     rows = store.in_order([store.read_table(store_root, "claims")], order)
     df = typed(rows)
-    mentions = store.mentions_of(store.in_order([store.read_table(store_root, "mentions")], order))
+    mention_rows = store.in_order([store.read_table(store_root, "mentions")], order)
+    mentions = store.mentions_of(mention_rows)
     entry_of = {e.article.ref: e.entry for e in entries}
     texts = store.Archive(entries, pd.DataFrame(), pd.DataFrame(), store_root).texts
     raw = with_context(run_checks(df, mentions, cfg, fx, schemas), arts, encoding, columns,
@@ -521,7 +529,8 @@ def summarize(store_root: Path, rules_dir: Path | None, encoding: str | None, co
         key=(manifest.get("generation", ""), _config_key(rules_dir)),
         status={e.entry: a.status for e, a in zip(entries, arts, strict=True)},
         per_article=per_article, open=open_, counts=rows["entry"].value_counts().to_dict(),
-        uncompared=not_compared, tagged=rows[rows["metric"] != ""].reset_index(drop=True))
+        uncompared=not_compared, tagged=rows[rows["metric"] != ""].reset_index(drop=True),
+        names=NameIndex.of(mentions), titles=mention_rows[mention_rows["kind"] == "title"].reset_index(drop=True))
     store.write_summary(store_root, summary, rows.loc[near.index])
     return summary
 
