@@ -256,3 +256,37 @@ def test_a_new_draft_reads_neither_the_archives_claims_nor_its_mentions(archive,
     assert read == []  # the stored findings, tagged claims, open groups and name index stood in for them
     claims = again.claims
     assert read == ["claims"] and claims.equals(run([archive, draft], RULES, None).claims)  # when asked for
+
+
+def test_what_the_archive_alone_gives_is_kept_until_the_archive_changes(tmp_path, monkeypatch):
+    from factlint import store as store_mod
+    from factlint.suite import _config_key, prepare_against
+
+    monkeypatch.chdir(tmp_path)
+    archive = Path("archive")
+    archive.mkdir()
+    for i in range(5):
+        (archive / f"n{i}.md").write_text(_names_article(i, "Komuru" if i == 4 else "Komura"), encoding="utf-8")
+    store = Path(".factlint")
+    index([archive], RULES, store)
+    prepare_against(store, RULES)
+
+    def summary():
+        return store_mod.read_summary(store, store_mod._read_manifest(store), _config_key(RULES))
+
+    assert summary() is not None
+    index([archive], RULES, store)  # nothing changed
+    assert summary() is not None
+    draft = Path("draft.md")
+    draft.write_text(_names_article(8, "Komura"), encoding="utf-8")
+    read: list[set] = []
+    real = store_mod._texts
+    monkeypatch.setattr(store_mod, "_texts", lambda root, entries, wanted: read.append(wanted) or real(root, entries,
+                                                                                                        wanted))
+    full = _same_as_a_full_run(archive, [draft], RULES)
+    assert "FL602" in _codes(full) and all(x.sentence for f in full.findings for x in f.locations)
+    assert read == []  # the archive's names were quoted in their sentences before: no stored text read again
+    (archive / "n1.md").write_text(_names_article(1, "Komura") + "\nNăm 2023, hai nước ký thêm 3 thỏa thuận.\n",
+                                   encoding="utf-8")
+    index([archive], RULES, store)
+    assert summary() is None  # the archive changed

@@ -167,9 +167,12 @@ def index_cmd(paths: tuple[str, ...], rules_dir: str | None, store_dir: str, enc
         from factlint.checks.common import CheckConfig
 
         CheckConfig.load(rules_path)
+        mapping = settings.column_mapping(_given_columns(columns))
         got = index(_paths(paths, settings), rules_path, Path(store_dir), encoding=encoding or settings.encoding,
-                    jobs=jobs or settings.jobs or os.cpu_count() or 1,
-                    columns=settings.column_mapping(_given_columns(columns)), progress=_progress)
+                    jobs=jobs or settings.jobs or os.cpu_count() or 1, columns=mapping, progress=_progress)
+        from factlint.suite import prepare_against
+
+        prepare_against(Path(store_dir), rules_path, encoding or settings.encoding, mapping)  # drafts check quickly
     except (RuleError, ConfigError) as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(2)

@@ -229,11 +229,13 @@ def index(paths: list[str | Path], rules_dir: Path | None, root: Path = STORE_DI
         out.abort()
         raise
     out.close()
-    manifest = {"version": VERSION, "engine": engine, "generation": uuid.uuid4().hex, "sources": sources,
+    manifest = {"version": VERSION, "engine": engine, "generation": old.get("generation", ""), "sources": sources,
                 "articles": [{"entry": e.entry, "key": e.key, "source": e.source, "article": _article_dict(e.article)}
                              for e in entries]}
-    _write_atomic(root / "manifest.json",
-                  lambda tmp: tmp.write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8"))
+    if todo or gone or manifest != old:  # else nothing changed: the store (and what was computed from it) stands
+        manifest["generation"] = uuid.uuid4().hex
+        _write_atomic(root / "manifest.json",
+                      lambda tmp: tmp.write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8"))
     return {"articles": len(entries), "unchanged": len(entries) - len(todo),
             "added": len(replaced - set(by_entry)), "changed": len(replaced & set(by_entry)), "removed": len(gone),
             "claims": written}
@@ -393,6 +395,7 @@ class Summary:
     tagged: pd.DataFrame  # the claims with a metric (with entry and seq), in corpus order
     names: object  # the archive's checks.typos.NameIndex
     titles: pd.DataFrame  # the title mentions (with entry and seq), in corpus order
+    context: dict[tuple, str]  # the sentence quoted at (article, line, text) by the names and titles' findings
 
 
 def open_group(subjects: Iterable[str], measures: Iterable[str]) -> list[str]:

@@ -431,7 +431,8 @@ def run_against(store_root: Path, drafts: list[str | Path], rules_dir: Path | No
         names = summary.names
         names.add(mine_mentions)
     titles = store.mentions_of(store.in_order([summary.titles, *new_mentions], order))
-    found += checked(check_names(names, cfg) + check_titles(titles, cfg))
+    drafted_refs = {a.ref for s, a in zip(slots, arts, strict=True) if not isinstance(s, store.Entry)}
+    found += checked(_in_context(check_names(names, cfg) + check_titles(titles, cfg), summary.context, drafted_refs))
     raw = unreadable(arts) + ordered(found)
     findings, stale = apply_accepted(raw, accepted_list)
     n_claims = sum(summary.counts.get(e, 0) for e in kept) + len(mine)
@@ -442,6 +443,17 @@ def run_against(store_root: Path, drafts: list[str | Path], rules_dir: Path | No
         summary.uncompared.get(s.entry, []) if isinstance(s, store.Entry) else theirs.get(a.ref, []))]
     return StoredRun(functools.partial(_all_claims, store_root, [*new_claims], order), n_claims, not_compared,
                      arts, None, mine_mentions, findings, stale, rules, cfg, consistent_metrics(tagged, findings))
+
+
+def _in_context(findings: list[Finding], context: dict[tuple, str], drafted: set[str]) -> list[Finding]:
+    """Give locations the sentences an earlier run quoted at the same place of the same (not drafted) article."""
+    out = []
+    for f in findings:
+        locs = tuple(replace(x, sentence=context.get((ref, x.line, x.text), ""))
+                     if not x.sentence and (ref := source_ref(x.path, x.article)) not in drafted else x
+                     for x in f.locations)
+        out.append(replace(f, locations=locs) if locs != f.locations else f)
+    return out
 
 
 def _open_groups(df: pd.DataFrame) -> set[str]:
@@ -521,6 +533,8 @@ def summarize(store_root: Path, rules_dir: Path | None, encoding: str | None, co
             per_article.setdefault(source_ref(loc.path, loc.article), []).append(f)
         elif f.check in OPEN:
             open_.setdefault(group_at[(loc.path, loc.line, loc.column)], []).append(f)
+    context = {(source_ref(x.path, x.article), x.line, x.text): x.sentence
+               for f in raw if f.check in MENTIONS for x in f.locations if x.sentence}
     not_compared: dict[str, list[Uncompared]] = {}
     mask = (df["metric"] != "") & df["kind"].isin(NUMERIC_KINDS) & (df["period"] == "")
     for e, u in zip(rows.loc[mask, "entry"], uncompared(df), strict=True):
@@ -530,9 +544,28 @@ def summarize(store_root: Path, rules_dir: Path | None, encoding: str | None, co
         status={e.entry: a.status for e, a in zip(entries, arts, strict=True)},
         per_article=per_article, open=open_, counts=rows["entry"].value_counts().to_dict(),
         uncompared=not_compared, tagged=rows[rows["metric"] != ""].reset_index(drop=True),
-        names=NameIndex.of(mentions), titles=mention_rows[mention_rows["kind"] == "title"].reset_index(drop=True))
+        names=NameIndex.of(mentions), titles=mention_rows[mention_rows["kind"] == "title"].reset_index(drop=True),
+        context=context)
     store.write_summary(store_root, summary, rows.loc[near.index])
     return summary
+
+
+def prepare_against(store_root: Path, rules_dir: Path | None, encoding: str | None = None,
+                    columns: Columns = BY_DEFAULT) -> None:
+    """Check the stored archive alone once, so that the first draft checked against it is as quick as the next.
+
+    Raises:
+        StoreError: No store, or one indexed with other rules or settings.
+    """
+    from factlint import store
+
+    rules = load_rules([rules_dir]) if rules_dir is not None else None
+    manifest = store.check_engine(store_root, rules_dir, encoding, columns, rules)
+    if store.read_summary(store_root, manifest, _config_key(rules_dir)) is None:
+        cfg = CheckConfig.load(rules_dir, {lr.rule.metric for lr in rules.rules} if rules is not None else None)
+        fx = FxTable.load(rules_dir / "reference" / "fx.yaml" if rules_dir is not None else None)
+        summarize(store_root, rules_dir, encoding, columns, manifest, rules, cfg, fx,
+                  build_schemas(rules) if rules is not None else {})
 
 
 def _config_key(rules_dir: Path | None) -> str:
