@@ -27,14 +27,16 @@ from make_corpus import dump_articles  # noqa: E402
 FACTLINT = [sys.executable, "-c", "from factlint.cli import main; main()"]
 
 
-def timed(args: list[str], cwd: Path) -> tuple[float, float, str]:
+def timed(args: list[str], cwd: Path, python: bool = False) -> tuple[float, float, str]:
     """Seconds, peak resident MB (the largest of the command's processes, GNU time) and stderr of a command.
 
     What it said ends with the load average of the minute before it started.
     """
     load = os.getloadavg()[0]
     t0 = time.perf_counter()
-    out = subprocess.run(["/usr/bin/time", "-f", "peak-kb %M", *FACTLINT, *args], capture_output=True, text=True,
+    preamble = "import sys; from pathlib import Path; "
+    command = [sys.executable, "-c", preamble + args[0]] if python else [*FACTLINT, *args]
+    out = subprocess.run(["/usr/bin/time", "-f", "peak-kb %M", *command], capture_output=True, text=True,
                          cwd=cwd, check=False)
     seconds = time.perf_counter() - t0
     if out.returncode == 2:
@@ -62,10 +64,16 @@ def main() -> None:
         for i, text in enumerate(texts):
             (corpus / f"{i:05d}.md").write_text(text, encoding="utf-8")
         mb = sum(len(t.encode()) for t in texts) / 1e6
-        rows.append(("index (first)", *timed(["index", "archive", *rules, *jobs], work)))
+        # extraction to the store alone (store.index: no summary), for the memory of streaming extraction
+        rows.append(("store.index (extraction only)",
+                     *timed([f"from factlint.store import index; print(index(['archive'], "
+                             f"Path({str(ROOT / 'claims')!r}), Path('.factlint-x'), jobs={args.jobs}), "
+                             "file=sys.stderr)"], work, python=True)))
+        rows.append(("index (first, with the summary)", *timed(["index", "archive", *rules, *jobs], work)))
         size = sum(p.stat().st_size for p in (work / ".factlint").rglob("*") if p.is_file())
         parts = {d: sum(p.stat().st_size for p in (work / ".factlint" / d).rglob("*.parquet"))
                  for d in ("claims", "mentions", "texts")}
+        parts["summary"] = sum((work / ".factlint" / f).stat().st_size for f in ("summary.pkl", "open.parquet"))
         manifest = (work / ".factlint" / "manifest.json").stat().st_size
         rows.append(("index (nothing changed)", *timed(["index", "archive", *rules, *jobs], work)))
         victim = corpus / "00100.md"
@@ -90,7 +98,8 @@ def main() -> None:
           for name, s, m, said in rows), "",
         f"Cached re-run / cold run: {rows[-1][1] / rows[-2][1]:.1%}.", "",
         f"Store size on disk: {size / 1e6:.1f} MB (claims {parts['claims'] / 1e6:.1f} MB, mentions "
-        f"{parts['mentions'] / 1e6:.1f} MB, texts {parts['texts'] / 1e6:.1f} MB, manifest {manifest / 1e6:.1f} MB).",
+        f"{parts['mentions'] / 1e6:.1f} MB, texts {parts['texts'] / 1e6:.1f} MB, manifest {manifest / 1e6:.1f} MB, "
+        f"summary {parts['summary'] / 1e6:.1f} MB).",
         "",
         "Peak memory is the largest resident set among the command's processes (GNU `time -f %M`).",
     ]
