@@ -1,6 +1,6 @@
 """The claims store and re-runs on real news: index, re-index, a draft against the store, cold and cached checks.
 
-    python benchmarks/store.py ../shared/bench/news_vi.txt.xz --mb 200 [--jobs 2] [--out FILE]
+    python benchmarks/store.py ../shared/bench/news_vi.txt.xz --mb 200 [--jobs 2] [--out FILE] [--corpus DIR]
 
 The dump's articles are written one file each to a temporary folder (as ``real_news.py`` does). Timed, each in
 a fresh process: ``factlint index`` (first), ``factlint index`` again with nothing changed, the same after one
@@ -52,17 +52,23 @@ def main() -> None:
     ap.add_argument("--mb", type=float, default=30, help="MB of text to read (past the end: the whole dump)")
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results_store.md")
+    ap.add_argument("--corpus", type=Path, default=None,
+                    help="a folder that holds the dump's articles already (one file each), used in place")
     args = ap.parse_args()
-    texts = dump_articles(args.dump, args.mb)
+    texts = [] if args.corpus else dump_articles(args.dump, args.mb)
     rules = ["--rules", str(ROOT / "claims")]
     jobs = ["--jobs", str(args.jobs)]
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         corpus = work / "archive"
-        corpus.mkdir()
-        for i, text in enumerate(texts):
-            (corpus / f"{i:05d}.md").write_text(text, encoding="utf-8")
+        if args.corpus:
+            corpus.symlink_to(args.corpus.resolve())
+            texts = [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.md"))]
+        else:
+            corpus.mkdir()
+            for i, text in enumerate(texts):
+                (corpus / f"{i:05d}.md").write_text(text, encoding="utf-8")
         mb = sum(len(t.encode()) for t in texts) / 1e6
         # extraction to the store alone (store.index: no summary), for the memory of streaming extraction
         rows.append(("store.index (extraction only)",
