@@ -161,7 +161,11 @@ def write_results(rows: list[dict], argv: str) -> None:
                   f"{b['j2']['check_s'] / max(a['j2']['check_s'], 1e-9):.2f}x for "
                   f"{b['j2']['claims'] / a['j2']['claims']:.2f}x the claims."]
     lines += ["", "Raw figures:", "", "```json", *[json.dumps(r) for r in rows], "```"]
-    (ROOT / "benchmarks" / "results.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = ROOT / "benchmarks" / "results.md"
+    old = out.read_text(encoding="utf-8") if out.exists() else ""
+    if "\n## " in old:  # sections other benchmarks recorded (store and re-runs…) stay
+        lines += ["", old[old.index("\n## ") + 1:].rstrip("\n")]
+    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print("\n".join(lines))
 
 

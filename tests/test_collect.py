@@ -125,3 +125,70 @@ def test_the_engine_hash_follows_its_modules_and_tables(tmp_path):
         edited = _engine_source.__wrapped__(engine)
         assert edited != first
         first = edited
+
+
+def test_an_unchanged_file_is_not_read_again_for_its_key(tmp_path, monkeypatch):
+    import os
+    from pathlib import Path as P
+
+    from factlint.collect import corpus_keys
+    from factlint.corpus import discover
+
+    arts, _ = _copy(tmp_path)
+    memo = tmp_path / "cache" / "stat"
+    found = list(discover([arts]))
+    old = found[0][0]
+    os.utime(old, ns=(old.stat().st_atime_ns, old.stat().st_mtime_ns - 10**10))  # edited long ago
+    first = corpus_keys(found, None, "engine", memo=memo)
+    read: list[str] = []
+    real = P.read_bytes
+    monkeypatch.setattr(P, "read_bytes", lambda self: (self.suffix == ".md" and read.append(self.name)) or real(self))
+    assert corpus_keys(found, None, "engine", memo=memo) == first
+    assert read == []  # size and modification time as recorded: the key recorded then
+    old.write_text(old.read_text(encoding="utf-8").replace("400", "500", 1), encoding="utf-8")  # same size
+    again = corpus_keys(found, None, "engine", memo=memo)
+    assert read == [old.name] and again[str(old)] != first[str(old)]
+    read.clear()
+    corpus_keys(found, None, "engine", memo=memo)
+    assert read == [old.name]  # modified a moment ago: never trusted from the record (it may change again)
+    assert corpus_keys(found, None, "other engine", memo=memo) != first  # the record is the engine's
+
+
+def test_a_cached_run_reads_its_claims_only_when_a_report_needs_them(tmp_path):
+    from factlint.report import render
+    from factlint.suite import run
+
+    arts, rules = _copy(tmp_path)
+    cache = tmp_path / "cache"
+    first = run([arts], rules, None, cache=cache)
+    again = run([arts], rules, None, cache=cache)
+    assert render("json", again) == render("json", first) and render("text", again) == render("text", first)
+    assert again._claims is None  # the findings, warnings and counts came without the claims table
+    assert again.claims.equals(first.claims) and again.n_claims == len(first.claims)
+
+
+def test_a_folder_is_resolved_once_and_links_as_before(tmp_path, monkeypatch):
+    from pathlib import Path as P
+
+    from factlint.corpus import discover
+    from factlint.corpus.files import display_path
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a" / "sub").mkdir(parents=True)
+    for i in range(30):
+        (tmp_path / "a" / "sub" / f"{i:02d}.md").write_text("x", encoding="utf-8")
+    outside = tmp_path.parent / f"{tmp_path.name}-outside.md"
+    outside.write_text("x", encoding="utf-8")
+    (tmp_path / "a" / "link.md").symlink_to(outside)
+    (tmp_path / "a" / "sub2").symlink_to(tmp_path / "a" / "sub")
+    calls = []
+    real = P.resolve
+    monkeypatch.setattr(P, "resolve", lambda self, *a, **k: calls.append(self) or real(self, *a, **k))
+    got = list(discover(["a"]))
+    assert len(calls) < 10  # the working folder, the folders and the link, not each file
+    monkeypatch.setattr(P, "resolve", real)
+    assert [(p, shown) for p, shown, _ in got] == [(p, display_path(p)) for p, _, _ in got]
+    shown = dict((p.name, s) for p, s, _ in got if p.name == "link.md")
+    assert shown["link.md"] == "a/link.md"  # a link out of the working folder is shown as given
+    assert "a/sub/00.md" in {s for _, s, _ in got}
+    outside.unlink()

@@ -123,3 +123,170 @@ def test_a_table_archive_is_indexed_row_by_row(tmp_path, monkeypatch):
     assert [(a.id, a.row, a.row_line) for a in against.articles] == [("r3", 1, 1), ("r0", 2, 2), ("r1", 3, 3)]
     assert _json(against) == _json(full) and any(f.code == "FL101" for f in full.findings)
     assert against.claims.equals(full.claims)
+
+
+def test_index_streams_claims_to_the_buckets_instead_of_holding_them(archive, monkeypatch):
+    from factlint import store as store_mod
+
+    index([archive], RULES, Path("whole"))
+    held: list[int] = []
+    add = store_mod._Buckets.add
+
+    def spy(self, table, bucket, rows, size=0):
+        add(self, table, bucket, rows, size)
+        held.append(self.rows)
+
+    monkeypatch.setattr(store_mod._Buckets, "HOLD_ROWS", 40)
+    monkeypatch.setattr(store_mod._Buckets, "add", spy)
+    got = index([archive], RULES, Path("streamed"))
+    assert got["claims"] > 100 and max(held) < 40  # never more than the limit held: written out as they come
+    assert held.count(0) >= 3  # written out several times along the way, not once at the end
+    key = ["entry", "seq"]
+    for table in ("claims", "mentions", "texts"):
+        a = pd.read_parquet(Path("whole") / table).sort_values(key[:1] if table == "texts" else key)
+        b = pd.read_parquet(Path("streamed") / table).sort_values(key[:1] if table == "texts" else key)
+        pd.testing.assert_frame_equal(a.reset_index(drop=True), b.reset_index(drop=True))
+    assert _json(run_against(Path("streamed"), [], RULES, None)) == _json(run([archive], RULES, None))
+
+
+OPEN = Path(__file__).parent / "fixtures" / "open"
+
+
+def _same_as_a_full_run(archive: Path, drafts: list[Path], rules: Path, store: Path = Path(".factlint")):
+    """The drafts against the store give the JSON (and claims) of a full run over the archive with them in it."""
+    got = run_against(store, drafts, rules, None)
+    full = run([archive, *[d for d in drafts if d.parent != archive]], rules, None)
+    assert _json(got) == _json(full)
+    assert got.claims.equals(full.claims)
+    return full
+
+
+def _codes(r) -> list[str]:
+    return [f.code for f in r.findings]
+
+
+def test_drafts_join_change_and_leave_an_open_group_as_a_full_run_would(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    shutil.copytree(OPEN / "articles", "archive")
+    rules = OPEN / "claims"
+    o3 = Path("archive/o3.md")
+    shutil.move(o3, "o3.md")
+    index([Path("archive")], rules, Path(".factlint"))
+    assert "FL107" not in _codes(run([Path("archive")], rules, None))
+    # joins: Đà Nẵng's 2019 visitors, 4,3 million where two articles say 8,7 million
+    assert "FL107" in _codes(_same_as_a_full_run(Path("archive"), [Path("o3.md")], rules))
+    shutil.move("o3.md", o3)
+    index([Path("archive")], rules, Path(".factlint"))
+    text = o3.read_text(encoding="utf-8")
+    o3.write_text(text.replace("4,3 triệu", "8,7 triệu"), encoding="utf-8")  # changes: now it agrees
+    assert "FL107" not in _codes(_same_as_a_full_run(Path("archive"), [o3], rules))
+    o3.write_text(text.replace("Năm 2019, Đà Nẵng đón 4,3 triệu lượt khách du lịch, tăng 12% so với năm 2018.",
+                               "Đà Nẵng cũng mở thêm nhiều điểm đến mới."), encoding="utf-8")  # leaves the group
+    assert "FL107" not in _codes(_same_as_a_full_run(Path("archive"), [o3], rules))
+    o3.write_text(text, encoding="utf-8")
+    assert "FL107" in _codes(_same_as_a_full_run(Path("archive"), [o3], rules))  # as indexed
+
+
+def _names_article(i: int, name: str) -> str:
+    return (f"---\nid: n{i}\noutlet: Báo Quốc tế\npublished: 2023-05-0{i % 9 + 1}\ntitle: Làm việc với Nhật Bản\n---\n"
+            f"Sáng nay, Đại sứ Nhật Bản {name} Masahiro đã có buổi làm việc với lãnh đạo tỉnh Quảng Ninh.\n\n"
+            f"Đại sứ {name} Masahiro cho biết năm 2022 kim ngạch thương mại hai nước đạt gần 50 tỷ USD.\n")
+
+
+def test_a_draft_that_misspells_a_name_or_mends_one_finds_what_a_full_run_finds(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    archive = Path("archive")
+    archive.mkdir()
+    for i in range(4):
+        (archive / f"n{i}.md").write_text(_names_article(i, "Komura"), encoding="utf-8")
+    index([archive], RULES, Path(".factlint"))
+    draft = Path("draft.md")
+    draft.write_text(_names_article(7, "Komuru"), encoding="utf-8")  # a new article misspells the name
+    full = _same_as_a_full_run(archive, [draft], RULES)
+    assert [f.key for f in full.findings if f.code == "FL602"] == ["komuru|komura"]
+    shutil.copy(draft, archive / "n7.md")
+    index([archive], RULES, Path(".factlint"))
+    assert "FL602" in _codes(run_against(Path(".factlint"), [], RULES, None))
+    mended = archive / "n7.md"
+    mended.write_text(_names_article(7, "Komura"), encoding="utf-8")  # the archived misspelling is mended
+    assert "FL602" not in _codes(_same_as_a_full_run(archive, [mended], RULES))
+    index([archive], RULES, Path(".factlint"))
+    again = archive / "n0.md"  # an archived article misspells it now: the names it had leave, its new ones come
+    again.write_text(_names_article(0, "Komuru"), encoding="utf-8")
+    _same_as_a_full_run(archive, [again], RULES)
+
+
+def test_a_draft_that_makes_an_archived_article_a_duplicate_is_checked_with_the_whole_archive(archive):
+    index([archive], RULES, Path(".factlint"))
+    first, last = sorted(archive.glob("*.md"))[0], sorted(archive.glob("*.md"))[-1]
+    last_id = next(line for line in last.read_text(encoding="utf-8").splitlines() if line.startswith("id:"))
+    text = first.read_text(encoding="utf-8")
+    own_id = next(line for line in text.splitlines() if line.startswith("id:"))
+    first.write_text(text.replace(own_id, last_id, 1), encoding="utf-8")  # takes the id of a later article
+    full = _same_as_a_full_run(archive, [first], RULES)
+    assert "FL001" in _codes(full)  # the later article is now the duplicate
+
+
+def test_the_stored_findings_follow_the_check_configuration(archive, tmp_path):
+    rules = tmp_path / "rules"
+    shutil.copytree(RULES, rules)
+    draft = Path("draft.md")
+    shutil.move(sorted(archive.glob("*.md"))[-1], draft)
+    index([archive], rules, Path(".factlint"))
+    _same_as_a_full_run(archive, [draft], rules)
+    assert (Path(".factlint") / "summary.pkl").is_file()  # what the archive alone gives, kept for the next draft
+    rel = rules / "relations.yaml"
+    rel.write_text(rel.read_text(encoding="utf-8").replace("parts: [trade.vn_jp.exports, trade.vn_jp.imports]",
+                                                           "parts: [trade.vn_jp.exports]"), encoding="utf-8")
+    assert "FL201" in _codes(_same_as_a_full_run(archive, [draft], rules))
+
+
+def test_a_new_draft_reads_neither_the_archives_claims_nor_its_mentions(archive, monkeypatch):
+    from factlint import store as store_mod
+
+    draft = Path("draft.md")
+    shutil.move(sorted(archive.glob("*.md"))[-1], draft)
+    index([archive], RULES, Path(".factlint"))
+    first = run_against(Path(".factlint"), [draft], RULES, None)  # the first reads the archive and keeps its summary
+    read: list[str] = []
+    real = store_mod._read_all
+    monkeypatch.setattr(store_mod, "_read_all", lambda root, table: read.append(table) or real(root, table))
+    again = run_against(Path(".factlint"), [draft], RULES, None)
+    assert _json(again) == _json(first) == _json(run([archive, draft], RULES, None))
+    assert read == []  # the stored findings, tagged claims, open groups and name index stood in for them
+    claims = again.claims
+    assert read == ["claims"] and claims.equals(run([archive, draft], RULES, None).claims)  # when asked for
+
+
+def test_what_the_archive_alone_gives_is_kept_until_the_archive_changes(tmp_path, monkeypatch):
+    from factlint import store as store_mod
+    from factlint.suite import _config_key, prepare_against
+
+    monkeypatch.chdir(tmp_path)
+    archive = Path("archive")
+    archive.mkdir()
+    for i in range(5):
+        (archive / f"n{i}.md").write_text(_names_article(i, "Komuru" if i == 4 else "Komura"), encoding="utf-8")
+    store = Path(".factlint")
+    index([archive], RULES, store)
+    prepare_against(store, RULES)
+
+    def summary():
+        return store_mod.read_summary(store, store_mod._read_manifest(store), _config_key(RULES))
+
+    assert summary() is not None
+    index([archive], RULES, store)  # nothing changed
+    assert summary() is not None
+    draft = Path("draft.md")
+    draft.write_text(_names_article(8, "Komura"), encoding="utf-8")
+    read: list[set] = []
+    real = store_mod._texts
+    monkeypatch.setattr(store_mod, "_texts", lambda root, entries, wanted: read.append(wanted) or real(root, entries,
+                                                                                                        wanted))
+    full = _same_as_a_full_run(archive, [draft], RULES)
+    assert "FL602" in _codes(full) and all(x.sentence for f in full.findings for x in f.locations)
+    assert read == []  # the archive's names were quoted in their sentences before: no stored text read again
+    (archive / "n1.md").write_text(_names_article(1, "Komura") + "\nNăm 2023, hai nước ký thêm 3 thỏa thuận.\n",
+                                   encoding="utf-8")
+    index([archive], RULES, store)
+    assert summary() is None  # the archive changed

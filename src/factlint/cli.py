@@ -210,6 +210,7 @@ def index_cmd(paths: tuple[str, ...], rules_dir: str | None, store_dir: str, enc
 
         CheckConfig.load(rules_path)
         workers = jobs or settings.jobs or os.cpu_count() or 1
+        mapping = settings.column_mapping(_given_columns(columns))
         with contextlib.ExitStack() as stack:
             kw: dict[str, Any] = {}
             if dask_address is not None:
@@ -217,12 +218,14 @@ def index_cmd(paths: tuple[str, ...], rules_dir: str | None, store_dir: str, enc
 
                 kw["extract"] = scale.extract_jobs(stack.enter_context(_cluster(dask_address, workers)))
             got = index(_paths(paths, settings), rules_path, Path(store_dir), encoding=encoding or settings.encoding,
-                        jobs=workers, columns=settings.column_mapping(_given_columns(columns)), progress=_progress,
-                        **kw)
+                        jobs=workers, columns=mapping, progress=_progress, **kw)
             if dask_address is not None:
                 invalid = scale.invalid_store(Path(store_dir))
                 if invalid:
                     _warn(f"{store_dir}: the stored claims fail their schema: {invalid}")
+        from factlint.suite import prepare_against
+
+        prepare_against(Path(store_dir), rules_path, encoding or settings.encoding, mapping)  # drafts check quickly
     except (RuleError, ConfigError) as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(2)

@@ -12,6 +12,7 @@ import hashlib
 import json
 import os
 import pickle
+import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
@@ -38,6 +39,7 @@ from factlint.rules import RuleError, RuleSet, load_rules
 from factlint.vi import HedgeConfig, Reader
 
 CACHE_DIR = Path(".factlint_cache")
+RACY_NS = 2_000_000_000  # a file modified this recently (ns) may change again within its mtime's tick
 
 
 @dataclass
@@ -95,6 +97,11 @@ def cached(cache: Path, key: str) -> tuple | None:
         return None
     except Exception:  # noqa: BLE001 - a damaged or foreign entry is recomputed, whatever broke it
         return None
+
+
+def has(cache: Path, key: str) -> bool:
+    """Whether the cache holds an entry for ``key`` (without reading it)."""
+    return _cache_file(cache, key).is_file()
 
 
 def store(cache: Path, key: str, value: object) -> None:
@@ -225,7 +232,7 @@ def collect(paths: Iterable[str | Path], rules_dir: Path | None, encoding: str |
     found = list(discover(paths))
     engine = engine_fingerprint(rules, hedges) if cache is not None else ""
     if cache is not None and keys is None:
-        keys = corpus_keys(found, encoding, engine, columns)
+        keys = corpus_keys(found, encoding, engine, columns, memo=cache / "stat")
     work = units(found, encoding, columns)
     key_of: dict[int, str] = {}
     if cache is not None:
@@ -267,22 +274,42 @@ def collect(paths: Iterable[str | Path], rules_dir: Path | None, encoding: str |
 
 
 def corpus_keys(found: list[tuple[Path | None, str, str]], encoding: str | None, engine: str,
-                columns: Columns = BY_DEFAULT) -> dict[str, str]:
+                columns: Columns = BY_DEFAULT, memo: Path | None = None) -> dict[str, str]:
     """The cache key of every readable file, by path (reading and hashing is far cheaper than extracting).
 
-    A table's key covers its column mapping as well.
+    A table's key covers its column mapping as well. With ``memo`` (a folder of the cache), a file whose size
+    and modification time are those of the last run is not read again: its key is the one recorded then (as
+    ``factlint index`` does). A file modified within :data:`RACY_NS` of being recorded is never recorded, so an
+    edit in the same clock tick as a run cannot hide behind an unchanged modification time.
     """
-    keys = {}
+    tag = hashlib.sha256(f"{engine}\0{encoding}\0{columns!r}".encode()).hexdigest()[:16]
+    known: dict[str, tuple[int, int, str]] = (cached(memo, tag) or {}) if memo is not None else {}
+    now = time.time_ns()
+    keys, seen = {}, {}
     for p, shown, _ in found:
         if p is None:
             continue
         try:
-            data = p.read_bytes()
+            st = p.stat()
         except OSError:
             continue  # the article itself will report the error
+        stat = (st.st_size, st.st_mtime_ns)
+        hit = known.get(shown)
+        if hit is not None and hit[:2] == stat:
+            keys[str(p)] = hit[2]
+            seen[shown] = hit
+            continue
+        try:
+            data = p.read_bytes()
+        except OSError:
+            continue
         if is_table(shown):
             data += repr(columns).encode()
         keys[str(p)] = article_key(data, shown, encoding, engine)
+        if now - st.st_mtime_ns > RACY_NS:
+            seen[shown] = (*stat, keys[str(p)])
+    if memo is not None and seen != known:
+        store(memo, tag, seen)
     return keys
 
 

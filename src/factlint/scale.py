@@ -464,7 +464,7 @@ def run(c: Any, paths: list[str | Path], rules_dir: Path | None, accepted: Path 
 
     from factlint.checks.consistent import consistent_metrics
     from factlint.findings import apply_accepted, load_accepted
-    from factlint.suite import Run, unreadable, with_context
+    from factlint.suite import Run, ordered, unreadable, with_context
 
     accepted_list = load_accepted(accepted)
     x = extract(c, paths, rules_dir, encoding, columns)
@@ -481,7 +481,7 @@ def run(c: Any, paths: list[str | Path], rules_dir: Path | None, accepted: Path 
         got_local, got_grouped, typos = c.compute(tasks, sync=True)
         df = claims_frame(x)
     found = [x for part in [*got_local, *got_grouped] for x in part]
-    raw = with_context(unreadable(x.articles) + _merge(found, typos), x.articles, encoding, columns)
+    raw = unreadable(x.articles) + ordered(with_context(_merge(found, typos), x.articles, encoding, columns))
     findings, stale = apply_accepted(raw, accepted_list)
     return Run(x.articles, df, [], findings, stale, x.setup.rules, x.setup.cfg, consistent_metrics(df, findings))
 

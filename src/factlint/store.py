@@ -22,8 +22,9 @@ import hashlib
 import json
 import os
 import shutil
+import uuid
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 import numpy as np
@@ -32,7 +33,7 @@ import pandas as pd
 from factlint.collect import article_key, engine_fingerprint, extract_jobs, row_key, units
 from factlint.config import hedge_config
 from factlint.corpus import BY_DEFAULT, Article, Columns, discover, is_table
-from factlint.extract import CLAIM_COLUMNS
+from factlint.extract import CLAIM_COLUMNS, Claim
 from factlint.names import Mention
 from factlint.rules import RuleSet, load_rules
 
@@ -61,7 +62,11 @@ class Entry:
     @property
     def bucket(self) -> int:
         """Where its rows live."""
-        return int(hashlib.sha1(self.entry.encode()).hexdigest()[:8], 16) % BUCKETS
+        return _bucket_of(self.entry)
+
+
+def _bucket_of(entry: str) -> int:
+    return int(hashlib.sha1(entry.encode()).hexdigest()[:8], 16) % BUCKETS
 
 
 @dataclass
@@ -204,47 +209,124 @@ def index(paths: list[str | Path], rules_dir: Path | None, root: Path = STORE_DI
         else:
             todo.append((len(final), name, key, job))
             final.append(item)
-    fresh: set[int] = set()
-    rows: dict[str, dict[int, list[tuple]]] = {t: {} for t in TABLES}  # new rows by table and bucket
-    results = extract([t[3] for t in todo], rules, rules_dir, hedges, jobs, progress, keep_text=True)
-    for (pos, name, key, _job), (art, claims, mentions) in zip(todo, results, strict=True):
-        e = Entry(name, key, final[pos][0], art)
-        final[pos] = e
-        if art.status == "ok":
-            b = e.bucket
-            rows["claims"].setdefault(b, []).extend((name, *c, i) for i, c in enumerate(claims))
-            rows["mentions"].setdefault(b, []).extend((name, *m, i) for i, m in enumerate(mentions))
-            rows["texts"].setdefault(b, []).append((name, art.text))
-        art.text, art._line_starts, art._colmaps = "", [], {}
-        fresh.add(e.bucket)
     entries: list[Entry] = final  # type: ignore[assignment]
-    now = {e.entry for e in entries}
+    now = {e.entry for e in final if isinstance(e, Entry)} | {t[1] for t in todo}
     replaced = {t[1] for t in todo}
     gone = {name for name in by_entry if name not in now}
-    touched = fresh | {by_entry[name].bucket for name in gone | (replaced & set(by_entry))}
-    for table in TABLES:
-        for b in touched:
-            path = _bucket_file(root, table, b)
-            parts = []
-            if path.exists():
-                prev = pd.read_parquet(path)
-                parts.append(prev[~prev["entry"].isin(gone | replaced)])
-            if rows[table].get(b):
-                parts.append(pd.DataFrame.from_records(rows[table][b], columns=COLUMNS[table]))
-            parts = [p for p in parts if len(p)]
-            if parts:
-                df = pd.concat(parts, ignore_index=True)
-                _write_atomic(path, lambda tmp, df=df: df.to_parquet(tmp, index=False, compression="zstd"))
-            elif path.exists():
-                path.unlink()
-    manifest = {"version": VERSION, "engine": engine, "sources": sources,
+    touched = {_bucket_of(t[1]) for t in todo} | {by_entry[name].bucket for name in gone | (replaced & set(by_entry))}
+    written = 0
+    out = _Buckets(root, touched, gone | replaced)
+    try:
+        results = extract([t[3] for t in todo], rules, rules_dir, hedges, jobs, progress, keep_text=True)
+        for (pos, name, key, _job), (art, claims, mentions) in zip(todo, results, strict=True):
+            e = Entry(name, key, final[pos][0], art)
+            final[pos] = e
+            if art.status == "ok":  # streamed to the bucket files: the claims of the corpus are never all held
+                b = e.bucket
+                out.add("claims", b, [(name, *c, i) for i, c in enumerate(claims)])
+                out.add("mentions", b, [(name, *m, i) for i, m in enumerate(mentions)])
+                out.add("texts", b, [(name, art.text)], size=len(art.text))
+                written += len(claims)
+            art.text, art._line_starts, art._colmaps = "", [], {}
+    except BaseException:
+        out.abort()
+        raise
+    out.close()
+    manifest = {"version": VERSION, "engine": engine, "generation": old.get("generation", ""), "sources": sources,
                 "articles": [{"entry": e.entry, "key": e.key, "source": e.source, "article": _article_dict(e.article)}
                              for e in entries]}
-    _write_atomic(root / "manifest.json",
-                  lambda tmp: tmp.write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8"))
+    if todo or gone or manifest != old:  # else nothing changed: the store (and what was computed from it) stands
+        manifest["generation"] = uuid.uuid4().hex
+        _write_atomic(root / "manifest.json",
+                      lambda tmp: tmp.write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8"))
     return {"articles": len(entries), "unchanged": len(entries) - len(todo),
             "added": len(replaced - set(by_entry)), "changed": len(replaced & set(by_entry)), "removed": len(gone),
-            "claims": sum(len(r) for r in rows["claims"].values())}
+            "claims": written}
+
+
+_ARROW_TYPES = {"str": "string", "int": "int64", "float | None": "float64", "bool": "bool"}
+
+
+def _schema(table: str):  # noqa: ANN202 - a pyarrow schema (pyarrow is imported only when a store is written)
+    import pyarrow as pa
+
+    types = {"entry": "string", "seq": "int64", "text": "string"}
+    if table == "claims":
+        types |= {f.name: _ARROW_TYPES[str(f.type)] for f in fields(Claim)}
+    elif table == "mentions":
+        types |= {name: _ARROW_TYPES[getattr(t, "__forward_arg__", t)] for name, t in Mention.__annotations__.items()}
+    return pa.schema([(c, pa.type_for_alias(types[c])) for c in COLUMNS[table]])
+
+
+class _Buckets:
+    """The rewritten bucket files of one :func:`index` run, written as rows come (a bounded buffer between).
+
+    Each touched bucket file is written anew beside the old one: first the old file's rows that stay, then the
+    new rows in row groups; :meth:`close` puts the new files in place (a bucket left empty is removed).
+    """
+
+    HOLD_ROWS = 200_000  # rows buffered (all tables) before they are written out
+    HOLD_BYTES = 64_000_000  # text buffered before it is written out
+
+    def __init__(self, root: Path, touched: set[int], drop: set[str]) -> None:
+        self.root, self.touched = root, touched
+        self.writers: dict[tuple[str, int], tuple] = {}
+        self.buffers: dict[tuple[str, int], list[tuple]] = {}
+        self.rows = self.bytes = 0
+        for table in TABLES:
+            for b in sorted(touched):
+                path = _bucket_file(root, table, b)
+                if path.exists():
+                    prev = pd.read_parquet(path)
+                    prev = prev[~prev["entry"].isin(drop)]
+                    if len(prev):
+                        self._write(table, b, prev)
+
+    def add(self, table: str, bucket: int, rows: list[tuple], size: int = 0) -> None:
+        """Buffer the rows of one article; write the buffers out when they hold too much."""
+        if rows:
+            self.buffers.setdefault((table, bucket), []).extend(rows)
+            self.rows += len(rows)
+            self.bytes += size
+        if self.rows >= self.HOLD_ROWS or self.bytes >= self.HOLD_BYTES:
+            self.flush()
+
+    def flush(self) -> None:
+        """Write every buffer out as a row group of its bucket file."""
+        for (table, b), rows in sorted(self.buffers.items()):
+            self._write(table, b, pd.DataFrame.from_records(rows, columns=COLUMNS[table]))
+        self.buffers, self.rows, self.bytes = {}, 0, 0
+
+    def _write(self, table: str, bucket: int, df: pd.DataFrame) -> None:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        key = (table, bucket)
+        if key not in self.writers:
+            path = _bucket_file(self.root, table, bucket)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+            self.writers[key] = (pq.ParquetWriter(tmp, _schema(table), compression="zstd"), tmp, path)
+        schema = _schema(table)
+        self.writers[key][0].write_table(pa.Table.from_pandas(df[schema.names], schema=schema, preserve_index=False))
+
+    def close(self) -> None:
+        """Write what is left and put the new bucket files in place."""
+        self.flush()
+        for writer, tmp, path in self.writers.values():
+            writer.close()
+            tmp.replace(path)
+        for table in TABLES:
+            for b in self.touched:
+                path = _bucket_file(self.root, table, b)
+                if (table, b) not in self.writers and path.exists():
+                    path.unlink()  # every row of the bucket left
+
+    def abort(self) -> None:
+        """Leave the store as it was: the new files are dropped."""
+        for writer, tmp, _ in self.writers.values():
+            writer.close()
+            tmp.unlink(missing_ok=True)
 
 
 def frame(table: str, name: str, items: list[tuple]) -> pd.DataFrame:
@@ -272,6 +354,87 @@ def check_engine(root: Path, rules_dir: Path | None, encoding: str | None, colum
         raise StoreError(f"{root}: the store was indexed with other rules, settings or another factlint; "
                          "run `factlint index` again")
     return manifest
+
+
+def read_table(root: Path, table: str) -> pd.DataFrame:
+    """Every stored row of ``table`` (claims, mentions, texts), bucket by bucket."""
+    df = _read_all(root, table)
+    return pd.DataFrame(columns=COLUMNS[table]) if df is None else df
+
+
+def entries_of(manifest: dict) -> list[Entry]:
+    """The articles of a manifest, in corpus order (new objects at each call)."""
+    return _entries(manifest)
+
+
+def entry_rows(root: Path, entries: Iterable[Entry], table: str = "claims") -> pd.DataFrame:
+    """The stored rows of the given entries (reads only their buckets)."""
+    names = {e.entry for e in entries}
+    parts = []
+    for b in sorted({_bucket_of(n) for n in names}):
+        path = _bucket_file(root, table, b)
+        if path.exists():
+            df = pd.read_parquet(path)
+            parts.append(df[df["entry"].isin(names)])
+    return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=COLUMNS[table])
+
+
+# ---------------------------------------------------------------------------------------------- summary
+
+SUMMARY = "summary.pkl"
+OPEN_ROWS = "open.parquet"
+
+
+@dataclass
+class Summary:
+    """What the archive alone gives, kept for drafts checked against it (see ``suite.run_against``)."""
+
+    key: tuple[str, str]  # the manifest's generation and the check configuration it was computed with
+    status: dict[str, str]  # each entry's status once duplicates are marked
+    per_article: dict[str, list]  # the findings of each article's own checks, by article (file or file#id)
+    open: dict[str, list]  # the findings of the open groups, by group (see :func:`open_group`)
+    counts: dict[str, int]  # claims by entry
+    uncompared: dict[str, list]  # claims not compared, by entry
+    tagged: pd.DataFrame  # the claims with a metric (with entry and seq), in corpus order
+    names: object  # the archive's checks.typos.NameIndex
+    titles: pd.DataFrame  # the title mentions (with entry and seq), in corpus order
+    context: dict[tuple, str]  # the sentence quoted at (article, line, text) by the names and titles' findings
+
+
+def open_group(subjects: Iterable[str], measures: Iterable[str]) -> list[str]:
+    """The key under which open claims are kept together: subject and measure."""
+    return [f"{s}\x1f{m}" for s, m in zip(subjects, measures, strict=True)]
+
+
+def read_summary(root: Path, manifest: dict, config: str) -> Summary | None:
+    """The summary of this indexing of the archive with this check configuration, if one was written."""
+    import pickle
+
+    try:
+        got = pickle.loads((root / SUMMARY).read_bytes())
+    except Exception:  # noqa: BLE001 - absent, damaged or foreign: computed again
+        return None
+    if not isinstance(got, Summary) or got.key != (manifest.get("generation", ""), config):
+        return None
+    return got
+
+
+def write_summary(root: Path, summary: Summary, open_rows: pd.DataFrame) -> None:
+    """Write the summary and the open claims (sorted by group, in small row groups: read a group at a time)."""
+    import pickle
+
+    rows = open_rows.assign(group=open_group(open_rows["subject_key"], open_rows["measure_key"]))
+    rows = rows.sort_values("group", kind="stable").reset_index(drop=True)
+    _write_atomic(root / OPEN_ROWS, lambda tmp: rows.to_parquet(tmp, index=False, compression="zstd",
+                                                                row_group_size=2000))
+    _write_atomic(root / SUMMARY, lambda tmp: tmp.write_bytes(pickle.dumps(summary, protocol=pickle.HIGHEST_PROTOCOL)))
+
+
+def open_rows(root: Path, groups: set[str]) -> pd.DataFrame:
+    """The archive's open claims of the given groups (only the row groups that hold them are read)."""
+    if not groups:
+        return pd.DataFrame(columns=COLUMNS["claims"])
+    return pd.read_parquet(root / OPEN_ROWS, filters=[("group", "in", sorted(groups))]).drop(columns="group")
 
 
 def _read_all(root: Path, table: str) -> pd.DataFrame | None:

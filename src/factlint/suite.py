@@ -20,7 +20,9 @@ from factlint.checks import SUITES, CheckConfig, FxTable, run_checks
 from factlint.checks.agreement import NUMERIC_KINDS
 from factlint.checks.common import location
 from factlint.checks.consistent import Consistent, consistent_metrics
-from factlint.collect import cached, collect, corpus_keys, engine_fingerprint, extract_all, store
+from factlint.checks.open_comparables import open_claims
+from factlint.checks.typos import NameIndex, check_names, check_titles
+from factlint.collect import cached, collect, corpus_keys, engine_fingerprint, extract_all, has, store
 from factlint.config import hedge_config
 from factlint.corpus import BY_DEFAULT, Article, Columns, discover, is_table, load_article, load_table, source_ref
 from factlint.expectations import build_schemas
@@ -49,6 +51,11 @@ class Run:
         """Findings not in the accepted file."""
         return [f for f in self.findings if f.status == "new"]
 
+    @property
+    def n_claims(self) -> int:
+        """How many claims the run has."""
+        return len(self.claims)
+
     @functools.cached_property
     def uncompared(self) -> list[Uncompared]:
         """Claims of ruled metrics that no comparison takes (see :func:`uncompared`)."""
@@ -67,6 +74,35 @@ class Run:
         for path, items in mine.items():
             out.setdefault(path, []).append(uncompared_warning(path, items))
         return out
+
+
+class StoredRun(Run):
+    """A run read back from disk whose claims table is read on first use only: most reports never need it.
+
+    The count of claims and the claims not compared (each article's warnings) are stored beside it.
+    """
+
+    def __init__(self, load_claims: Callable[[], pd.DataFrame], n_claims: int, uncompared: list[Uncompared],
+                 *args: object, **kwargs: object) -> None:
+        self._load, self._claims, self._n = load_claims, None, n_claims
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.__dict__["uncompared"] = uncompared
+
+    @property  # type: ignore[override]
+    def claims(self) -> pd.DataFrame:
+        """The claims table, read when first asked for."""
+        if self._claims is None:
+            self._claims = self._load()
+        return self._claims
+
+    @claims.setter
+    def claims(self, value: pd.DataFrame | None) -> None:
+        self._claims = value
+
+    @property
+    def n_claims(self) -> int:
+        """How many claims the run has (without reading the table)."""
+        return self._n
 
 
 @dataclass(frozen=True)
@@ -130,13 +166,14 @@ def run(paths: list[str | Path], rules_dir: Path | None, accepted: Path | None, 
     keys = run_key = None
     if articles is None and cache is not None:
         found = list(discover(paths))
-        keys = corpus_keys(found, encoding, engine_fingerprint(rules, hedges), columns)
+        keys = corpus_keys(found, encoding, engine_fingerprint(rules, hedges), columns, memo=cache / "stat")
         run_key = _run_key(found, keys, rules_dir)
-        hit = cached(cache / "runs", run_key)
-        if hit is not None:  # nothing changed: the claims and findings of the last run stand
-            arts, df, raw = hit
+        hit = cached(cache / "runs", run_key) if has(cache / "runs", f"{run_key}-claims") else None
+        if hit is not None:  # nothing changed: the findings of the last run stand, its claims are read on use
+            arts, raw, consistent, not_compared, n_claims = hit
             findings, stale = apply_accepted(raw, accepted_list)
-            return Run(arts, df, [], findings, stale, rules, cfg, consistent_metrics(df, findings))
+            return StoredRun(functools.partial(_cached_claims, cache / "runs", run_key), n_claims, not_compared,
+                             arts, None, [], findings, stale, rules, cfg, consistent)
     with _gc_paused():
         return _compute(paths, rules_dir, encoding, articles, progress, jobs, cache, keys, run_key, rules, cfg, fx,
                         accepted_list, hedges, columns)
@@ -173,11 +210,32 @@ def _compute(paths, rules_dir, encoding, articles, progress, jobs, cache, keys, 
             mentions += got_mentions
     df = to_frame(claims)
     schemas = build_schemas(rules) if rules is not None else {}
-    raw = with_context(unreadable(arts) + run_checks(df, mentions, cfg, fx, schemas), arts, encoding, columns)
-    if run_key is not None:
-        store(cache / "runs", run_key, (arts, df, raw))
+    raw = unreadable(arts) + ordered(with_context(run_checks(df, mentions, cfg, fx, schemas), arts, encoding, columns))
     findings, stale = apply_accepted(raw, accepted_list)
-    return Run(arts, df, mentions, findings, stale, rules, cfg, consistent_metrics(df, findings))
+    done = Run(arts, df, mentions, findings, stale, rules, cfg, consistent_metrics(df, findings))
+    if run_key is not None:  # the claims apart: a re-run that reports findings only never reads them
+        store(cache / "runs", f"{run_key}-claims", df)
+        store(cache / "runs", run_key, (arts, raw, done.consistent, done.uncompared, len(df)))
+    return done
+
+
+def _cached_claims(cache: Path, run_key: str) -> pd.DataFrame:
+    df = cached(cache, f"{run_key}-claims")
+    if df is None:
+        raise RuntimeError(f"{cache}: the claims of a cached run are gone; run again with --no-cache")
+    return df
+
+
+def ordered(findings: list[Finding]) -> list[Finding]:
+    """The checks' findings in one order however they were computed (a whole run, or drafts against a store).
+
+    By code, then the places they point at, then what they say. (Unreadable articles come first, in corpus order.)
+    """
+    def key(f: Finding) -> tuple:
+        places = [(x.path, x.line, x.column, x.end_line, x.end_column, x.article, x.text) for x in f.locations]
+        return f.code, places, f.fingerprint, f.message, f.severity
+
+    return sorted(findings, key=key)
 
 
 def _run_key(found: list, keys: dict[str, str], rules_dir: Path | None) -> str:
@@ -266,6 +324,18 @@ def cases(r: Run, suite: str) -> list[Case]:
     return [Case(suite, i, tuple(f for f in mine if f.case == i)) for i in sorted(ids)]
 
 
+# What each check's findings depend on, for checking drafts against a store (see :func:`run_against`).
+# Checks of one article's own claims: an archived article's findings stand until the article is replaced.
+PER_ARTICLE = frozenset({"stated_conversion", "restatement", "stated_parts", "stated_share", "shares_over_100",
+                         "stated_change", "stated_ratio", "count_list", "date_after_publication", "date_range",
+                         "malformed_numeral"})
+# Checks of open groups (no rule): a group's findings stand until a draft joins or leaves it.
+OPEN = frozenset({"open_comparable"})
+# Checks of the names and titles of the whole corpus, checked again with every draft.
+MENTIONS = frozenset({"name_variant", "title_variant"})
+# Every other check compares the claims of ruled metrics (tagged claims), which are checked again with every draft.
+
+
 def run_against(store_root: Path, drafts: list[str | Path], rules_dir: Path | None, accepted: Path | None,
                 encoding: str | None = None, jobs: int = 1, columns: Columns = BY_DEFAULT,
                 progress: Callable[[Iterable], Iterable] | None = None) -> Run:
@@ -273,6 +343,11 @@ def run_against(store_root: Path, drafts: list[str | Path], rules_dir: Path | No
 
     The findings are those of a full run over the archive with the drafts in it: a draft that is an article of
     the archive (same file, or same table row) takes its place, a new one comes after the archive.
+
+    What the archive alone gives is kept in the store (:func:`summarize`, written on first use): the findings of
+    each article's own checks and of each open group, each article's claim count and warnings, the tagged
+    claims and the mentions. Only what a draft can change is checked again: the drafts' own claims, the open
+    groups they (or the articles they replace) belong to, the tagged claims and the mentions.
 
     Raises:
         StoreError: No store, or one indexed with other rules or settings.
@@ -288,12 +363,15 @@ def run_against(store_root: Path, drafts: list[str | Path], rules_dir: Path | No
     fx = FxTable.load(rules_dir / "reference" / "fx.yaml" if rules_dir is not None else None)
     hedges = hedge_config(rules_dir)
     accepted_list = load_accepted(accepted)
+    schemas = build_schemas(rules) if rules is not None else {}  # --against finds what a full run finds
     work = units(list(discover(drafts)), encoding, columns)
     jobs_list = [u for u in work if isinstance(u, tuple)]
     done = iter(extract_jobs(jobs_list, rules, rules_dir, hedges, jobs, progress, keep_text=True))
     drafted = [(u, [], []) if isinstance(u, Article) else next(done) for u in work]
-    archive = store.load(store_root, manifest)
-    entries = archive.entries
+    summary = store.read_summary(store_root, manifest, _config_key(rules_dir))
+    if summary is None:
+        summary = summarize(store_root, rules_dir, encoding, columns, manifest, rules, cfg, fx, schemas)
+    entries = store.entries_of(manifest)
     slots: list = list(entries)
     place = {}
     for i, e in enumerate(entries):
@@ -308,7 +386,103 @@ def run_against(store_root: Path, drafts: list[str | Path], rules_dir: Path | No
             slots.append(got)
     arts = [s.article if isinstance(s, store.Entry) else s[0] for s in slots]
     mark_duplicates(arts)
-    order, claims, mentions = {}, [archive.claims], [archive.mentions]
+    gone = {entries[i].entry for i in replaced}
+    if any(a.status != summary.status.get(e.entry) for e, a in zip(entries, arts, strict=False) if e.entry not in gone):
+        # a draft's id turns an archived article into a duplicate, or frees one: check the whole archive again
+        return _against_all(store_root, manifest, slots, arts, rules, cfg, fx, schemas, accepted_list, encoding,
+                            columns)
+    order: dict[str, int] = {}
+    new_claims, new_mentions = [], []
+    for i, s in enumerate(slots):
+        name = s.entry if isinstance(s, store.Entry) else f"\0draft{i}"
+        order[name] = i if arts[i].status == "ok" else -1
+        if not isinstance(s, store.Entry):
+            new_claims.append(store.frame("claims", name, s[1]))
+            new_mentions.append(store.frame("mentions", name, s[2]))
+    mine_rows = store.in_order(new_claims or [store.frame("claims", "", [])], order)  # with entry and seq
+    mine = typed(mine_rows)
+    entry_of = {e.article.ref: e.entry for e in entries}
+    texts = store.Archive(entries, pd.DataFrame(), pd.DataFrame(), store_root).texts
+
+    def checked(found: list[Finding]) -> list[Finding]:
+        return with_context(found, arts, encoding, columns,
+                            texts=lambda refs: _by_ref(texts(entry_of[r] for r in refs if r in entry_of), entry_of))
+
+    kept = {e.entry for e in entries if e.entry not in gone}
+    # each article's own checks: the archive's stand, the drafts' are run
+    found = [f for ref, fs in summary.per_article.items() if entry_of.get(ref) in kept for f in fs]
+    if len(mine):
+        found += checked([f for f in run_checks(mine, [], cfg, fx, {}) if f.check in PER_ARTICLE])
+    # ruled metrics: every tagged claim, the drafts' with them
+    tagged = typed(store.in_order([summary.tagged, mine_rows[mine_rows["metric"] != ""]], order))
+    found += checked([f for f in run_checks(tagged, [], cfg, fx, schemas)
+                      if f.check not in PER_ARTICLE | OPEN | MENTIONS])
+    # open groups: those a draft joins or leaves are checked again, the others' findings stand
+    groups = _open_groups(mine) | _open_groups(typed(store.entry_rows(store_root, [entries[i] for i in replaced])))
+    found += [f for g, fs in summary.open.items() if g not in groups for f in fs]
+    near = typed(store.in_order([store.open_rows(store_root, groups), mine_rows], order))
+    found += checked([f for f in run_checks(near, [], cfg, fx, {}) if f.check in OPEN])
+    # names and titles: the whole corpus's (the archive's names indexed once, the drafts' added after them)
+    mine_mentions = store.mentions_of(store.in_order(new_mentions or [store.frame("mentions", "", [])], order))
+    if replaced:  # an archived article leaves: its names leave the index, which is built again
+        names = NameIndex.of(store.mentions_of(store.in_order(
+            [store.read_table(store_root, "mentions"), *new_mentions], order)))
+    else:
+        names = summary.names
+        names.add(mine_mentions)
+    titles = store.mentions_of(store.in_order([summary.titles, *new_mentions], order))
+    drafted_refs = {a.ref for s, a in zip(slots, arts, strict=True) if not isinstance(s, store.Entry)}
+    found += checked(_in_context(check_names(names, cfg) + check_titles(titles, cfg), summary.context, drafted_refs))
+    raw = unreadable(arts) + ordered(found)
+    findings, stale = apply_accepted(raw, accepted_list)
+    n_claims = sum(summary.counts.get(e, 0) for e in kept) + len(mine)
+    theirs = {}
+    for u in uncompared(mine):
+        theirs.setdefault(source_ref(u.location.path, u.location.article), []).append(u)
+    not_compared = [u for s, a in zip(slots, arts, strict=True) for u in (
+        summary.uncompared.get(s.entry, []) if isinstance(s, store.Entry) else theirs.get(a.ref, []))]
+    return StoredRun(functools.partial(_all_claims, store_root, [*new_claims], order), n_claims, not_compared,
+                     arts, None, mine_mentions, findings, stale, rules, cfg, consistent_metrics(tagged, findings))
+
+
+def _in_context(findings: list[Finding], context: dict[tuple, str], drafted: set[str]) -> list[Finding]:
+    """Give locations the sentences an earlier run quoted at the same place of the same (not drafted) article."""
+    out = []
+    for f in findings:
+        locs = tuple(replace(x, sentence=context.get((ref, x.line, x.text), ""))
+                     if not x.sentence and (ref := source_ref(x.path, x.article)) not in drafted else x
+                     for x in f.locations)
+        out.append(replace(f, locations=locs) if locs != f.locations else f)
+    return out
+
+
+def _open_groups(df: pd.DataFrame) -> set[str]:
+    from factlint import store
+
+    d = open_claims(df)
+    return set(store.open_group(d["subject_key"], d["measure_key"]))
+
+
+def _all_claims(store_root: Path, new_claims: list[pd.DataFrame], order: dict[str, int]) -> pd.DataFrame:
+    """The claims of the archive with the drafts in it, in corpus order (read when a report needs them)."""
+    from factlint import store
+    from factlint.table import typed
+
+    return typed(store.in_order([store.read_table(store_root, "claims"), *new_claims], order))
+
+
+def _against_all(store_root: Path, manifest: dict, slots: list, arts: list[Article], rules: RuleSet | None,  # noqa: PLR0913
+                 cfg: CheckConfig, fx: FxTable, schemas: dict, accepted_list: list[Accepted], encoding: str | None,
+                 columns: Columns) -> Run:
+    """Drafts against the whole archive, every check run again over all of it.
+
+    For drafts that change which archived articles count (a duplicate id made or undone).
+    """
+    from factlint import store
+    from factlint.table import typed
+
+    entries = store.entries_of(manifest)
+    order, claims, mentions = {}, [store.read_table(store_root, "claims")], [store.read_table(store_root, "mentions")]
     for i, s in enumerate(slots):
         name = s.entry if isinstance(s, store.Entry) else f"\0draft{i}"
         order[name] = i if arts[i].status == "ok" else -1
@@ -318,11 +492,90 @@ def run_against(store_root: Path, drafts: list[str | Path], rules_dir: Path | No
     df = typed(store.in_order(claims, order))  # a replaced entry has no place: its stored rows are left out
     found_mentions = store.mentions_of(store.in_order(mentions, order))
     entry_of = {e.article.ref: e.entry for e in entries}
-    schemas = build_schemas(rules) if rules is not None else {}  # --against finds what a full run finds
-    raw = with_context(unreadable(arts) + run_checks(df, found_mentions, cfg, fx, schemas), arts, encoding, columns,
-                       texts=lambda refs: _by_ref(archive.texts(entry_of[r] for r in refs if r in entry_of), entry_of))
+    texts = store.Archive(entries, pd.DataFrame(), pd.DataFrame(), store_root).texts
+    raw = unreadable(arts) + ordered(with_context(
+        run_checks(df, found_mentions, cfg, fx, schemas), arts, encoding, columns,
+        texts=lambda refs: _by_ref(texts(entry_of[r] for r in refs if r in entry_of), entry_of)))
     findings, stale = apply_accepted(raw, accepted_list)
     return Run(arts, df, found_mentions, findings, stale, rules, cfg, consistent_metrics(df, findings))
+
+
+def summarize(store_root: Path, rules_dir: Path | None, encoding: str | None, columns: Columns, manifest: dict,
+              rules: RuleSet | None, cfg: CheckConfig, fx: FxTable, schemas: dict):  # noqa: ANN201 - store.Summary
+    """Check the stored archive alone and keep in the store what drafts checked against it reuse.
+
+    Written beside the manifest, for this indexing of the archive and this check configuration.
+    """
+    from factlint import store
+    from factlint.corpus import mark_duplicates
+    from factlint.table import typed
+
+    entries = store.entries_of(manifest)
+    arts = [e.article for e in entries]
+    mark_duplicates(arts)
+    order = {e.entry: i if a.status == "ok" else -1 for i, (e, a) in enumerate(zip(entries, arts, strict=True))}
+    rows = store.in_order([store.read_table(store_root, "claims")], order)
+    df = typed(rows)
+    mention_rows = store.in_order([store.read_table(store_root, "mentions")], order)
+    mentions = store.mentions_of(mention_rows)
+    entry_of = {e.article.ref: e.entry for e in entries}
+    texts = store.Archive(entries, pd.DataFrame(), pd.DataFrame(), store_root).texts
+    raw = with_context(run_checks(df, mentions, cfg, fx, schemas), arts, encoding, columns,
+                       texts=lambda refs: _by_ref(texts(entry_of[r] for r in refs if r in entry_of), entry_of))
+    near = open_claims(df)
+    group_at = dict(zip(zip(near["path"], near["line"], near["column"], strict=True),
+                        store.open_group(near["subject_key"], near["measure_key"]), strict=True))
+    per_article: dict[str, list[Finding]] = {}
+    open_: dict[str, list[Finding]] = {}
+    for f in raw:
+        loc = f.locations[0]
+        if f.check in PER_ARTICLE:
+            per_article.setdefault(source_ref(loc.path, loc.article), []).append(f)
+        elif f.check in OPEN:
+            open_.setdefault(group_at[(loc.path, loc.line, loc.column)], []).append(f)
+    context = {(source_ref(x.path, x.article), x.line, x.text): x.sentence
+               for f in raw if f.check in MENTIONS for x in f.locations if x.sentence}
+    not_compared: dict[str, list[Uncompared]] = {}
+    mask = (df["metric"] != "") & df["kind"].isin(NUMERIC_KINDS) & (df["period"] == "")
+    for e, u in zip(rows.loc[mask, "entry"], uncompared(df), strict=True):
+        not_compared.setdefault(e, []).append(u)
+    summary = store.Summary(
+        key=(manifest.get("generation", ""), _config_key(rules_dir)),
+        status={e.entry: a.status for e, a in zip(entries, arts, strict=True)},
+        per_article=per_article, open=open_, counts=rows["entry"].value_counts().to_dict(),
+        uncompared=not_compared, tagged=rows[rows["metric"] != ""].reset_index(drop=True),
+        names=NameIndex.of(mentions), titles=mention_rows[mention_rows["kind"] == "title"].reset_index(drop=True),
+        context=context)
+    store.write_summary(store_root, summary, rows.loc[near.index])
+    return summary
+
+
+def prepare_against(store_root: Path, rules_dir: Path | None, encoding: str | None = None,
+                    columns: Columns = BY_DEFAULT) -> None:
+    """Check the stored archive alone once, so that the first draft checked against it is as quick as the next.
+
+    Raises:
+        StoreError: No store, or one indexed with other rules or settings.
+    """
+    from factlint import store
+
+    rules = load_rules([rules_dir]) if rules_dir is not None else None
+    manifest = store.check_engine(store_root, rules_dir, encoding, columns, rules)
+    if store.read_summary(store_root, manifest, _config_key(rules_dir)) is None:
+        cfg = CheckConfig.load(rules_dir, {lr.rule.metric for lr in rules.rules} if rules is not None else None)
+        fx = FxTable.load(rules_dir / "reference" / "fx.yaml" if rules_dir is not None else None)
+        summarize(store_root, rules_dir, encoding, columns, manifest, rules, cfg, fx,
+                  build_schemas(rules) if rules is not None else {})
+
+
+def _config_key(rules_dir: Path | None) -> str:
+    """What the checks read besides the claims: relations, thresholds, exchange rates."""
+    h = hashlib.sha256()
+    if rules_dir is not None:
+        for name in ("relations.yaml", "config.yaml", "reference/fx.yaml"):
+            f = rules_dir / name
+            h.update(f.read_bytes() if f.exists() else b"-")
+    return h.hexdigest()
 
 
 def _by_ref(texts: dict[str, str], entry_of: dict[str, str]) -> dict[str, str]:

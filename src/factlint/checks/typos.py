@@ -7,6 +7,8 @@ their usual form (FL603).
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 import pandas as pd
 from rapidfuzz.distance import Levenshtein
@@ -38,7 +40,44 @@ def _syllables(token: str) -> bool:
     return all(is_syllable(part) for part in token.split("-"))
 
 
-def check_names(mentions: list[Mention], cfg: CheckConfig) -> list[Finding]:
+@dataclass
+class NameIndex:
+    """What the name check compares, by folded name: counts, articles, first mentions, and neighbour blocks.
+
+    Built from the mentions of a corpus in order; :meth:`add` takes more mentions after them (drafts after an
+    archive), so a stored index is extended instead of being built again from every mention.
+    """
+
+    counts: dict[str, int] = field(default_factory=dict)
+    first: dict[str, list[Mention]] = field(default_factory=dict)  # the first MAX_LOCATIONS mentions
+    articles: dict[str, dict[str, None]] = field(default_factory=dict)
+    blocks: dict[str, dict[str, None]] = field(default_factory=dict)  # folded neighbour -> the names beside it
+
+    @classmethod
+    def of(cls, mentions: Iterable[Mention]) -> NameIndex:
+        """The index of ``mentions`` (in corpus order)."""
+        index = cls()
+        index.add(mentions)
+        return index
+
+    def add(self, mentions: Iterable[Mention]) -> None:
+        """Take ``mentions`` as coming after those already taken; only names beside another name count."""
+        counts, first, articles, blocks = self.counts, self.first, self.articles, self.blocks
+        for m in mentions:
+            if m.kind != "name" or not (m.prev or m.next):
+                continue
+            key = fold(m.text)
+            n = counts.get(key, 0)
+            counts[key] = n + 1
+            if n < MAX_LOCATIONS:
+                first.setdefault(key, []).append(m)
+            articles.setdefault(key, {})[m.article] = None
+            for nb in (m.prev, m.next):
+                if nb:
+                    blocks.setdefault(fold(nb), {})[key] = None
+
+
+def check_names(mentions: list[Mention] | NameIndex, cfg: CheckConfig) -> list[Finding]:
     """Rare name tokens a small edit away from a frequent one that shares a neighbour.
 
     "Komuru Masahiro" beside "Komura Masahiro".
@@ -48,47 +87,46 @@ def check_names(mentions: list[Mention], cfg: CheckConfig) -> list[Finding]:
     Vietnamese syllables are never variants of each other: one letter apart, they are two words or two
     given names ("Khôi" / "Khai", "Thu" / "Thi", "Nam-Ấn" / "Nam-Lào").
     """
-    names = [m for m in mentions if m.kind == "name" and (m.prev or m.next)]
-    by_key: dict[str, list[Mention]] = defaultdict(list)
-    blocks: dict[str, set[str]] = defaultdict(set)
-    for m in names:
-        key = fold(m.text)
-        by_key[key].append(m)
-        for nb in (m.prev, m.next):
-            if nb:
-                blocks[fold(nb)].add(key)
-    counts = {k: len(v) for k, v in by_key.items()}
-    n_articles = {k: len({m.article for m in v}) for k, v in by_key.items()}
+    index = mentions if isinstance(mentions, NameIndex) else NameIndex.of(mentions)
+    counts, first = index.counts, index.first
     out: list[Finding] = []
     reported: set[str] = set()
-    for nb, tokens in sorted(blocks.items()):
+    reach = max(1, cfg.name_max_distance)  # the most a variant's length may differ
+    for nb, tokens in sorted(index.blocks.items()):
         if len(tokens) < 2:
             continue
+        alike: dict[tuple[str, int], list[str]] = defaultdict(list)  # by initial and length
+        for t in tokens:
+            alike[t[0], len(t)].append(t)
         for rare in sorted(tokens):
-            for freq in sorted(tokens):
-                if rare == freq or rare in reported or counts[freq] < cfg.name_min_ratio * counts[rare]:
+            if rare in reported or len(rare) < cfg.name_min_length:
+                continue  # short names are mostly two names
+            if len(index.articles[rare]) > cfg.name_max_articles:
+                continue
+            # a different initial is a different name ("Lan" / "Ban"); a length apart is no edit away
+            near = sorted(t for n in range(len(rare) - reach, len(rare) + reach + 1)
+                          for t in alike.get((rare[0], n), ()))
+            for freq in near:
+                if rare == freq or counts[freq] < cfg.name_min_ratio * counts[rare]:
                     continue
-                if len(rare) < cfg.name_min_length or rare.rstrip("s") == freq.rstrip("s"):
-                    continue  # short names are mostly two names; a trailing "s" is a plural ("Tigers")
-                if n_articles[rare] > cfg.name_max_articles:
-                    continue
+                if rare.rstrip("s") == freq.rstrip("s"):
+                    continue  # a trailing "s" is a plural ("Tigers")
                 limit = 1 if len(freq) <= 6 else cfg.name_max_distance
                 if abs(len(rare) - len(freq)) > limit or Levenshtein.distance(rare, freq) > limit:
                     continue
-                if rare[0] != freq[0]:
-                    continue  # a different initial is a different name ("Lan" / "Ban")
-                if _syllables(by_key[rare][0].text) and _syllables(by_key[freq][0].text):
+                if _syllables(first[rare][0].text) and _syllables(first[freq][0].text):
                     continue
                 reported.add(rare)
-                rare_m, freq_m = by_key[rare], by_key[freq]
+                rare_m, freq_m = first[rare], first[freq]
                 out.append(Finding(
                     "FL602", "name_variant", "warning", "",
-                    f"name {rare_m[0].text!r} ({len(rare_m)}x, {few(m.article for m in rare_m)}) "
-                    f"looks like a misspelling of {freq_m[0].text!r} ({len(freq_m)}x), seen beside the same "
+                    f"name {rare_m[0].text!r} ({counts[rare]}x, {few(index.articles[rare])}) "
+                    f"looks like a misspelling of {freq_m[0].text!r} ({counts[freq]}x), seen beside the same "
                     f"name {nb!r}",
                     tuple(_loc(m) for m in rare_m[:MAX_LOCATIONS]) + (_loc(freq_m[0]),), rare_m[0].article,
                     key=f"{rare}|{freq}",
                 ))
+                break
     return out
 
 

@@ -101,10 +101,22 @@ def load_article(path: Path, display: str | None = None, encoding: str | None = 
     return art
 
 
-def display_path(path: Path) -> str:
-    """A path as shown in output: relative to the working folder when below it, else as given."""
+def display_path(path: Path, cwd: Path | None = None, resolved_dirs: dict[Path, Path] | None = None) -> str:
+    """A path as shown in output: relative to the working folder when below it, else as given.
+
+    ``cwd`` (the resolved working folder) and ``resolved_dirs`` (folders resolved so far) spare a folder of
+    thousands of files resolving the same parents again for each (a file that is a link is resolved alone).
+    """
+    cwd = cwd or Path.cwd().resolve()
+    if resolved_dirs is None or path.is_symlink():
+        real = path.resolve()
+    else:
+        parent = resolved_dirs.get(path.parent)
+        if parent is None:
+            parent = resolved_dirs[path.parent] = path.parent.resolve()
+        real = parent / path.name
     try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+        return real.relative_to(cwd).as_posix()
     except ValueError:
         return path.as_posix()
 
@@ -113,12 +125,14 @@ def discover(paths: Iterable[str | Path]) -> Iterator[tuple[Path | None, str, st
     """Expand paths into article files: ``(path, display, error)``; a bad path yields an error entry."""
     for p in map(Path, paths):
         if p.is_dir():
-            files = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in ARTICLE_SUFFIXES
-                           and not any(part.startswith(".") for part in f.relative_to(p).parts))
+            skip = len(p.parts)  # rglob's paths are p / relative parts
+            files = sorted(f for f in p.rglob("*") if f.suffix.lower() in ARTICLE_SUFFIXES
+                           and not any(part.startswith(".") for part in f.parts[skip:]) and f.is_file())
             if not files:
                 yield None, display_path(p), f"{display_path(p)}: directory holds no articles (*.md, *.txt)"
+            cwd, resolved_dirs = Path.cwd().resolve(), {}
             for f in files:
-                yield f, display_path(f), ""
+                yield f, display_path(f, cwd, resolved_dirs), ""
         elif p.is_file():
             yield p, display_path(p), ""
         else:

@@ -46,7 +46,7 @@ def to_json(run: Run) -> str:
     doc = {
         "version": 1,
         "articles": [_article(run, a) for a in run.articles],
-        "claims": int(len(run.claims)),
+        "claims": int(run.n_claims),
         "findings": [finding_dict(f) for f in run.findings],
         "stale_accepted": [{"fingerprint": a.fingerprint, "reason": a.reason, "line": a.line} for a in run.stale],
         "consistent": [{"metric": c.metric, "periods": list(c.periods), "claims": c.claims, "articles": c.articles}

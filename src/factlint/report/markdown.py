@@ -102,7 +102,7 @@ def to_markdown(run: Run) -> str:
     lines = ["# factlint discrepancy report", ""]
     lines += ["## Summary", "",
               _table([["articles read", len(ok)], ["articles unreadable", len(run.articles) - len(ok)],
-                      ["claims", len(run.claims)], ["claims with a metric", int((run.claims["metric"] != "").sum())],
+                      ["claims", run.n_claims], ["claims with a metric", int((run.claims["metric"] != "").sum())],
                       ["findings", len(run.findings)], ["new findings", len(run.new)]], ["", "count"]), ""]
     if run.uncompared:
         from factlint.suite import uncompared_count

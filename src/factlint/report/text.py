@@ -25,7 +25,7 @@ def summary(run: Run) -> str:
     from factlint.suite import uncompared_count
 
     skipped = f"; {uncompared_count(run.uncompared)}" if run.uncompared else ""
-    return (f"{len(run.articles)} articles ({bad} unreadable), {len(run.claims)} claims, "
+    return (f"{len(run.articles)} articles ({bad} unreadable), {run.n_claims} claims, "
             f"{len(run.findings)} findings: {new} new, {len(run.findings) - new} accepted{skipped}")
 
 
