@@ -17,8 +17,8 @@ from factlint.corpus import Article, normalise
 from factlint.extract import sentences
 from factlint.names import Mention, extract_mentions
 from factlint.vi import lexicon as lx
-from factlint.vi import numerals, reader
-from factlint.vi.scan import DIGIT, scan_at, starts, word_index
+from factlint.vi import numerals, reader, subjects
+from factlint.vi.scan import DIGIT, match_at, scan_at, starts, word_index
 from factlint.vi.tokens import _GLUED_RE, _WORD_AFTER_RE
 
 # The plain definition: a break after a full stop (and closing quotes) before a capital, digit or opening quote,
@@ -182,3 +182,29 @@ def _plain_lone(text: str) -> list[tuple[int, int]]:
 def test_lone_number_words_match_the_bounded_pattern(words: list[str]) -> None:
     text = "".join(words)
     assert [m.span() for m in reader._lone_triggers(text)] == _plain_lone(text)
+
+
+_PARTY_WORDS = ["Trung Quốc", "trung", "TRUNG", "Nhật Bản", "nhật", "Nhật", "nước Anh", "Nước Anh", "nước", "Hàn",
+                "hàn", "Việt", "việt", "Việt Nam", "VN", "vn", "Ngành", "ngành", "NGÀNH", "Lĩnh vực", "lĩnh vực",
+                "dệt may", "TP.HCM", "tp", "Tp.HCM", "Hà Nội", "hà", "EU", "Eu", "Mỹ", "mỹ", "Mỹ Tho", "Bà Rịa",
+                "bà", "Đức", "đức", "cả nước", "Cả nước", "CẢ NƯỚC", "Xin-ga-po", "xin", "2019", "đạt"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_PARTY_WORDS), st.sampled_from([" ", " – ", " và ", ", ", "\n", "-"])),
+                max_size=12), st.lists(st.integers(0, 80), max_size=6))
+def test_party_starts_drop_only_what_the_party_patterns_cannot_match(pieces: list[tuple[str, str]],
+                                                                     cuts: list[int]) -> None:
+    # the plain definition tries both patterns at every first word in any case ("trung", "NHẬT", "nước")
+    text = "".join(w + sep for w, sep in pieces)
+    for spans in (_spans(text, cuts), None):
+        for pattern in (subjects._pair_re(), subjects._party_re()):
+            fast = match_at(pattern, text, subjects._party_starts(text, spans), spans)
+            plain = scan_at(pattern, subjects._first_words(), text, spans)
+            assert [m.span() for m in fast] == [m.span() for m in plain]
+
+
+def test_party_starts_keep_names_as_written_and_sector_heads_in_any_case() -> None:
+    text = "trung tâm Trung Quốc, nước ta và NGÀNH dệt may; nhật ký Nhật"
+    kept = [text[p:p + 5] for p in subjects._party_starts(text, None)]
+    assert kept == ["Trung", "nước ", "NGÀNH", "Nhật"]
