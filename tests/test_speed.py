@@ -8,16 +8,20 @@ from __future__ import annotations
 
 import itertools
 import re
+from pathlib import Path
 
 import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from factlint import rules as rules_mod
+from factlint.attribute import Places, attribute
 from factlint.corpus import Article, normalise
 from factlint.extract import sentences
 from factlint.names import Mention, extract_mentions
+from factlint.rules import load_rules
 from factlint.vi import lexicon as lx
-from factlint.vi import numerals, reader, subjects
+from factlint.vi import numerals, read_quantities, reader, subjects
 from factlint.vi.scan import DIGIT, match_at, scan_at, starts, word_index
 from factlint.vi.tokens import _GLUED_RE, _WORD_AFTER_RE
 
@@ -208,3 +212,45 @@ def test_party_starts_keep_names_as_written_and_sector_heads_in_any_case() -> No
     text = "trung tâm Trung Quốc, nước ta và NGÀNH dệt may; nhật ký Nhật"
     kept = [text[p:p + 5] for p in subjects._party_starts(text, None)]
     assert kept == ["Trung", "nước ", "NGÀNH", "Nhật"]
+
+
+_CLAIMS = Path(__file__).resolve().parents[1] / "claims"
+_RULE_TEXTS = [
+    "Kim ngạch thương mại Việt Nam – Nhật Bản đạt 39,9 tỷ USD năm 2019, tăng 5,2%.",
+    "Nhật Bản là nhà tài trợ ODA lớn nhất, với 2,6 tỷ USD vốn vay. Hàn Quốc đứng thứ 2 về vốn FDI.",
+    "Tính đến 20/6/2019, Nhật Bản có 4.332 dự án còn hiệu lực với tổng vốn đăng ký 58 tỷ USD.",
+    "Khoảng 1,2 triệu lượt khách Nhật đến Việt Nam; JICA cam kết 120 tỷ yên cho tuyến metro số 1.",
+]
+
+
+def test_rule_searches_remembered_per_figure_give_the_unremembered_verdicts(monkeypatch) -> None:
+    # the plain definition: every rule searches the figure's surface, subject and measure itself
+    rules = load_rules([_CLAIMS])
+    searched: list[tuple[str, str]] = []
+    compile_ = rules_mod._compile
+
+    class Counting:
+        def __init__(self, pattern: str) -> None:
+            self.pattern, self.compiled = pattern, compile_(pattern)
+
+        def search(self, text: str, **kwargs: object) -> object:
+            searched.append((self.pattern, text))
+            return self.compiled.search(text, **kwargs)
+
+    monkeypatch.setattr(rules_mod, "_compile", Counting)
+    winners = []
+    for text in _RULE_TEXTS:
+        qs = read_quantities(text)
+        spans = sentences(text)
+        places = Places(text, spans)
+        atts = attribute(text, qs, spans, None, places=places)
+        searched.clear()
+        decisions = rules.decide(text, qs, spans, places=places, attributions=atts)
+        assert len(searched) == len(set(searched))  # each pattern searched once in each figure's text
+        for q, att, d in zip(qs, atts, decisions, strict=True):
+            sent, clause = places.at(q.start)
+            for lr in rules._by_kind.get(q.kind, ()):
+                dist, reason = rules.judge(lr, text, q, sent, clause, text, None, att)
+                assert d.reasons[lr.id] == reason or (dist >= 0 and d.reasons[lr.id].startswith("matches"))
+        winners += [d.winner for d in decisions if d.winner]
+    assert winners  # the texts exercise matching rules, not only rejections
