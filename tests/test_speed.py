@@ -21,7 +21,7 @@ from factlint.extract import sentences
 from factlint.names import Mention, extract_mentions
 from factlint.rules import load_rules
 from factlint.vi import lexicon as lx
-from factlint.vi import numerals, read_quantities, reader, subjects
+from factlint.vi import numerals, periods, read_quantities, reader, subjects
 from factlint.vi.scan import DIGIT, match_at, scan_at, starts, word_index
 from factlint.vi.tokens import _GLUED_RE, _WORD_AFTER_RE
 
@@ -254,3 +254,29 @@ def test_rule_searches_remembered_per_figure_give_the_unremembered_verdicts(monk
                 assert d.reasons[lr.id] == reason or (dist >= 0 and d.reasons[lr.id].startswith("matches"))
         winners += [d.winner for d in decisions if d.winner]
     assert winners  # the texts exercise matching rules, not only rejections
+
+
+_PERIOD_WORDS = ["2019", "2016", "1995", "1949", "2050", "20", "19", "5", "05", "12", "123", "²3", "tháng", "Tháng",
+                 "THÁNG", "thàng", "năm", "đầu", "qua", "vừa", "cuối", "-", "–", "đến", "giai đoạn", "từ", "Từ",
+                 "nửa", "sáu", "quý", "II", "trong", "nay", "tính", "/"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_PERIOD_WORDS), st.sampled_from([" ", "", "\t", ", ", "/", "\n"])),
+                max_size=12), st.lists(st.integers(0, 80), max_size=6))
+def test_period_starts_drop_only_numbers_that_cannot_lead_the_phrase(pieces: list[tuple[str, str]],
+                                                                    cuts: list[int]) -> None:
+    # the plain definition tries each kind's pattern at every one of its first words, every number included
+    text = "".join(w + sep for w, sep in pieces)
+    for spans in (_spans(text, cuts), None):
+        for kind, pattern in periods._PATTERNS:
+            fast = match_at(pattern, text, periods._starts(kind, text, spans), spans)
+            plain = scan_at(pattern, periods._FIRST_WORDS[kind], text, spans)
+            assert [m.span() for m in fast] == [m.span() for m in plain]
+
+
+def test_period_starts_turn_away_figures_that_lead_no_span_or_part_of_a_year() -> None:
+    text = "Đạt 250 tỷ, 5 tháng đầu năm, 2016-2020, 12 THÁNG qua, 1,5 triệu"
+    # "năm" (five) is a number word: the words are all kept
+    assert [text[p:p + 2] for p in periods._starts("partial", text, None)] == ["5 ", "nă", "12"]
+    assert [text[p:p + 4] for p in periods._starts("span", text, None)] == ["năm,", "2016", "2020"]
