@@ -8,17 +8,21 @@ from __future__ import annotations
 
 import itertools
 import re
+from pathlib import Path
 
 import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from factlint import rules as rules_mod
+from factlint.attribute import Places, attribute
 from factlint.corpus import Article, normalise
 from factlint.extract import sentences
 from factlint.names import Mention, extract_mentions
+from factlint.rules import load_rules
 from factlint.vi import lexicon as lx
-from factlint.vi import numerals
-from factlint.vi.scan import DIGIT, scan_at, starts, word_index
+from factlint.vi import numerals, periods, read_quantities, subjects
+from factlint.vi.scan import DIGIT, match_at, scan_at, starts, word_index
 from factlint.vi.tokens import _GLUED_RE, _WORD_AFTER_RE
 
 # The plain definition: a break after a full stop (and closing quotes) before a capital, digit or opening quote,
@@ -167,3 +171,98 @@ def test_cheap_tests_skip_only_what_the_patterns_cannot_start_with() -> None:
                 assert _WORD_AFTER_RE.match(text) is None, text
             if not c.isalpha():
                 assert _GLUED_RE.match(text) is None, text
+
+
+
+_PARTY_WORDS = ["Trung Quốc", "trung", "TRUNG", "Nhật Bản", "nhật", "Nhật", "nước Anh", "Nước Anh", "nước", "Hàn",
+                "hàn", "Việt", "việt", "Việt Nam", "VN", "vn", "Ngành", "ngành", "NGÀNH", "Lĩnh vực", "lĩnh vực",
+                "dệt may", "TP.HCM", "tp", "Tp.HCM", "Hà Nội", "hà", "EU", "Eu", "Mỹ", "mỹ", "Mỹ Tho", "Bà Rịa",
+                "bà", "Đức", "đức", "cả nước", "Cả nước", "CẢ NƯỚC", "Xin-ga-po", "xin", "2019", "đạt"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_PARTY_WORDS), st.sampled_from([" ", " – ", " và ", ", ", "\n", "-"])),
+                max_size=12), st.lists(st.integers(0, 80), max_size=6))
+def test_party_starts_drop_only_what_the_party_patterns_cannot_match(pieces: list[tuple[str, str]],
+                                                                     cuts: list[int]) -> None:
+    # the plain definition tries both patterns at every first word in any case ("trung", "NHẬT", "nước")
+    text = "".join(w + sep for w, sep in pieces)
+    for spans in (_spans(text, cuts), None):
+        for pattern in (subjects._pair_re(), subjects._party_re()):
+            fast = match_at(pattern, text, subjects._party_starts(text, spans), spans)
+            plain = scan_at(pattern, subjects._first_words(), text, spans)
+            assert [m.span() for m in fast] == [m.span() for m in plain]
+
+
+def test_party_starts_keep_names_as_written_and_sector_heads_in_any_case() -> None:
+    text = "trung tâm Trung Quốc, nước ta và NGÀNH dệt may; nhật ký Nhật"
+    kept = [text[p:p + 5] for p in subjects._party_starts(text, None)]
+    assert kept == ["Trung", "nước ", "NGÀNH", "Nhật"]
+
+
+_CLAIMS = Path(__file__).resolve().parents[1] / "claims"
+_RULE_TEXTS = [
+    "Kim ngạch thương mại Việt Nam – Nhật Bản đạt 39,9 tỷ USD năm 2019, tăng 5,2%.",
+    "Nhật Bản là nhà tài trợ ODA lớn nhất, với 2,6 tỷ USD vốn vay. Hàn Quốc đứng thứ 2 về vốn FDI.",
+    "Tính đến 20/6/2019, Nhật Bản có 4.332 dự án còn hiệu lực với tổng vốn đăng ký 58 tỷ USD.",
+    "Khoảng 1,2 triệu lượt khách Nhật đến Việt Nam; JICA cam kết 120 tỷ yên cho tuyến metro số 1.",
+]
+
+
+def test_rule_searches_remembered_per_figure_give_the_unremembered_verdicts(monkeypatch) -> None:
+    # the plain definition: every rule searches the figure's surface, subject and measure itself
+    rules = load_rules([_CLAIMS])
+    searched: list[tuple[str, str]] = []
+    compile_ = rules_mod._compile
+
+    class Counting:
+        def __init__(self, pattern: str) -> None:
+            self.pattern, self.compiled = pattern, compile_(pattern)
+
+        def search(self, text: str, **kwargs: object) -> object:
+            searched.append((self.pattern, text))
+            return self.compiled.search(text, **kwargs)
+
+    monkeypatch.setattr(rules_mod, "_compile", Counting)
+    winners = []
+    for text in _RULE_TEXTS:
+        qs = read_quantities(text)
+        spans = sentences(text)
+        places = Places(text, spans)
+        atts = attribute(text, qs, spans, None, places=places)
+        searched.clear()
+        decisions = rules.decide(text, qs, spans, places=places, attributions=atts)
+        assert len(searched) == len(set(searched))  # each pattern searched once in each figure's text
+        for q, att, d in zip(qs, atts, decisions, strict=True):
+            sent, clause = places.at(q.start)
+            for lr in rules._by_kind.get(q.kind, ()):
+                dist, reason = rules.judge(lr, text, q, sent, clause, text, None, att)
+                assert d.reasons[lr.id] == reason or (dist >= 0 and d.reasons[lr.id].startswith("matches"))
+        winners += [d.winner for d in decisions if d.winner]
+    assert winners  # the texts exercise matching rules, not only rejections
+
+
+_PERIOD_WORDS = ["2019", "2016", "1995", "1949", "2050", "20", "19", "5", "05", "12", "123", "²3", "tháng", "Tháng",
+                 "THÁNG", "thàng", "năm", "đầu", "qua", "vừa", "cuối", "-", "–", "đến", "giai đoạn", "từ", "Từ",
+                 "nửa", "sáu", "quý", "II", "trong", "nay", "tính", "/"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_PERIOD_WORDS), st.sampled_from([" ", "", "\t", ", ", "/", "\n"])),
+                max_size=12), st.lists(st.integers(0, 80), max_size=6))
+def test_period_starts_drop_only_numbers_that_cannot_lead_the_phrase(pieces: list[tuple[str, str]],
+                                                                    cuts: list[int]) -> None:
+    # the plain definition tries each kind's pattern at every one of its first words, every number included
+    text = "".join(w + sep for w, sep in pieces)
+    for spans in (_spans(text, cuts), None):
+        for kind, pattern in periods._PATTERNS:
+            fast = match_at(pattern, text, periods._starts(kind, text, spans), spans)
+            plain = scan_at(pattern, periods._FIRST_WORDS[kind], text, spans)
+            assert [m.span() for m in fast] == [m.span() for m in plain]
+
+
+def test_period_starts_turn_away_figures_that_lead_no_span_or_part_of_a_year() -> None:
+    text = "Đạt 250 tỷ, 5 tháng đầu năm, 2016-2020, 12 THÁNG qua, 1,5 triệu"
+    # "năm" (five) is a number word: the words are all kept
+    assert [text[p:p + 2] for p in periods._starts("partial", text, None)] == ["5 ", "nă", "12"]
+    assert [text[p:p + 4] for p in periods._starts("span", text, None)] == ["năm,", "2016", "2020"]

@@ -404,6 +404,19 @@ def _compile(pattern: str) -> regex.Pattern:
     return regex.compile(pattern, regex.I | regex.V1)
 
 
+def _found(pattern: str, text: str, seen: dict[tuple[str, str], bool] | None) -> bool:
+    """Whether ``pattern`` (a rule's, compiled as rules are) is found in ``text``, remembered in ``seen``.
+
+    Many rules ask the same of one figure (22 rules want the subject ``(?-i:JP)``): each pair is searched once.
+    """
+    if seen is None:
+        return _compile(pattern).search(text, timeout=PATTERN_TIMEOUT) is not None
+    found = seen.get((pattern, text))
+    if found is None:
+        found = seen[pattern, text] = _compile(pattern).search(text, timeout=PATTERN_TIMEOUT) is not None
+    return found
+
+
 def _first(pat: regex.Pattern, text: str, source: str) -> bool:
     try:
         return pat.search(text, timeout=PATTERN_TIMEOUT * 20) is not None
@@ -450,8 +463,11 @@ class RuleSet:
 
     def judge(self, lr: LoadedRule, text: str, q: Quantity, sentence: tuple[int, int], clause: tuple[int, int],
               article_text: str, mentions: dict[str, bool] | None = None,
-              att: Attribution = NONE) -> tuple[int, str]:
-        """Score how well ``lr`` fits ``q``: (distance of its farthest required cue, "") or (-1, reason)."""
+              att: Attribution = NONE, seen: dict[tuple[str, str], bool] | None = None) -> tuple[int, str]:
+        """Score how well ``lr`` fits ``q``: (distance of its farthest required cue, "") or (-1, reason).
+
+        ``seen`` remembers the searches of the figure's surface, subject and measure across the rules of a text.
+        """
         r = lr.rule
         if q.kind not in r.kind:
             return -1, f"kind {q.kind} not in {r.kind}"
@@ -459,7 +475,7 @@ class RuleSet:
             return -1, f"unit {q.unit or '(none)'} not in {r.unit}"
         if r.hedges is not None and q.hedge and q.hedge not in r.hedges:
             return -1, f"hedge {q.hedge!r} not allowed"
-        if r.surface is not None and not _compile(r.surface).search(q.text, timeout=PATTERN_TIMEOUT):
+        if r.surface is not None and not _found(r.surface, q.text, seen):
             return -1, f"figure {q.text!r} does not match /{r.surface}/"
         if r.modality and att.modality not in r.modality:
             return -1, f"modality {att.modality} not in {r.modality}"
@@ -468,8 +484,7 @@ class RuleSet:
         for name, pats, written, key in (("subject", r.subject, att.subject, att.subject_key),
                                          ("measure", r.measure, att.measure, att.measure_key)):
             if pats and not (not key and NO_ATTRIBUTION in pats) and not any(
-                    p != NO_ATTRIBUTION and _compile(p).search(f"{written}\x1f{key}", timeout=PATTERN_TIMEOUT)
-                    for p in pats):
+                    p != NO_ATTRIBUTION and _found(p, f"{written}\x1f{key}", seen) for p in pats):
                 return -1, f"{name} {written or '(none)'!r} [{key or '-'}] does not match {pats}"
         for pat in lr.article:
             if mentions is None or pat.pattern not in mentions:
@@ -503,6 +518,7 @@ class RuleSet:
             attributions = attribute(text, quantities, spans, published, places=places)
         article_text = text if article_text is None else article_text
         mentions: dict[str, bool] = {}  # article-level patterns, searched once per article
+        seen: dict[tuple[str, str], bool] = {}  # a figure's surface, subject, measure: searched once per pattern
         out = []
         for q, att in zip(quantities, attributions, strict=True):
             d = Decision(q, attribution=att)
@@ -511,7 +527,7 @@ class RuleSet:
             for lr in self._by_kind.get(q.kind, ()):
                 if not explain and lr.rule.unit and q.unit not in lr.rule.unit:
                     continue
-                dist, reason = self.judge(lr, text, q, sent, clause, article_text, mentions, att)
+                dist, reason = self.judge(lr, text, q, sent, clause, article_text, mentions, att, seen)
                 if dist < 0:
                     if explain:
                         d.reasons[lr.id] = reason

@@ -9,12 +9,13 @@ from January), ``≤2019-05-31`` / ``≤2019-05`` (cumulative to a date), ``2014
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 import regex
 
 from factlint.vi.lexicon import DIGIT_WORDS
-from factlint.vi.scan import DIGIT, scan_at
+from factlint.vi.scan import DIGIT, match_at, scan_at, starts
 from factlint.vi.tokens import _L, _R
 
 KINDS = ("year", "quarter", "month", "partial", "cumulative", "span", "day", "none")
@@ -83,6 +84,22 @@ _FIRST_WORDS = {
     "month": {"tháng"},
     "year": set("trong vào của cuối đầu hết giữa tài năm".split()),
 }
+
+# What follows where a phrase of these kinds starts with a number: a year ("2016-2020") for a span, one or two
+# digits and "tháng" for part of a year ("5 tháng đầu năm"). A cheap test of it turns most figures away before the
+# pattern is tried at them.
+_DIGIT_LED = {"span": re.compile(r"19|20"), "partial": re.compile(r"\d\d?[ \t]+[Tt][Hh]")}
+_WORD_LED = {kind: frozenset(_FIRST_WORDS[kind] - {DIGIT}) for kind in _DIGIT_LED}
+_DIGITS = frozenset({DIGIT})
+
+
+def _starts(kind: str, text: str, spans: list[tuple[int, int]] | None) -> list[int]:
+    """Where a phrase of ``kind`` can start: its first words, less the numbers that cannot lead it."""
+    test = _DIGIT_LED.get(kind)
+    if test is None:
+        return starts(_FIRST_WORDS[kind], text, spans)
+    digits = [p for p in starts(_DIGITS, text, spans) if test.match(text, p)]
+    return sorted(starts(_WORD_LED[kind], text, spans) + digits)
 
 
 # A stock, not a flow, even when counted "to" a date: "24.000 dự án còn hiệu lực"
@@ -214,7 +231,7 @@ def periods(text: str, published: dt.date | None, spans: list[tuple[int, int]] |
     out: list[PeriodMention] = []
     taken: list[tuple[int, int]] = []
     for kind, pat in _PATTERNS:
-        for m in scan_at(pat, _FIRST_WORDS[kind], text, spans):
+        for m in match_at(pat, text, _starts(kind, text, spans), spans):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
             period, k = _resolve(kind, m, published)

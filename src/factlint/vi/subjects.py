@@ -7,12 +7,13 @@ keep only what CLDR lacks; each entry says why.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 
 import regex
 from babel import Locale
 
-from factlint.vi.scan import scan_at
+from factlint.vi.scan import match_at, scan_at, starts
 from factlint.vi.tokens import _L as _LC
 from factlint.vi.tokens import _R as _RC
 from factlint.vi.tokens import _alt
@@ -146,17 +147,41 @@ def _pair_re() -> regex.Pattern:
     return regex.compile(rf"{_LC}(?P<a>{n})(?:{joiner})(?P<b>{n}){_RC}")
 
 
+@functools.cache
+def _written_first() -> re.Pattern:
+    """The first word of every name, province and pair as written: the party and pair patterns match it so."""
+    names = list(_names()) + list(PROVINCES) + ["Việt"]
+    words = {regex.match(r"\w+", n).group() for n in names}
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+
+
+_SECTOR_FIRST = frozenset(h.split()[0].lower() for h in SECTOR_HEADS)  # a sector head matches in any case
+
+
+def _party_starts(text: str, spans: list[tuple[int, int]] | None) -> list[int]:
+    """Where a party or a pair can start: the first words of :func:`_first_words`, less the lower-cased forms.
+
+    The index lower-cases every word; the names match only as written, so "nước", "trung", "hàn" (of "nước Anh",
+    "Trung Quốc", "Hàn") are dropped unless a sector head ("ngành", "lĩnh vực", in any case) starts there.
+    """
+    at = starts(_first_words(), text, spans)
+    sectors = set(starts(_SECTOR_FIRST, text, spans))
+    written = _written_first().match
+    return [p for p in at if written(text, p) or p in sectors]
+
+
 def parties(text: str, spans: list[tuple[int, int]] | None = None) -> list[Party]:
     """Every party named in ``text``, pairs ("Việt Nam – Nhật Bản", "Việt – Nhật") as one, in text order."""
     names = _names()
     out: list[Party] = []
     taken: list[tuple[int, int]] = []
-    for m in scan_at(_pair_re(), _first_words(), text, spans):
+    at = _party_starts(text, spans)
+    for m in match_at(_pair_re(), text, at, spans):
         ka, kb = names.get(_one_spaced(m["a"]), NATIONAL_KEY), names.get(_one_spaced(m["b"]), NATIONAL_KEY)
         if ka != kb:
             out.append(Party(m.start(), m.end(), m.group(), pair_key(ka, kb), "pair"))
             taken.append((m.start(), m.end()))
-    for m in scan_at(_party_re(), _first_words(), text, spans):
+    for m in match_at(_party_re(), text, at, spans):
         if any(s <= m.start() < e for s, e in taken):
             continue
         if m["prov"]:
