@@ -127,6 +127,8 @@ def test_a_product_named_in_the_measure_groups_only_with_the_same_product():
     ("lượng khách quốc tế đến Việt Nam", ""),  # two heads ("lượng khách", "khách quốc tế") and a partner
     ("Kim ngạch xuất khẩu điện thoại", "điện thoại"),
     ("kim ngạch xuất khẩu", ""),
+    ("kim ngạch xuất khẩu hàng hóa", ""), ("kim ngạch xuất khẩu hàng hoá và dịch vụ", ""),  # the whole, not a product
+    ("vốn FDI đăng ký mới", "đăng ký"),  # registered, not disbursed
 ])
 def test_the_product_of_a_measure_phrase(phrase, goods):
     assert product(phrase) == goods
@@ -138,6 +140,10 @@ def test_the_base_of_a_comparison_is_not_open():
     assert not open_claims(table(visitors("a1", 9e6, text="9 triệu lượt khách", sentence=base))).empty
     assert is_comparison_base("tăng 5% so với 1,2 tỷ USD", "1,2 tỷ USD")
     assert not is_comparison_base("So với năm trước, xuất khẩu đạt 1,2 tỷ USD", "1,2 tỷ USD")
+    assert not is_comparison_base("Xuất khẩu bằng đường biển đạt 1,2 tỷ USD", "1,2 tỷ USD")  # "bằng": by
+    # the figure as a whole number: "3 tỷ USD" is not the tail of "13 tỷ USD"
+    assert is_comparison_base("Năm nay đạt 13 tỷ USD, tăng so với 3 tỷ USD", "3 tỷ USD")
+    assert not is_comparison_base("Năm nay đạt 3 tỷ USD, tăng so với 13 tỷ USD", "3 tỷ USD")
 
 
 def test_a_stock_to_a_date_is_never_compared_with_a_year():

@@ -72,6 +72,17 @@ def test_compound_units_are_valid_and_their_parts_checked(table):
         ["35 tỷ USD", "(row)", ""], ["khoảng 350.000 người", "unit", "person/furlong"]]
 
 
+def test_the_days_of_an_event_are_a_period_and_a_malformed_one_is_not(table):
+    df, ids = table
+    df = df.copy()
+    i, j, k = _row(df, "10 tỷ USD"), _row(df, "khoảng 350.000 người"), _row(df, "35 tỷ USD")
+    df.loc[i, ["period", "period_kind"]] = ["2018-09-29/2018-10-21", "day"]  # "từ 29/9 - 21/10/2018"
+    df.loc[j, ["period", "period_kind"]] = ["2019-05-16", "day"]
+    df.loc[k, "period"] = "2018-09-29/2018"
+    f = validate(df, ids)
+    assert f[["text", "column"]].values.tolist() == [["35 tỷ USD", "period"]]
+
+
 def test_duplicate_id(table):
     df, ids = table
     df = df.copy()

@@ -9,12 +9,20 @@ How each field is found (every choice is visible in ``factlint rules explain``):
 - subject: the last party before the figure in its sentence that is not a partner ("sang Nhật Bản",
   "vào Việt Nam") — so in coordinated clauses it carries over until a new party appears. The national party
   with a foreign partner ("Việt Nam xuất khẩu sang Nhật Bản"), or a bilateral cue ("hai nước", "song
-  phương"), makes the figure the pair's. A sentence naming no party takes the subject of the paragraph's
-  previous figure.
+  phương"), makes the figure the pair's. A figure naming no party takes its sentence's previous figure's
+  subject; a sentence naming none takes the subject its paragraph last named: the nation or a pair from
+  anywhere in the paragraph, one foreign party from the sentence before only, and none past an opener that
+  turns to another topic ("Trong khi đó, …").
 - measure: the head noun phrase right after the figure ("350.000 người Việt"), else the nearest before it in
-  its clause, else in its sentence.
-- period: the nearest period phrase that is not a comparison base ("so với cùng kỳ năm 2018"): in the
-  clause before the figure, then after it, then in the sentence, then in the sentence before (same paragraph).
+  its clause, else in its sentence (a money figure never measures a rate). A vague head ("kim ngạch") is the
+  narrower one named before it ("kim ngạch xuất khẩu"), unless it says whose part it is; a market's money
+  figure is the exports or imports named before it. A sentence naming no measure goes on with the sentence
+  before's when it names the next party of a list or says it continues ("tiếp theo", "kế tiếp").
+- period: the nearest period phrase that is not a comparison base ("so với cùng kỳ năm 2018"): first one
+  right after the figure with nothing but a preposition between, then in the clause before the figure, then
+  after it (not one that leads a later figure), then in the sentence, then the day of the sentence's event
+  (never for a flow), then in the sentence before (same paragraph), then a weak one ("hiện nay"), then the
+  paragraph's previous figure's, two sentences back at most. A flow counted "to" a date is the year so far.
 - modality: the nearest modality cue before the figure in its sentence, within reach (characters and figures).
 """
 
@@ -33,13 +41,13 @@ import regex
 from factlint.quantity import Quantity
 
 ATTRIBUTED_KINDS = frozenset({"money", "count", "percent", "rank"})
-DAY_KINDS = frozenset({"day", "span"})  # a span among the weak mentions is a span of days ("từ 29/9 - 21/10/2019")
 CARRY_SENTENCES = 2  # a figure with no period of its own takes its paragraph's last one from this many sentences back
 # a sentence naming no party takes the nation or a pair as subject from anywhere in its paragraph, one foreign
 # party only from this many sentences back
 SUBJECT_CARRY_SENTENCES = 1
 MEASURE_CARRY_SENTENCES = 1  # a figure whose sentence names no measure takes the one named this many sentences back
 UNIT_REACH = 25  # characters between a measure's phrase and a bare count it gives its unit to
+LEAD_REACH = 25  # characters between a period phrase and a figure after it that the period leads ("năm 2016 là 1 tỷ")
 OWN_REACH = 12  # characters after a figure where its own period may start ("5 tỷ USD trong năm 2016")
 RANK_REACH = 30  # characters after a rank where the field it ranks in may start ("thứ 2 về …")
 # A modality cue governs the figures after it in its sentence, up to this many characters and this many figures in
@@ -240,6 +248,7 @@ class _Text:
         self.meas = loc.measures(text, spans)
         self.meas_starts = [m.start for m in self.meas]
         self.figure_ends = sorted(q.end for q in quantities if q.kind in ATTRIBUTED_KINDS)
+        self.figure_starts = sorted(q.start for q in quantities if q.kind in ATTRIBUTED_KINDS)
         self.money = [q for q in quantities if q.kind == "money"]
         self.last_period: dict[int, tuple[str, str, int]] = {}  # paragraph -> previous figure's period, sentence
         self.last_measure: dict[tuple[int, str], tuple[object, int]] = {}  # (paragraph, kind) -> measure, sentence
@@ -271,19 +280,21 @@ class _Text:
         """
         if measure is None:
             return None
-        vague = self.text[measure.start:measure.end].lower() in self.loc.VAGUE_HEADS
+        # a vague head whose phrase says whose part it is ("kim ngạch của khu vực FDI") is that part, not the whole
+        vague = (self.text[measure.start:measure.end].lower() in self.loc.VAGUE_HEADS
+                 and not self.loc.possessed(self.text, measure.end))
         relational = q.kind == "money" and measure.key in self.loc.RELATIONAL  # "thị trường Nhật Bản … 13,85 tỷ USD"
         if not (vague or relational):
             return measure
         lo = self.places.spans[max(si - 2, 0)][0] if self.places.spans else 0
-        family = self.loc.NARROWER.get("trade" if relational else measure.key, frozenset())
+        family = self.loc.NARROWER.get(self.loc.PARTNER_FLOW if relational else measure.key, frozenset())
         before = [m for m in self.meas[bisect.bisect_left(self.meas_starts, lo):
                                        bisect.bisect_left(self.meas_starts, measure.start)]
                   if (m.key in family or m.key == measure.key or relational and m.key in self.loc.TRADE)
                   and self.text[m.start:m.end].lower() not in self.loc.VAGUE_HEADS]
         if before and before[-1].key in family:
             why.append(f"measure: '{measure.text}' is the '{before[-1].text}' named before it")
-            return dataclasses.replace(measure, key=before[-1].key, text=before[-1].text)
+            return before[-1]
         return measure
 
     def _carry_measure(self, q: Quantity, measure: object, para: tuple[int, int], si: int,
@@ -368,7 +379,7 @@ class _Text:
             subject, key = partner.text, partner.key
             why.append(f"subject: '{partner.text}', where the money comes from")
         elif partner is not None and partner.key != national:
-            subject = f"{agent.text if agent else 'Việt Nam'} – {partner.text}"
+            subject = f"{agent.text if agent else loc.NATIONAL_NAME} – {partner.text}"
             key = loc.pair_key(national, partner.key)
             why.append(f"subject: the pair of '{agent.text if agent else '(national)'}' and partner '{partner.text}'")
         elif agent is not None:
@@ -383,7 +394,7 @@ class _Text:
             elif other or near or self.focus:
                 other = other or (near[-1].key if near else self.focus)
                 key = loc.pair_key(national, other)
-                subject = subject if "–" in subject else f"Việt Nam – {other}"
+                subject = subject if "–" in subject else f"{loc.NATIONAL_NAME} – {other}"
                 why.append(f"subject: bilateral cue in the sentence, pair {key}")
         mkey = getattr(measure, "key", "")
         names_vn = any(p.key == national for p in self.parties[bisect.bisect_left(self.p_starts, sent[0]):
@@ -394,12 +405,12 @@ class _Text:
             other = key if key and key != national and key.isupper() else next(
                 (p.key for p in in_clause if p.kind == "country" and p.key != national), "")
             if other:
-                key, subject = loc.pair_key(national, other), f"Việt Nam – {other}"
+                key, subject = loc.pair_key(national, other), f"{loc.NATIONAL_NAME} – {other}"
                 why.append("subject: people of one country in another are the pair's")
         if (q.kind != "rank" and key and "+" not in key and key != national and key.isupper() and mkey in loc.TRADE
                 and (names_vn or (partner is not None and partner.key == key))):
             key = loc.pair_key(national, key)  # "xuất khẩu của Hoa Kỳ sang Việt Nam": the pair's trade
-            subject = f"Việt Nam – {subject}"
+            subject = f"{loc.NATIONAL_NAME} – {subject}"
             why.append("subject: trade of a country with Viet Nam is the pair's")
         si = bisect.bisect_right(self.places.starts, q.start)
         named = bool(key)  # a subject the sentence names (or the nation by default) carries on; a carried one not
@@ -412,7 +423,7 @@ class _Text:
             subject, key = last[:2]
             why.append("subject: carried over from the paragraph's previous figure")
         if not key and mkey in loc.NATIONAL_BY_DEFAULT:
-            subject, key, named = "cả nước", national, True
+            subject, key, named = loc.WHOLE_NATION, national, True
             why.append(f"subject: none named; a {mkey} figure is the nation's")
         if key:
             self.sent_subject[si] = (subject, key)
@@ -430,24 +441,26 @@ class _Text:
         own = [p for p in in_sent if q.end <= p.start <= q.end + OWN_REACH and p.start < clause[1]
                and self.loc.own_gap(self.text, q.end, p.start)]
         owned = {id(p) for p in in_sent if _owned_by_other(p, q, self.figure_ends, self.text, self.loc.own_gap)}
+        # a period after the figure that leads a later figure ("5 tỷ USD, riêng năm 2016 là 1 tỷ USD") is that one's
+        after = [p for p in in_sent if p.start >= q.end and (p in own or not self._leads_figure(p))]
         order = (own
                  + [p for p in reversed(in_sent) if clause[0] <= p.start and p.end <= q.start and id(p) not in owned]
-                 + [p for p in in_sent if q.end <= p.start < clause[1]]
+                 + [p for p in after if p.start < clause[1]]
                  + [p for p in reversed(in_sent) if p.end <= q.start and id(p) not in owned]
-                 + [p for p in in_sent if p.start >= q.end]
+                 + after
                  + [p for p in reversed(in_sent) if p.end <= q.start])
         before = list(reversed(periods[bisect.bisect_left(per_starts, max(para[0], prev_sent)):p_lo]))
         # a stated period in the sentence, else the day of its event (never a flow's: exports are not counted in
         # one day), else the sentence before's, else a weak one ("hiện nay")
         flow = self._flow(measure, sent)
         chosen = next((p for p in (
-            *(p for p in order if not p.weak), *(p for p in order if p.kind in DAY_KINDS and not flow),
-            *(p for p in before if not p.weak), *(p for p in before if p.kind in DAY_KINDS and not flow),
-            *(p for p in order + before if p.weak and p.kind not in DAY_KINDS)) if p.period), None)
+            *(p for p in order if not p.weak), *(p for p in order if p.kind == "day" and not flow),
+            *(p for p in before if not p.weak), *(p for p in before if p.kind == "day" and not flow),
+            *(p for p in order + before if p.weak and p.kind != "day")) if p.period), None)
         period, kind = "", "none"
         if chosen is not None:
             period, kind = chosen.period, chosen.kind
-            if kind == "cumulative" and not chosen.stock and self._flow(measure, sent):
+            if kind == "cumulative" and not chosen.stock and flow:
                 period, kind = self.loc.year_to_date(period), "partial"  # exports "tính đến 20/6": January to June
                 kind = "year" if period and "-" not in period else kind
             why.append(f"period: '{chosen.text}'")
@@ -457,6 +470,12 @@ class _Text:
         if period:
             self.last_period[para[0]] = (period, kind, si)
         return period, kind
+
+    def _leads_figure(self, p: object) -> bool:
+        """Whether a figure follows period phrase ``p`` closely, in its clause: the period opens that figure's."""
+        i = bisect.bisect_left(self.figure_starts, p.end)
+        return i < len(self.figure_starts) and self.figure_starts[i] - p.end <= LEAD_REACH and not any(
+            self.text[p.end:self.figure_starts[i]].count(c) for c in ",;.")
 
     def _flow(self, measure: object, sent: tuple[int, int]) -> bool:
         """Whether a figure counted "to" a date is a flow.

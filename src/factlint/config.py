@@ -28,8 +28,9 @@ class ConfigError(Exception):
 def parse_yaml(path: Path, error: type[Exception] = ConfigError) -> tuple[yaml.Node | None, object]:
     """A YAML file's node tree (for the line of each key) and its data.
 
-    Raises:
-        error: Malformed YAML, naming the file and the line.
+    Args:
+        path: The file.
+        error: The exception class raised for malformed YAML (its message names the file and the line).
     """
     text = path.read_text(encoding="utf-8")
     try:

@@ -24,9 +24,10 @@ _UNIT_ALT = "|".join(regex.escape(u) for u in sorted(UNITS, key=len, reverse=Tru
 UNIT_PATTERN = rf"^$|^(?:{_UNIT_ALT})(?:/(?:{_UNIT_ALT}))*$"
 HEDGES = sorted({""} | set(load_hedges().hedges) | set(load_hedges().vague))
 _DAY = r"\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?"
-# a year, month or day; a quarter or half; months from January ("2019-M01..05"); cumulative to a date; a span
+# a year, month or day; a quarter or half; months from January ("2019-M01..05"); cumulative to a date; a span of
+# years ("2014/2016") or of days ("2019-09-29/2019-10-21")
 PERIOD = (rf"^$|^{_DAY}$|^\d{{4}}-(Q[1-4]|H[12]|M(0[1-9]|1[0-2])\.\.(0[1-9]|1[0-2]))$|^≤{_DAY}$"
-          r"|^\d{4}/\d{4}$")
+          r"|^\d{4}/\d{4}$|^\d{4}-\d\d-\d\d/\d{4}-\d\d-\d\d$")
 PERCENT_RANGE = (-1000.0, 100000.0)
 
 

@@ -261,7 +261,7 @@ _SCALES = ((1e12, "nghìn tỷ"), (1e9, "tỷ"), (1e6, "triệu"), (1e3, "nghìn
 
 
 def scale(x: float) -> tuple[float, str]:
-    """The Vietnamese scale word a figure is written with, and its factor: 4.5e10 -> (1e9, "tỷ"); 12 -> (1, "")."""
+    """The factor and Vietnamese scale word a figure is written with: 4.5e10 -> (1e9, "tỷ"); 12 -> (1.0, "")."""
     return next(((k, word) for k, word in _SCALES if abs(x) >= k), (1.0, ""))
 
 

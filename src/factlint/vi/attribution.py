@@ -9,6 +9,7 @@ from factlint.vi.measures import (
     MONEY,
     NARROWER,
     NATIONAL_BY_DEFAULT,
+    PARTNER_FLOW,
     PEOPLE,
     PERCENT_ONLY,
     RELATIONAL,
@@ -19,12 +20,15 @@ from factlint.vi.measures import (
     continues,
     field_after,
     measures,
+    possessed,
 )
 from factlint.vi.modality import cues as modality_cues
 from factlint.vi.modality import governs
 from factlint.vi.periods import PeriodMention, day_periods, own_gap, periods, year_to_date
 from factlint.vi.subjects import (
     NATIONAL_KEY,
+    NATIONAL_NAME,
+    WHOLE_NATION,
     Party,
     bilateral_cue,
     is_source,
@@ -41,12 +45,15 @@ __all__ = [
     "NARROWER",
     "NATIONAL_BY_DEFAULT",
     "NATIONAL_KEY",
+    "NATIONAL_NAME",
     "PEOPLE",
+    "PARTNER_FLOW",
     "PERCENT_ONLY",
     "RELATIONAL",
     "SOURCED",
     "TRADE",
     "VAGUE_HEADS",
+    "WHOLE_NATION",
     "Measure",
     "Party",
     "PeriodMention",
@@ -62,6 +69,7 @@ __all__ = [
     "pair_key",
     "parties",
     "periods",
+    "possessed",
     "role",
     "topic_shift",
     "year_to_date",

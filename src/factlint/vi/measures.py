@@ -61,6 +61,13 @@ PERCENT_ONLY = frozenset({"growth", "rate", "share", "market_share", "inflation"
 # Heads too vague to say which of their family they are: "kim ngạch" after "kim ngạch xuất khẩu" is exports.
 VAGUE_HEADS = frozenset({"kim ngạch"})
 NARROWER = {"trade": frozenset({"exports", "imports"})}
+PARTNER_FLOW = "trade"  # the family a market's or a partner's money figure narrows in ("thị trường Nhật Bản … 13 tỷ")
+_POSSESSED = regex.compile(r"[ \t]+của(?!\p{L})", regex.I)
+
+
+def possessed(text: str, head_end: int) -> bool:
+    """Whether the head ending at ``head_end`` is followed by its possessor ("kim ngạch của khu vực FDI")."""
+    return _POSSESSED.match(text, head_end) is not None
 # Where a measure's phrase ends: a verb or preposition that links it to its figure.
 _STOP = regex.compile(
     r"(?<![\p{L}])(?:đạt|là|lên|lên tới|lên đến|tăng|giảm|chiếm|với|khoảng|gần|hơn|trên|dưới|có|ước|ở mức|"

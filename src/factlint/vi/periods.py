@@ -3,7 +3,8 @@
 Period strings (the claims table's ``period`` column and the development labels use the same):
 ``2019`` (year), ``2019-Q2`` (quarter), ``2019-05`` (month), ``2019-H1`` / ``2019-M01..05`` (part of a year,
 from January), ``≤2019-05-31`` / ``≤2019-05`` (cumulative to a date), ``2014/2016`` (a span of years),
-``2019-05-16`` (the day of an event: a signing, a ceremony, an accident; taken from the reader's dates).
+``2019-05-16`` or ``2019-09-29/2019-10-21`` (the day or days of an event: a signing, a fair, an accident; kind
+``day``, taken from the reader's dates).
 """
 
 from __future__ import annotations
@@ -25,9 +26,12 @@ _YEAR_TAIL = rf"(?:[ \t]*/[ \t]*|[ \t]+(?:của[ \t]+)?năm[ \t]+|[ \t]+)(?P<y>{
 _COUNT = r"\d{1,2}|mười một|mười hai|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mươi"
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4, "một": 1, "hai": 2, "ba": 3,
           "bốn": 4, "tư": 4}
+# The words that open the base of a comparison ("so với năm 2018", "so năm 2015", "gần bằng … năm 2016"); a bare
+# "bằng" is also "by" ("xuất khẩu bằng đường biển năm 2019"), so it counts only as "gần bằng" or "bằng với".
+COMPARISON = r"so với|so|gần bằng|bằng với"
 # A period after one of these is the base of a comparison or a starting point, not the figure's own period.
 REFERENCE_BEFORE = regex.compile(
-    r"(?<!\p{L})(?:(?:so với|so|gần bằng|bằng)[ \t]+(?:\p{L}+[ \t]+){0,4}"  # "so với cùng thời điểm này năm 2016"
+    rf"(?<!\p{{L}})(?:(?:{COMPARISON})[ \t]+(?:\p{{L}}+[ \t]+){{0,4}}"  # "so với cùng thời điểm này năm 2016"
     r"|(?:cùng kỳ|kể từ|bắt đầu từ|từ|sau|trước|hơn|như)[ \t]+(?:\p{L}+[ \t]+)?)$", regex.I)
 REFERENCE_REACH = 40  # characters before a period phrase searched for a comparison cue
 
@@ -256,7 +260,7 @@ _DAY = regex.compile(r"\d{4}-\d\d-\d\d(?:/\d{4}-\d\d-\d\d)?")
 
 
 def day_periods(text: str, dates: list[tuple[int, int, str]]) -> list[PeriodMention]:
-    """The days of events as periods, from the reader's dates ``(start, end, iso)``.
+    """The days of events as periods (kind ``day``), from the reader's dates ``(start, end, iso)``.
 
     "ngày 16/5" is ``2019-05-16``, "từ 29/9 - 21/10/2019" is ``2019-09-29/2019-10-21``. A month ("tháng 5/2019")
     is not a day.
@@ -268,8 +272,8 @@ def day_periods(text: str, dates: list[tuple[int, int, str]]) -> list[PeriodMent
     for start, end, iso in dates:
         if _DAY.fullmatch(iso):
             span = "/" in iso  # "từ 29/9 - 21/10": "từ" opens the span, it is no comparison's base
-            out.append(PeriodMention(start, end, text[start:end], iso, "span" if span else "day",
-                                     not span and is_reference(text, start), weak=True))
+            out.append(PeriodMention(start, end, text[start:end], iso, "day", not span and is_reference(text, start),
+                                     weak=True))
     return out
 
 

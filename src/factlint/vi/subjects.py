@@ -46,6 +46,8 @@ ORGANISATIONS: dict[str, str] = {
     "Liên hợp quốc": "org:UN", "Liên Hợp Quốc": "org:UN", "LHQ": "org:UN", "UNDP": "org:UN", "UNICEF": "org:UN",
     "OECD": "org:OECD", "CPTPP": "org:CPTPP", "RCEP": "org:RCEP",
 }
+NATIONAL_NAME = "Việt Nam"  # how a pair's subject names the nation ("Việt Nam – Nhật Bản")
+WHOLE_NATION = "cả nước"  # how a figure of the whole country is named when no party is
 # The national total ("cả nước" and the country itself, when it is the subject).
 # (bare "Việt" only inside a pair: "Việt – Nhật")
 NATIONAL = ("cả nước", "Cả nước", "toàn quốc", "Toàn quốc", "nước ta", "Việt Nam", "VN")

@@ -40,8 +40,6 @@ def _guarded(forms: Iterable[str]) -> str:
 _CURRENCY_FORMS = _cased(lx.CURRENCIES)
 _SUBUNIT_FORMS = _cased({k: k for k in lx.CURRENCY_SUBUNITS})
 _PHYSICAL_FORMS = _cased(lx.PHYSICAL, min_len=5)
-# Unit words (not symbols) a number in words may stand before: "ba tấn", "hai cân thịt", "mười ki lô mét".
-UNIT_WORD_AHEAD = _guarded([f for f in _PHYSICAL_FORMS if not f.isascii() or len(f) > 4] + list(_SUBUNIT_FORMS))
 # The money and measures a number in words may stand before ("hai đô", "ba tấn"), with the same guards; with percent,
 # durations and persons, any unit ("năm phần trăm", "ba ngày", "tám người").
 MEASURE_AHEAD = rf"(?:{_guarded(_CURRENCY_FORMS)}|{_guarded(_PHYSICAL_FORMS)}|{_guarded(_SUBUNIT_FORMS)})"
