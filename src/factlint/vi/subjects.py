@@ -106,6 +106,11 @@ def _names() -> dict[str, str]:
             out[name] = code
             if "," in name:  # "Đặc khu Hành chính Hồng Kông, Trung Quốc": the part before the comma
                 out[name.split(",")[0]] = code
+            if "(" in name:  # "Myanmar (Miến Điện)": news writes either name alone
+                outer, inner = name.split("(", 1)
+                for part in (outer.strip(), inner.rstrip(")").strip()):
+                    if part[:1].isupper() and len(part) > 4:
+                        out[part] = code
     out.update(SHORT_NAMES)
     out.update(ORGANISATIONS)
     for n in NATIONAL:
