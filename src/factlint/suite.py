@@ -391,14 +391,7 @@ def run_against(store_root: Path, drafts: list[str | Path], rules_dir: Path | No
         # a draft's id turns an archived article into a duplicate, or frees one: check the whole archive again
         return _against_all(store_root, manifest, slots, arts, rules, cfg, fx, schemas, accepted_list, encoding,
                             columns)
-    order: dict[str, int] = {}
-    new_claims, new_mentions = [], []
-    for i, s in enumerate(slots):
-        name = s.entry if isinstance(s, store.Entry) else f"\0draft{i}"
-        order[name] = i if arts[i].status == "ok" else -1
-        if not isinstance(s, store.Entry):
-            new_claims.append(store.frame("claims", name, s[1]))
-            new_mentions.append(store.frame("mentions", name, s[2]))
+    order, new_claims, new_mentions = _slot_rows(slots, arts)
     mine_rows = store.in_order(new_claims or [store.frame("claims", "", [])], order)  # with entry and seq
     mine = typed(mine_rows)
     entry_of = {e.article.ref: e.entry for e in entries}
@@ -471,6 +464,24 @@ def _all_claims(store_root: Path, new_claims: list[pd.DataFrame], order: dict[st
     return typed(store.in_order([store.read_table(store_root, "claims"), *new_claims], order))
 
 
+def _slot_rows(slots: list, arts: list[Article]) -> tuple[dict[str, int], list, list]:
+    """The corpus order of archive entries and drafts, and the drafts' claim and mention rows under their names.
+
+    An unreadable article's place is -1: its rows are left out.
+    """
+    from factlint import store
+
+    order: dict[str, int] = {}
+    claims, mentions = [], []
+    for i, s in enumerate(slots):
+        name = s.entry if isinstance(s, store.Entry) else f"\0draft{i}"
+        order[name] = i if arts[i].status == "ok" else -1
+        if not isinstance(s, store.Entry):
+            claims.append(store.frame("claims", name, s[1]))
+            mentions.append(store.frame("mentions", name, s[2]))
+    return order, claims, mentions
+
+
 def _against_all(store_root: Path, manifest: dict, slots: list, arts: list[Article], rules: RuleSet | None,  # noqa: PLR0913
                  cfg: CheckConfig, fx: FxTable, schemas: dict, accepted_list: list[Accepted], encoding: str | None,
                  columns: Columns) -> Run:
@@ -482,13 +493,9 @@ def _against_all(store_root: Path, manifest: dict, slots: list, arts: list[Artic
     from factlint.table import typed
 
     entries = store.entries_of(manifest)
-    order, claims, mentions = {}, [store.read_table(store_root, "claims")], [store.read_table(store_root, "mentions")]
-    for i, s in enumerate(slots):
-        name = s.entry if isinstance(s, store.Entry) else f"\0draft{i}"
-        order[name] = i if arts[i].status == "ok" else -1
-        if not isinstance(s, store.Entry):
-            claims.append(store.frame("claims", name, s[1]))
-            mentions.append(store.frame("mentions", name, s[2]))
+    order, new_claims, new_mentions = _slot_rows(slots, arts)
+    claims = [store.read_table(store_root, "claims"), *new_claims]
+    mentions = [store.read_table(store_root, "mentions"), *new_mentions]
     df = typed(store.in_order(claims, order))  # a replaced entry has no place: its stored rows are left out
     found_mentions = store.mentions_of(store.in_order(mentions, order))
     entry_of = {e.article.ref: e.entry for e in entries}
