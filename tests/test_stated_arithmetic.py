@@ -90,6 +90,10 @@ def found(df: object, cfg: CheckConfig = DEFAULT) -> list[tuple[str, str]]:
     ("Doanh thu tài chính giảm 66,7%, còn 1 tỷ đồng trong khi chi phí tài chính tăng vọt từ mức gần 1 tỷ đồng lên "
      "31,3 tỷ đồng.", []),
     ("Tỷ lệ hộ nghèo giảm 2 điểm phần trăm, từ 12,4 tỷ đồng xuống 11,2 tỷ đồng.", []),
+    # a fall between figures that rose an order of magnitude pairs two quantities; a large stated rise still counts
+    ("Năm 2018, lợi nhuận giảm 6,7%, từ hơn 68 tỷ đồng lên 2.899,6 tỷ đồng.", []),
+    ("Doanh thu tăng 500% từ mức 100 tỷ đồng năm 2015 lên mức 1.000 tỷ đồng năm 2016.", [("FL207", "500%")]),
+    ("Doanh thu tăng 900% từ mức 100 tỷ đồng năm 2015 lên mức 1.000 tỷ đồng năm 2016.", []),
     # "1.039 triệu tấn" written with an English decimal point (1,039 million): the reading that fits decides
     ("Năm 2018, sản lượng đạt 1.319.761 tấn, tăng 26,9% so với 1.039 triệu tấn của năm 2017.", []),
     ("Năm 2018, sản lượng đạt 1.319.761 tấn, tăng 60% so với 1.039 triệu tấn của năm 2017.", [("FL207", "60%")]),

@@ -567,12 +567,16 @@ def check_changes(df: pd.DataFrame, cfg: CheckConfig, placed_sentences: list[lis
             a, b = pair
             p, fall = changes[0]
             g = _growth(interval(b.row), interval(a.row), t)
-            if g is not None:
+            # "1.039 triệu tấn" may be an English decimal point (1,039 million): any reading that fits will do
+            other = [_growth(ib, ia, t) for ib in _readings(b.row) for ia in _readings(a.row)]
+            # a fall stated between figures that rose an order of magnitude (or a rise between figures that fell one),
+            # however read, pairs two quantities, not one before and after ("hơn 68 tỷ đồng" … "2.899,6 tỷ đồng")
+            misread = all(x is None or (x.lo >= cfg.magnitude_factor if fall else x.hi <= 1 / cfg.magnitude_factor)
+                          for x in [g, *other])
+            if g is not None and not misread:
                 piv = interval(p.row)
                 stated = Interval(1 - piv.hi / 100, 1 - piv.lo / 100) if fall else Interval(1 + piv.lo / 100,
                                                                                              1 + piv.hi / 100)
-                # "1.039 triệu tấn" may be an English decimal point (1,039 million): any reading that fits will do
-                other = [_growth(ib, ia, t) for ib in _readings(b.row) for ia in _readings(a.row)]
                 if not g.meets(stated) and not any(x is not None and x.meets(stated) for x in other):
                     exact = _growth(interval(b.row), interval(a.row), 0.0)
                     change = Interval((1 - exact.hi) * 100, (1 - exact.lo) * 100) if fall else \
