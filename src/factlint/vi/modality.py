@@ -15,6 +15,11 @@ CUES: dict[str, str] = {
     "ước chừng": "estimate", "theo ước tính": "estimate", "sơ bộ": "estimate",
     "dự kiến": "forecast", "dự báo": "forecast", "kế hoạch": "forecast", "theo kế hoạch": "forecast",
     "sẽ": "forecast", "sắp": "forecast", "trù tính": "forecast", "dự tính": "forecast", "có thể đạt": "forecast",
+    # "có thể" before a verb of reaching or moving a figure: a possibility, not a result ("có thể lên tới 64,8% GDP",
+    # "mỗi năm có thể đưa thêm hơn 100.000 người"); an assumption is a forecast's premise ("với giả định … 6,7%")
+    "có thể lên": "forecast", "có thể lên tới": "forecast", "có thể lên đến": "forecast", "có thể tăng": "forecast",
+    "có thể giảm": "forecast", "có thể vượt": "forecast", "có thể chạm": "forecast", "có thể đưa": "forecast",
+    "có thể thu hút": "forecast", "giả định": "forecast", "giả thiết": "forecast",
     "mục tiêu": "target", "phấn đấu": "target", "chỉ tiêu": "target", "hướng tới": "target",
     "nhằm đạt": "target", "đặt ra": "target",
     "cam kết": "pledge", "hứa": "pledge", "tuyên bố sẽ": "pledge", "kỳ vọng": "forecast", "hy vọng": "forecast",
