@@ -27,7 +27,7 @@ CUES: dict[str, str] = {
 # A cue inside these is no cue: "hiệp ước" (a treaty), "vượt kế hoạch" / "so với kế hoạch" (an achieved figure
 # measured against the plan), "vốn cam kết" (committed capital, an achieved figure), "sẽ" in "sẽ không".
 _NOT_A_CUE = regex.compile(
-    rf"(?:hiệp|công|quy|điều|mong|ao|nguyện|mơ)[ \t]+ước{_R}|{_L}ước[ \t]+(?:mơ|muốn|nguyện|vọng|ao|mong){_R}"
+    rf"{_L}(?:hiệp|công|quy|điều|mong|ao|nguyện|mơ)[ \t]+ước{_R}|{_L}ước[ \t]+(?:mơ|muốn|nguyện|vọng|ao|mong){_R}"
     rf"|(?-i:Kế hoạch)[ \t]*(?:và|-|–|&)[ \t]*(?-i:[ĐđD]ầu tư|[ĐD]ẦU TƯ)"  # the ministry, however its "đầu tư" is cased
     rf"|(?:vượt|so với|hoàn thành|đạt|bằng|kế)[ \t]+(?:\p{{L}}+[ \t]+)?(?:kế hoạch|chỉ tiêu|mục tiêu){_R}"
     rf"|(?:vốn|ODA|FDI|vay|viện trợ)(?:[ \t]+\p{{Lu}}\p{{L}}*){{0,3}}[ \t]+cam kết{_R}",

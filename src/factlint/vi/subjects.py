@@ -132,8 +132,10 @@ def _party_re() -> regex.Pattern:
     name = (rf"{inside_name}(?:(?P<name>{_alt(full)}){_RC}"
             rf"|(?P<name>{_alt(short)}){_RC}(?![ \t]\p{{Lu}}\p{{Ll}}))")
     prov = rf"(?P<prov>{_alt(list(PROVINCES))}){_RC}"
+    # a sector's name ends at a verb, a link or a modality cue ("ngành nông nghiệp ước đạt …")
     not_sector = (r"(?:đạt|là|có|với|chiếm|tăng|giảm|đứng|dẫn|và|hai|các|của|này|đó|liên|chức|khác|nào|trên|tại|"
-                  r"xuất|nhập|thu|được|đã|sẽ|đang|vẫn|tiếp|cả|trong|năm|tháng|quý)")
+                  r"xuất|nhập|thu|được|đã|sẽ|đang|vẫn|tiếp|cả|trong|năm|tháng|quý|ước|dự|theo|so|hiện|khoảng|gần|"
+                  r"hơn|lên|sau|trước|thì|mà|nhưng|cho|từ|đến|tới|vào|ở|bị|nên)")
     word = rf"(?!{not_sector}{_RC})\p{{Ll}}+"
     sector = rf"(?P<sector>(?i:{_alt(list(SECTOR_HEADS))})[ \t]+{word}(?:(?:[ \t]+|,[ \t]+){word}){{0,4}})"
     return regex.compile(rf"{_LC}(?:{prov}|{name}|{sector}){_RC}")
