@@ -11,7 +11,6 @@ from hypothesis import strategies as st
 from factlint.vi import read_quantities
 
 DIGITS = ["không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín"]
-GROUP_SCALES = ["", "nghìn", "triệu"]
 
 
 def _group_words(n: int, leading: bool) -> list[str]:
@@ -39,28 +38,13 @@ def _group_words(n: int, leading: bool) -> list[str]:
     return out
 
 
+# the written style: "mươi" always, "linh", "nghìn", "tỷ", a leading one said ("một nghìn")
+PLAIN = {"colloquial": False, "linh": "linh", "nghìn": "nghìn", "tỷ": "tỷ", "bare": False}
+
+
 def to_words(n: int) -> str:
     """Vietnamese reading of an integer 2 <= n < 10**15 ("một nghìn không trăm linh một tỷ")."""
-    if n >= 10**9:
-        high, low = divmod(n, 10**9)
-        return " ".join(w for w in (to_words(high) if high > 1 else "một", "tỷ", _below_billion(low)) if w)
-    return _below_billion(n)
-
-
-def _below_billion(n: int) -> str:
-    groups = []
-    while n:
-        groups.append(n % 1000)
-        n //= 1000
-    words: list[str] = []
-    for i in range(len(groups) - 1, -1, -1):
-        g = groups[i]
-        if g == 0:
-            continue
-        words += _group_words(g, leading=not words)
-        if GROUP_SCALES[i]:
-            words += GROUP_SCALES[i].split()
-    return " ".join(words)
+    return spoken(n, PLAIN)
 
 
 def to_digits(x: Decimal) -> str:

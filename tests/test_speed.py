@@ -6,6 +6,7 @@ with the straightforward definition it replaces, on hand-written cases with thei
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from pathlib import Path
@@ -79,6 +80,18 @@ def _spans(text: str, cuts: list[int]) -> list[tuple[int, int]]:
     """Every other part of ``text`` cut at ``cuts``: spans with gaps, words cut at their edges."""
     bounds = sorted({min(c, len(text)) for c in cuts} | {0, len(text)})
     return list(itertools.pairwise(bounds))[::2]
+
+
+def _assert_starts_keep_every_match(text: str, cuts: list[int], cases: list[tuple]) -> None:
+    """Each pattern matched at its fast start positions finds what it finds at every one of its first words.
+
+    Over the whole text and over spans with gaps. ``cases``: (pattern, starts(text, spans), first words).
+    """
+    for spans in (_spans(text, cuts), None):
+        for pattern, fast_starts, first_words in cases:
+            fast = match_at(pattern, text, fast_starts(text, spans), spans)
+            plain = scan_at(pattern, first_words, text, spans)
+            assert [m.span() for m in fast] == [m.span() for m in plain]
 
 
 @settings(max_examples=300, deadline=None)
@@ -187,11 +200,8 @@ def test_party_starts_drop_only_what_the_party_patterns_cannot_match(pieces: lis
                                                                      cuts: list[int]) -> None:
     # the plain definition tries both patterns at every first word in any case ("trung", "NHẬT", "nước")
     text = "".join(w + sep for w, sep in pieces)
-    for spans in (_spans(text, cuts), None):
-        for pattern in (subjects._pair_re(), subjects._party_re()):
-            fast = match_at(pattern, text, subjects._party_starts(text, spans), spans)
-            plain = scan_at(pattern, subjects._first_words(), text, spans)
-            assert [m.span() for m in fast] == [m.span() for m in plain]
+    _assert_starts_keep_every_match(text, cuts, [(p, subjects._party_starts, subjects._first_words())
+                                                 for p in (subjects._pair_re(), subjects._party_re())])
 
 
 def test_party_starts_keep_names_as_written_and_sector_heads_in_any_case() -> None:
@@ -254,11 +264,8 @@ def test_period_starts_drop_only_numbers_that_cannot_lead_the_phrase(pieces: lis
                                                                     cuts: list[int]) -> None:
     # the plain definition tries each kind's pattern at every one of its first words, every number included
     text = "".join(w + sep for w, sep in pieces)
-    for spans in (_spans(text, cuts), None):
-        for kind, pattern in periods._PATTERNS:
-            fast = match_at(pattern, text, periods._starts(kind, text, spans), spans)
-            plain = scan_at(pattern, periods._FIRST_WORDS[kind], text, spans)
-            assert [m.span() for m in fast] == [m.span() for m in plain]
+    cases = [(p, functools.partial(periods._starts, kind), periods._FIRST_WORDS[kind]) for kind, p in periods._PATTERNS]
+    _assert_starts_keep_every_match(text, cuts, cases)
 
 
 def test_period_starts_turn_away_figures_that_lead_no_span_or_part_of_a_year() -> None:
