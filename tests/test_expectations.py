@@ -209,6 +209,19 @@ def test_unique_rank_edges(tmp_path):
     assert codes(sch, r(1, "m.x.oda"), r(1, "m.x.oda", article="a2")) == []  # one category, said twice
     assert codes(sch, r(1, "m.x.oda")) == []
     assert codes(sch, r(1, "m.x.oda"), r(1, "m.other.trade")) == []  # another ranking
+    assert codes(sch, r(1, "m.x.oda"), r(1, "m.x.trade")) == []  # one article: FL302's, not reported twice
+    assert codes(sch, r(1, "m.x.oda"), r(1, "m.x.trade"), r(1, "m.x.trade", article="a2")) == ["FL705"]
+
+
+def test_a_shared_rank_inside_one_article_is_reported_once(tmp_path):
+    """FL302 (one article, any period) and FL705 (one period, across articles) never report the same pair."""
+    from factlint.checks.common import CheckConfig
+    from factlint.checks.ranks import check_ranks
+
+    sch = rank_schemas(tmp_path)
+    one = table(r(2, "m.x.oda"), r(2, "m.x.trade"))
+    assert [f.code for f in check_ranks(one, CheckConfig())] == ["FL302"]
+    assert check_expectations(one, sch) == []
 
 
 # ---------------------------------------------------------------------------------------------- broken entries

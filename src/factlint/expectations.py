@@ -178,7 +178,11 @@ def ranking(metric: str) -> str:
 
 
 def shared_ranks(df: pd.DataFrame, metric: str) -> list[tuple[str, float, tuple, tuple]]:
-    """Ranks another category of the metric's ranking has too, in one period.
+    """Ranks another category of the metric's ranking has too, in one period, as said in several articles.
+
+    Two categories sharing a rank inside one article are FL302's (it needs no period and no ``expect:``), so a
+    shared rank is counted here only when its claims come from more than one article: the two codes never
+    report the same pair.
 
     Returns:
         ``(period, rank, rows of metric, rows of the other categories)`` tuples.
@@ -188,7 +192,7 @@ def shared_ranks(df: pd.DataFrame, metric: str) -> list[tuple[str, float, tuple,
     out = []
     for (period, value), g in rows.groupby(["period", "value"], sort=True):
         mine, others = g[g["metric"] == metric], g[g["metric"] != metric]
-        if len(mine) and len(others):
+        if len(mine) and len(others) and g["article"].nunique() > 1:
             out.append((str(period), float(value), tuple(mine.index), tuple(others.index)))
     return out
 
