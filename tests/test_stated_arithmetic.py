@@ -144,6 +144,38 @@ def test_a_headline_figure_said_in_the_body_under_another_measure_is_restated(tm
     assert found(read(tmp_path, body, published=None)) == []
 
 
+CAPTION_BODY = ("Xuất khẩu sang Nhật Bản tiếp tục tăng.\n\n{caption}\n\n"
+                "Trong 5 tháng đầu năm 2023, kim ngạch xuất khẩu của Việt Nam sang Nhật Bản đạt 9,6 tỷ USD.")
+
+
+@pytest.mark.parametrize(("caption", "expected"), [
+    # a caption is a sentence a photo credit follows, in any of the shapes news pages give it
+    ("Kim ngạch xuất khẩu sang Nhật Bản 5 tháng đầu năm 2023 đạt trên 150 tỷ USD. Ảnh: TTXVN",
+     [("FL106", "trên 150 tỷ USD")]),
+    ("Xuất khẩu sang Nhật Bản 5 tháng đầu năm 2023 đạt trên 150 tỷ USD - Ảnh: VGP", [("FL106", "trên 150 tỷ USD")]),
+    ("Xuất khẩu sang Nhật Bản 5 tháng đầu năm 2023 đạt trên 150 tỷ USD (Ảnh minh họa)",
+     [("FL106", "trên 150 tỷ USD")]),
+    ("Xuất khẩu sang Nhật Bản 5 tháng đầu năm 2023 đạt gần 10 tỷ USD. Ảnh: TTXVN", []),  # the body's figure, rounded
+    # the same sentence with no credit is body text: two body figures are not a restatement of each other
+    ("Kim ngạch xuất khẩu sang Nhật Bản 5 tháng đầu năm 2023 đạt trên 150 tỷ USD.", []),
+    # "ảnh hưởng" is no credit, nor a credit on the next line
+    ("Xuất khẩu sang Nhật Bản 5 tháng đầu năm 2023 đạt trên 150 tỷ USD, ảnh hưởng: lớn.", []),
+    ("Xuất khẩu sang Nhật Bản 5 tháng đầu năm 2023 đạt trên 150 tỷ USD.\nẢnh: TTXVN", []),
+])
+def test_a_photo_caption_against_its_body(tmp_path, caption, expected):
+    df = read(tmp_path, CAPTION_BODY.format(caption=caption))
+    assert found(df) == expected
+    assert df["caption"].any() == bool(expected) or "Ảnh" in caption and "\n" not in caption
+
+
+def test_a_caption_finding_says_it_is_a_caption(tmp_path):
+    df = read(tmp_path, CAPTION_BODY.format(caption="Xuất khẩu sang Nhật Bản 5 tháng đầu năm 2023 đạt trên 150 "
+                                                    "tỷ USD. Ảnh: TTXVN"))
+    (f,) = check_restatements(df, DEFAULT)
+    assert f.message.startswith("a photo caption says 'trên 150 tỷ USD'")
+    assert [loc.text for loc in f.locations] == ["trên 150 tỷ USD", "9,6 tỷ USD"]
+
+
 # ---------------------------------------------------------------------------------------------- interval edges
 
 

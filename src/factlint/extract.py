@@ -18,6 +18,7 @@ from factlint.attribute import Places, attribute, with_units
 from factlint.corpus import Article
 from factlint.quantity import Quantity
 from factlint.vi import Reader, read_quantities
+from factlint.vi.traps import is_caption
 
 if TYPE_CHECKING:
     from factlint.rules import RuleSet
@@ -66,6 +67,7 @@ class Claim:
     measure_key: str = ""
     period_kind: str = "none"
     modality: str = "actual"
+    caption: bool = False  # the figure is in a photo caption (a headline-like restatement of the body)
 
     def as_dict(self) -> dict:
         """Return the row as a plain dict."""
@@ -144,7 +146,7 @@ def extract_article(article: Article, rules: RuleSet | None = None, reader: Read
             low_open=q.low_open, high_open=q.high_open, date=q.date, malformed=q.malformed, rule=rule,
             period_source=period_source, after=body[q.end:s1][:200] if q.kind == "count" else "",
             offset=base + q.start, subject_key=att.subject_key, measure=att.measure, measure_key=att.measure_key,
-            period_kind=att.period_kind, modality=att.modality,
+            period_kind=att.period_kind, modality=att.modality, caption=is_caption(body, q.end, s1),
         ))
     return out
 

@@ -62,6 +62,7 @@ class ClaimsSchema(pa.DataFrameModel):
     measure_key: Series[str]
     period_kind: Series[str] = pa.Field(isin=list(PERIOD_KINDS))
     modality: Series[str] = pa.Field(isin=list(MODALITIES))
+    caption: Series[bool]
 
     class Config:
         strict = False

@@ -10,7 +10,7 @@ from factlint.extract import CLAIM_COLUMNS, Claim
 
 _FLOATS = ("value", "low", "high")
 _INTS = ("line", "column", "end_line", "end_column", "offset")
-_BOOLS = ("low_open", "high_open")
+_BOOLS = ("low_open", "high_open", "caption")
 
 
 def to_frame(claims: Iterable[Claim | tuple]) -> pd.DataFrame:

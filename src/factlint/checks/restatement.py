@@ -1,12 +1,13 @@
-"""A figure and its own restatement: the headline against the body of the same article.
+"""A figure and its own restatement: the headline or a photo caption against the body of the same article.
 
 "Xuất khẩu sang Nhật Bản đạt gần 10 tỷ USD" in the headline and "xuất khẩu … đạt 9,6 tỷ USD" in the body are
 one figure said twice: their intervals must meet. Only the flows a headline sums up (trade, exports, FDI,
 visitors, revenue…: ``factlint.vi.measures.FLOWS``) of a named subject are compared: a price or a count in a
 headline is too often another item's than the body's. The headline is the article's first line when it has no
-front matter (the shape of news dumps and scraped pages). A body figure restates the headline's when both have
-the same kind, unit, measure key, subject key and modality, and the same period (a headline without one is of
-the publication year: a body figure of another year is another figure). The
+front matter (the shape of news dumps and scraped pages); a caption is a sentence a photo credit follows
+(``caption`` in the claims table), read like a headline: a summary of what the body states. A body figure
+restates the headline's when both have the same kind, unit, measure key, subject key and modality, and the same
+period (a headline without one is of the publication year: a body figure of another year is another figure). The
 headline is faulted (FL106) only when the body states that figure, always alike (its claims meet each other),
 and no body figure of the same kind and unit meets the headline's within ``arithmetic_tolerance``.
 """
@@ -22,7 +23,7 @@ from factlint.vi.measures import FLOWS
 
 CODES = (
     Code("FL106", "restatement", "error",
-         "a headline figure does not meet the body's figure of the same subject, measure and period"),
+         "a headline or caption figure does not meet the body's figure of the same subject, measure and period"),
 )
 KINDS = ("money", "count", "percent")
 KEYS = ("kind", "unit", "measure_key", "subject_key", "modality")
@@ -41,15 +42,18 @@ def check_restatements(df: pd.DataFrame, cfg: CheckConfig) -> list[Finding]:
         return []
     d = df[df["kind"].isin(KINDS) & df["low"].notna() & df["measure_key"].isin(FLOWS) & (df["subject_key"] != "")
            & (df["unit"] != "")]
-    heads = d[d["line"] == 1]
+    summary = (d["line"] == 1) | d["caption"]
+    heads = d[summary]
     if heads.empty:
         return []
-    body = d[d["article"].isin(set(heads["article"])) & (d["line"] > 1)]
+    arts = set(heads["article"])
+    body = d[d["article"].isin(arts) & ~summary]
     index: dict[tuple, list[dict]] = {}
     same_unit: dict[tuple, list[Interval]] = {}
     for r in body.to_dict("records"):
         index.setdefault((r["article"], *(r[k] for k in KEYS)), []).append(r)
-    for r in df[df["article"].isin(set(heads["article"])) & (df["line"] > 1) & df["low"].notna()].to_dict("records"):
+    told = df[df["article"].isin(arts) & (df["line"] > 1) & ~df["caption"] & df["low"].notna()]
+    for r in told.to_dict("records"):
         same_unit.setdefault((r["article"], r["kind"], r["unit"]), []).append(interval(r))
     out: list[Finding] = []
     t = cfg.arithmetic_tolerance
@@ -70,7 +74,8 @@ def check_restatements(df: pd.DataFrame, cfg: CheckConfig) -> list[Finding]:
         period = f" ({b['period']})" if b["period"] else ""
         out.append(Finding(
             "FL106", "restatement", severity_for_gap(gap, max(abs(hiv.hi), abs(biv.hi)), cfg), "",
-            f"the headline says {h['text']!r} ({figures(interval(h), unit)}); the body says {b['text']!r} "
+            f"{'the headline' if h['line'] == 1 else 'a photo caption'} says {h['text']!r} "
+            f"({figures(interval(h), unit)}); the body says {b['text']!r} "
             f"({figures(biv, unit)}) of the same {b['measure'] or b['measure_key']!r}{period}: off by "
             f"{figures(Interval(gap, gap), unit)} beyond a {t:.0%} tolerance",
             (location(h), location(b)), h["article"], key=f"{h['text']}|{b['text']}", data={"gap": gap}))

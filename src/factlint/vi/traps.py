@@ -107,8 +107,30 @@ _BYLINE_LINE = regex.compile(
 _BYLINE_CLOCK = regex.compile(r"\d[:h]\d\d|GMT|UTC")
 _GALLERY_BEFORE = regex.compile(r"[ \t(]*(?:Ảnh|Hình|Video|Clip)[ \t]+")
 _GALLERY_AFTER = regex.compile(r"(?:/\d+)?[ \t]*(?=[:)]|$)")
-_CREDIT_BEFORE = regex.compile(
-    r"(?:^|\()[ \t]*(?:Ảnh(?:[ \t]+minh[ \t]+h[oọ]ạ?)?|Nguồn|Đồ[ \t]+h[oọ]ạ?)[ \t]*:[^()\n:]*$")  # not "Video: <title>"
+_CREDIT_BEFORE = regex.compile(  # not "Video: <title>"
+    r"(?:^|\()[ \t]*(?:Ảnh(?:[ \t]+minh[ \t]+h(?:oạ|ọa))?|Nguồn|Đồ[ \t]+h(?:oạ|ọa))[ \t]*:[^()\n:]*$")
+
+
+# A photo caption is the sentence a photo credit follows: "Xuất khẩu tăng mạnh. Ảnh: TTXVN", "Lễ ký kết - Ảnh: VGP",
+# "… trong 5 tháng (Ảnh minh họa)". The credit opens with its label and a colon, or is "(Ảnh minh họa)" alone.
+_PHOTO_CREDIT = regex.compile(
+    r"[ \t]*[-–(]?[ \t]*(?:(?:Ảnh|Hình|Nguồn[ \t]+ảnh|Đồ[ \t]+h(?:oạ|ọa))(?:[ \t]+minh[ \t]+h(?:oạ|ọa))?[ \t]*:"
+    r"|\([ \t]*Ảnh[ \t]+minh[ \t]+h(?:oạ|ọa)[ \t]*\))")
+_CREDIT_INSIDE = regex.compile(
+    r"[ \t](?:[-–][ \t]*|\([ \t]*)(?:Ảnh|Hình|Nguồn[ \t]+ảnh)(?:[ \t]+minh[ \t]+h(?:oạ|ọa))?[ \t]*[:)]")
+
+
+def is_caption(text: str, end: int, sentence_end: int) -> bool:
+    """Whether the figure ending at ``end`` is in a photo caption.
+
+    It is when a photo credit follows it in its sentence, or opens the next one.
+
+    Args:
+        text: The text.
+        end: Where the figure ends.
+        sentence_end: Where its sentence ends.
+    """
+    return bool(_CREDIT_INSIDE.search(text, end, sentence_end) or _PHOTO_CREDIT.match(text, sentence_end))
 
 
 def furniture_end(text: str, s: int, e: int) -> int | None:
