@@ -178,6 +178,15 @@ def _owned_by_other(p: object, q: Quantity, figure_ends: list[int], text: str, t
             and tied(text, figure_ends[i], p.start))
 
 
+def _aside(text: str, sent: tuple[int, int], pos: int) -> tuple[int, int] | None:
+    """The bracketed aside of sentence ``sent`` that ``pos`` lies in ("(là nguồn thu chính trong năm 2015 …)")."""
+    open_ = text.rfind("(", sent[0], pos)
+    if open_ < 0 or text.rfind(")", open_, pos) >= 0:
+        return None
+    close = text.find(")", pos, sent[1])
+    return (open_, close + 1) if close >= 0 else None
+
+
 def _paragraph(text: str, pos: int) -> tuple[int, int]:
     start = text.rfind("\n", 0, pos) + 1
     end = text.find("\n", pos)
@@ -441,6 +450,10 @@ class _Text:
         own = [p for p in in_sent if q.end <= p.start <= q.end + OWN_REACH and p.start < clause[1]
                and self.loc.own_gap(self.text, q.end, p.start)]
         owned = {id(p) for p in in_sent if _owned_by_other(p, q, self.figure_ends, self.text, self.loc.own_gap)}
+        # a period inside a bracketed aside the figure is not in is the aside's ("34 tỷ đồng" is not of the
+        # "(… năm 2015 với 572 tỷ đồng)" before it), and an aside's period does not carry out of it
+        mine = _aside(self.text, sent, q.start)
+        in_sent = [p for p in in_sent if self._private(p) in (None, mine)]
         # a period after the figure that leads a later figure ("5 tỷ USD, riêng năm 2016 là 1 tỷ USD") is that one's
         after = [p for p in in_sent if p.start >= q.end and (p in own or not self._leads_figure(p))]
         order = (own
@@ -449,16 +462,21 @@ class _Text:
                  + [p for p in reversed(in_sent) if p.end <= q.start and id(p) not in owned]
                  + after
                  + [p for p in reversed(in_sent) if p.end <= q.start])
-        before = list(reversed(periods[bisect.bisect_left(per_starts, max(para[0], prev_sent)):p_lo]))
+        before = [p for p in reversed(periods[bisect.bisect_left(per_starts, max(para[0], prev_sent)):p_lo])
+                  if self._private(p) is None]
         # a stated period in the sentence, else the day of its event (never a flow's: exports are not counted in
         # one day), else the sentence before's, else a weak one ("hiện nay")
         flow = self._flow(measure, sent)
+        # a relative period the article's missing date leaves unresolved ("năm nay") still is the figure's: its
+        # period is unknown, and a period stated further away is not taken in its place
         chosen = next((p for p in (
             *(p for p in order if not p.weak), *(p for p in order if p.kind == "day" and not flow),
             *(p for p in before if not p.weak), *(p for p in before if p.kind == "day" and not flow),
-            *(p for p in order + before if p.weak and p.kind != "day")) if p.period), None)
+            *(p for p in order + before if p.weak and p.kind != "day")) if p.period or not p.weak), None)
         period, kind = "", "none"
-        if chosen is not None:
+        if chosen is not None and not chosen.period:
+            why.append(f"period: '{chosen.text}' is relative and the article states no date")
+        elif chosen is not None:
             period, kind = chosen.period, chosen.kind
             if kind == "cumulative" and not chosen.stock and flow:
                 period, kind = self.loc.year_to_date(period), "partial"  # exports "tính đến 20/6": January to June
@@ -467,9 +485,26 @@ class _Text:
         elif para[0] in self.last_period and si - self.last_period[para[0]][2] <= CARRY_SENTENCES:
             period, kind = self.last_period[para[0]][:2]
             why.append("period: carried over from the paragraph's previous figure")
-        if period:
+        if period and (chosen is None or self._private(chosen) is None):
             self.last_period[para[0]] = (period, kind, si)
         return period, kind
+
+    def _private(self, p: object) -> tuple[int, int] | None:
+        """The bracketed aside period ``p`` is private to, if any: one that states a figure of its own.
+
+        An aside with no figure glosses the words before it ("giai đoạn trước (2004-2015)"), and one that opens
+        right after a figure annotates it ("25,469 tỷ USD (theo số liệu … đến hết tháng 4/2017)"): their periods
+        are read as if stated outside. An aside with a figure of its own keeps its period to itself ("34 tỷ đồng"
+        is not of "(… năm 2015 với 572 tỷ đồng)").
+        """
+        aside = _aside(self.text, self.places.at(p.start)[0], p.start)
+        if aside is None:
+            return None
+        k = bisect.bisect_left(self.figure_starts, aside[0])
+        if k == len(self.figure_starts) or self.figure_starts[k] >= aside[1]:
+            return None
+        i = bisect.bisect_right(self.figure_ends, aside[0]) - 1
+        return None if i >= 0 and not self.text[self.figure_ends[i]:aside[0]].strip() else aside
 
     def _leads_figure(self, p: object) -> bool:
         """Whether a figure follows period phrase ``p`` closely, in its clause: the period opens that figure's."""
