@@ -187,6 +187,16 @@ def _aside(text: str, sent: tuple[int, int], pos: int) -> tuple[int, int] | None
     return (open_, close + 1) if close >= 0 else None
 
 
+def _steps_back(periods: list[str]) -> bool:
+    """Whether a sentence's figures end on an earlier year than one they state before it.
+
+    "năm 2016 là 66,6% và năm 2015 là 63,9%" looks back to compare: its last period is not the one the next
+    sentences go on with. "tháng 5/2017 đạt 2,8 tỷ USD, đưa 5 tháng đầu năm 2017 lên 13,7 tỷ USD" moves forward.
+    """
+    years = [max(map(int, _YEAR_LIKE.findall(p)), default=0) for p in periods]
+    return len(years) > 1 and years[-1] < max(years[:-1])
+
+
 def _paragraph(text: str, pos: int) -> tuple[int, int]:
     start = text.rfind("\n", 0, pos) + 1
     end = text.find("\n", pos)
@@ -259,7 +269,9 @@ class _Text:
         self.figure_ends = sorted(q.end for q in quantities if q.kind in ATTRIBUTED_KINDS)
         self.figure_starts = sorted(q.start for q in quantities if q.kind in ATTRIBUTED_KINDS)
         self.money = [q for q in quantities if q.kind == "money"]
-        self.last_period: dict[int, tuple[str, str, int]] = {}  # paragraph -> previous figure's period, sentence
+        # paragraph -> previous figure's period, its sentence, and the sentence that states it
+        self.last_period: dict[int, tuple[str, str, int, int]] = {}
+        self.stated_periods: dict[int, list[str]] = {}  # sentence -> the periods its figures state, in order
         self.last_measure: dict[tuple[int, str], tuple[object, int]] = {}  # (paragraph, kind) -> measure, sentence
         self.sent_subject: dict[int, tuple[str, str]] = {}  # sentence -> its previous figure's subject
         self.last_subject: dict[int, tuple[str, str, int]] = {}  # paragraph -> last named subject, its sentence
@@ -463,7 +475,7 @@ class _Text:
                  + after
                  + [p for p in reversed(in_sent) if p.end <= q.start])
         before = [p for p in reversed(periods[bisect.bisect_left(per_starts, max(para[0], prev_sent)):p_lo])
-                  if self._private(p) is None]
+                  if self._private(p) is None and not self._compared(p)]
         # a stated period in the sentence, else the day of its event (never a flow's: exports are not counted in
         # one day), else the sentence before's, else a weak one ("hiện nay")
         flow = self._flow(measure, sent)
@@ -473,7 +485,7 @@ class _Text:
             *(p for p in order if not p.weak), *(p for p in order if p.kind == "day" and not flow),
             *(p for p in before if not p.weak), *(p for p in before if p.kind == "day" and not flow),
             *(p for p in order + before if p.weak and p.kind != "day")) if p.period or not p.weak), None)
-        period, kind = "", "none"
+        period, kind, origin = "", "none", si
         if chosen is not None and not chosen.period:
             why.append(f"period: '{chosen.text}' is relative and the article states no date")
         elif chosen is not None:
@@ -483,11 +495,21 @@ class _Text:
                 kind = "year" if period and "-" not in period else kind
             why.append(f"period: '{chosen.text}'")
         elif para[0] in self.last_period and si - self.last_period[para[0]][2] <= CARRY_SENTENCES:
-            period, kind = self.last_period[para[0]][:2]
+            # a sentence that sets figures of several periods side by side ("năm 2016 là 66,6% và năm 2015 là
+            # 63,9%") is a comparison: none of its periods carries on
+            period, kind, _, origin = self.last_period[para[0]]
+            if _steps_back(self.stated_periods.get(origin, [])):
+                return "", "none"  # a comparison's periods stay in it
             why.append("period: carried over from the paragraph's previous figure")
+        if chosen is not None and chosen.period:
+            self.stated_periods.setdefault(si, []).append(period)
         if period and (chosen is None or self._private(chosen) is None):
-            self.last_period[para[0]] = (period, kind, si)
+            self.last_period[para[0]] = (period, kind, si, origin)
         return period, kind
+
+    def _compared(self, p: object) -> bool:
+        """Whether period ``p``'s sentence looks back to compare (see :func:`_steps_back`)."""
+        return _steps_back(self.stated_periods.get(bisect.bisect_right(self.places.starts, p.start), []))
 
     def _private(self, p: object) -> tuple[int, int] | None:
         """The bracketed aside period ``p`` is private to, if any: one that states a figure of its own.
