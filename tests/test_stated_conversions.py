@@ -145,6 +145,16 @@ def test_bridging_jpy_through_usd_to_vnd():
     assert "the article says '300 tỷ đồng'" in out[0].message
 
 
+def test_prices_per_one_unit_convert_as_their_currency():
+    # "16-17 yên/kg (hơn 3.700 đồng/kg)": both per kilogram, so yen to dong at 2019 rates (209–235 đồng a yen)
+    assert codes(said("Giá 16-17 yên/kg (tương đương hơn 3.700 đồng/kg).")) == []
+    out = check_stated_conversions(table(*said("Giá 16-17 yên/kg (tương đương hơn 6.000 đồng/kg).")), EXACT, FX)
+    assert [f.code for f in out] == ["FL103"]
+    assert "(100–110 JPY/USD, 23,000–23,500 VND/USD)" in out[0].message
+    # a price per kilogram restates no amount, nor a price per tonne one per kilogram
+    assert codes(said("Giá 17 yên/kg (tương đương 3,7 triệu đồng/tấn).")) == []
+
+
 def test_message_carries_the_figures_and_the_arithmetic():
     out = check_stated_conversions(table(*said("Dự án 15.000 tỷ đồng (tương đương 720 triệu USD).")),
                                    CheckConfig(), FX)

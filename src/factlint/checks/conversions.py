@@ -144,14 +144,21 @@ def years_of(a: dict, b: dict, last: int | None = None) -> list[int]:
     return list(range(min(years), max(years) + 1))
 
 
+def currency(unit: str) -> str:
+    """The currency of a money unit: a price per unit ("EUR/kg") converts as its currency does."""
+    return unit.partition("/")[0]
+
+
 def convert(iv: Interval, src: str, dst: str, year: int, fx: FxTable) -> Interval:
     """``iv`` in ``src`` converted to ``dst`` at any rate of ``year`` (bridged through USD).
+
+    Both may be prices per one unit ("EUR/kg" to "VND/kg"): the unit they are per is the same on both sides.
 
     Raises:
         FxGap: The table has no rate for one of the currencies in that year.
     """
-    usd = fx.to_usd(iv, src, str(year))
-    low, high = fx.rate(dst, str(year))
+    usd = fx.to_usd(iv, currency(src), str(year))
+    low, high = fx.rate(currency(dst), str(year))
     return usd.scale(low, high)
 
 
@@ -180,7 +187,7 @@ def _rate(x: float) -> str:
 
 def _rates(src: str, dst: str, year: int, fx: FxTable) -> str:
     parts = []
-    for cur in (src, dst):
+    for cur in (currency(src), currency(dst)):
         if cur != "USD":
             lo, hi = fx.rate(cur, str(year))
             parts.append(f"{_rate(lo)}–{_rate(hi)} {cur}/USD")
@@ -200,7 +207,7 @@ def _years_text(years: list[int]) -> str:
 
 def table_years(a: dict, b: dict, fx: FxTable) -> list[int]:
     """The years for which the table has a rate for both currencies (empty when one is missing)."""
-    curs = [c for c in (a["unit"], b["unit"]) if c != "USD"]
+    curs = [c for c in (currency(a["unit"]), currency(b["unit"])) if c != "USD"]
     return sorted(set.intersection(*(set(fx.rates.get(c, {})) for c in curs))) if curs else []
 
 
@@ -237,7 +244,7 @@ def check_stated_conversions(df: pd.DataFrame, cfg: CheckConfig, fx: FxTable) ->
         if not years:
             allow = fitting_years(a, b, fx, tol)
             known = table_years(a, b, fx)
-            lacks = [c for c in (a["unit"], b["unit"]) if c != "USD" and c not in fx.rates]
+            lacks = [c for c in (currency(a["unit"]), currency(b["unit"])) if c != "USD" and c not in fx.rates]
             if lacks:
                 verdict = f"the exchange-rate table has no {lacks[0]} rates"
             elif allow:
