@@ -399,6 +399,12 @@ class _Text:
               and loc.is_source(self.text, partner)):
             subject, key = partner.text, partner.key
             why.append(f"subject: '{partner.text}', where the money comes from")
+        elif q.kind == "rank" and partner is not None and partner.key != national and agent is None:
+            subject, key = partner.text, partner.key  # "thị trường Nhật Bản đứng thứ 3": the ranked is the market
+            why.append(f"subject: '{partner.text}', the party ranked")
+        elif q.kind == "rank" and agent is not None and partner is not None:
+            subject, key = agent.text, agent.key  # "Việt Nam đứng thứ 3 về xuất khẩu sang Nhật Bản"
+            why.append(f"subject: '{agent.text}', the party ranked")
         elif partner is not None and partner.key != national:
             subject = f"{agent.text if agent else loc.NATIONAL_NAME} – {partner.text}"
             key = loc.pair_key(national, partner.key)
