@@ -157,6 +157,8 @@ def score_set(path: Path, shared: Path, rules, rows: list) -> dict:  # noqa: ANN
                     c["subject_other"] += 1
                     if a.subject_key and (a.subject_key.isupper() or "+" in a.subject_key):
                         c["subject_misattributed"] += 1
+                        rows.append((path.name, number, claim["text"], "other subject",
+                                     f"{a.subject_key} (label {claim.get('subject') or '-'}) [{a.why}]"))
                 want_p = norm_period(claim.get("period"))
                 if norm_period(a.period) == want_p:
                     c["period_ok"] += 1

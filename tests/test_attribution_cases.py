@@ -28,7 +28,7 @@ CASES_FILE = Path(__file__).parent / "attribution" / "cases.yaml"
 FIELDS = ("subject_key", "measure_key", "period", "period_kind", "modality", "unit")
 KEYS = {"text", "figure", "nth", "published", "context", "xfail", "note", *FIELDS}
 _PERIOD = regex.compile(PERIOD)  # the claims schema's: a case expects only what the table accepts
-_SUBJECT = regex.compile(r"[A-Z]{2}(?:\+[A-Z]{2})?|org:[A-Z]+|VN:\p{Lu}.*|sector:\p{Ll}.*")
+_SUBJECT = regex.compile(r"[A-Z]{2}(?:\+[A-Z]{2})?|org:[A-Z]+|VN:\p{Lu}.*|sector:\p{Ll}.*|co:\p{Lu}.*")
 
 
 class _StrictLoader(yaml.SafeLoader):

@@ -65,6 +65,11 @@ PROVINCES = (
 )
 # Sectors: the figure of an industry ("ngành chế biến, chế tạo đứng đầu với 6,4 tỷ USD").
 SECTOR_HEADS = ("ngành", "lĩnh vực")
+# Heads of a company's name: "Công ty TNHH Aeon Việt Nam", "Tập đoàn Samsung", "hãng Toyota". A company named so
+# is the figure's owner: its sales, imports or projects are not its country's ("Tập đoàn Aeon nhập khẩu 200 triệu
+# USD hàng Việt Nam" is Aeon's, not Viet Nam – Japan trade).
+COMPANY_HEADS = ("công ty", "tổng công ty", "tập đoàn", "hãng", "ngân hàng")
+COMPANY_FORMS = ("TNHH", "MTV", "CP", "cổ phần", "Cổ phần", "trách nhiệm hữu hạn", "một thành viên", "liên doanh")
 # Words right before a party that make it the partner of the figure, not its owner:
 # "xuất khẩu sang Nhật Bản", "đầu tư vào Việt Nam", "nhập khẩu từ Hàn Quốc", "hợp tác với Mỹ".
 PARTNER_MARKERS = ("sang", "vào", "tới", "đến", "từ", "với", "tại", "ở", "cho", "đối với", "so với", "trên",
@@ -138,13 +143,17 @@ def _party_re() -> regex.Pattern:
                   r"hơn|lên|sau|trước|thì|mà|nhưng|cho|từ|đến|tới|vào|ở|bị|nên)")
     word = rf"(?!{not_sector}{_RC})\p{{Ll}}+"
     sector = rf"(?P<sector>(?i:{_alt(list(SECTOR_HEADS))})[ \t]+{word}(?:(?:[ \t]+|,[ \t]+){word}){{0,4}})"
-    return regex.compile(rf"{_LC}(?:{prov}|{name}|{sector}){_RC}")
+    cap = r"\p{Lu}[\p{L}\d&.+-]*"
+    known = rf"(?:{_alt(full + short)}|{_alt(list(PROVINCES))}){_RC}(?![ \t]+\p{{Lu}})"  # "công ty Nhật Bản"
+    company = (rf"(?i:{_alt(list(COMPANY_HEADS))})(?:[ \t]+{_alt(list(COMPANY_FORMS))})*"
+               rf"[ \t]+(?!{known})(?P<company>{cap}(?:[ \t]+{cap}){{0,4}})")
+    return regex.compile(rf"{_LC}(?:{prov}|{name}|{sector}|{company}){_RC}")
 
 
 @functools.cache
 def _first_words() -> frozenset[str]:
     """The first word (lower-cased) of every name, province, sector head and pair: where a party can start."""
-    names = list(_names()) + list(PROVINCES) + list(SECTOR_HEADS) + ["Việt"]
+    names = list(_names()) + list(PROVINCES) + list(SECTOR_HEADS) + list(COMPANY_HEADS) + ["Việt"]
     return frozenset(regex.match(r"\w+", n).group().lower() for n in names)  # "TP.HCM" starts with "tp"
 
 
@@ -164,7 +173,7 @@ def _written_first() -> re.Pattern:
     return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
 
 
-_SECTOR_FIRST = frozenset(h.split()[0].lower() for h in SECTOR_HEADS)  # a sector head matches in any case
+_SECTOR_FIRST = frozenset(h.split()[0].lower() for h in SECTOR_HEADS + COMPANY_HEADS)  # heads match in any case
 
 
 def _party_starts(text: str, spans: list[tuple[int, int]] | None) -> list[int]:
@@ -195,6 +204,8 @@ def parties(text: str, spans: list[tuple[int, int]] | None = None) -> list[Party
             continue
         if m["prov"]:
             out.append(Party(m.start(), m.end(), m.group(), "VN:" + _one_spaced(m["prov"]), "province"))
+        elif m["company"]:  # "công ty Nhật Bản" is a country's companies, not one: the lookahead leaves it
+            out.append(Party(m.start(), m.end(), m.group(), "co:" + _one_spaced(m["company"]), "company"))
         elif m["sector"]:
             name = _SECTOR_HEAD_RE.sub("", m["sector"]).replace(",", "").lower()
             out.append(Party(m.start(), m.end(), m.group().rstrip(", "), "sector:" + " ".join(name.split()), "sector"))
