@@ -226,6 +226,8 @@ DURATIONS: dict[str, str] = {
 NOUNS: dict[str, str] = {
     "người": "person", "nhân khẩu": "person", "công dân": "person", "người dân": "person",
     "lao động": "worker", "người lao động": "worker", "công nhân": "worker",
+    # news abbreviations ("30.000 LĐ", "800 NLĐ", "271 DN"): no dictionary has them
+    "lđ": "worker", "nlđ": "worker", "dn": "enterprise", "LĐ": "worker", "NLĐ": "worker", "DN": "enterprise",
     "tu nghiệp sinh": "trainee", "thực tập sinh": "trainee", "du học sinh": "student",
     "sinh viên": "student", "học sinh": "pupil", "học viên": "student", "bệnh nhân": "patient",
     "ca": "case", "ca mắc": "case", "ca nhiễm": "case", "trường hợp": "case", "nạn nhân": "victim",
