@@ -187,6 +187,26 @@ def _aside(text: str, sent: tuple[int, int], pos: int) -> tuple[int, int] | None
     return (open_, close + 1) if close >= 0 else None
 
 
+_PERIOD_START = regex.compile(r"≤?((?:19|20)\d\d)(?:-(?:(\d\d)|Q([1-4])|H([12])|M(\d\d)))?")
+
+
+def _after(period: str, published: dt.date | None) -> bool:
+    """Whether ``period`` begins after the month of ``published`` ("2020" or "2017-12" in an article of 2017-06).
+
+    A stock "to" a date (``≤2020-12-31``) begins, as a statement, at that date.
+    """
+    m = _PERIOD_START.match(period) if published is not None else None
+    if m is None:
+        return False
+    if m[3]:
+        month = (int(m[3]) - 1) * 3 + 1  # a quarter's first month
+    elif m[4]:
+        month = (int(m[4]) - 1) * 6 + 1  # a half's
+    else:
+        month = int(m[2] or m[5] or 1)
+    return (int(m[1]), month) > (published.year, published.month)
+
+
 def _steps_back(periods: list[str]) -> bool:
     """Whether a sentence's figures end on an earlier year than one they state before it.
 
@@ -247,7 +267,7 @@ class _Text:
 
     def __init__(self, text: str, quantities: list[Quantity], places: Places, published: dt.date | None,
                  loc: ModuleType) -> None:
-        self.text, self.places, self.loc = text, places, loc
+        self.text, self.places, self.loc, self.published = text, places, loc, published
         spans = _windows(quantities, places)
         self.figures = sorted((q.start, q.end) for q in quantities)
         # a name inside a figure is its unit, not a party ("5,14 tỉ đô la Mỹ", "40 tỷ yên Nhật")
@@ -286,8 +306,11 @@ class _Text:
         measure = self._narrow(q, measure, si, why)
         measure = self._carry_measure(q, measure, para, si, why)
         subject, key = self._subject(q, sent, clause, para, measure, why)
-        period, kind = self._period(q, sent, clause, para, measure, why)
+        period, kind, here = self._period(q, sent, clause, para, measure, why)
         modality = self._modality(q, sent, why)
+        if modality == "actual" and here and _after(period, self.published):
+            modality = "forecast"  # "30 xe vào năm 2020" in an article of 2017: not yet achieved
+            why.append("modality: its period begins after the publication date")
         unit = self._unit(q, sent, measure, why)
         return Attribution(subject, key, measure.text if measure else "", measure.key if measure else "",
                            period, kind, modality, unit, "; ".join(why))
@@ -459,7 +482,8 @@ class _Text:
         return subject, key
 
     def _period(self, q: Quantity, sent: tuple[int, int], clause: tuple[int, int], para: tuple[int, int],
-                measure: object, why: list[str]) -> tuple[str, str]:
+                measure: object, why: list[str]) -> tuple[str, str, bool]:
+        """The figure's period and its kind, and whether it is stated for the figure in its own sentence."""
         periods, per_starts = self.periods, self.per_starts
         p_lo, p_hi = bisect.bisect_left(per_starts, sent[0]), bisect.bisect_left(per_starts, sent[1])
         in_sent = periods[p_lo:p_hi]
@@ -505,13 +529,16 @@ class _Text:
             # 63,9%") is a comparison: none of its periods carries on
             period, kind, _, origin = self.last_period[para[0]]
             if _steps_back(self.stated_periods.get(origin, [])):
-                return "", "none"  # a comparison's periods stay in it
+                return "", "none", False  # a comparison's periods stay in it
             why.append("period: carried over from the paragraph's previous figure")
         if chosen is not None and chosen.period:
             self.stated_periods.setdefault(si, []).append(period)
         if period and (chosen is None or self._private(chosen) is None):
             self.last_period[para[0]] = (period, kind, si, origin)
-        return period, kind
+        # stated for it: its own period, or one before it in its sentence (not one a later clause gives)
+        here = chosen is not None and bool(chosen.period) and (
+            chosen in own or sent[0] <= chosen.start and chosen.end <= q.start)
+        return period, kind, here
 
     def _compared(self, p: object) -> bool:
         """Whether period ``p``'s sentence looks back to compare (see :func:`_steps_back`)."""
