@@ -47,10 +47,14 @@ from factlint.vi.subjects import parties  # noqa: E402
 
 
 def party_key(subject: str) -> str | None:
-    """The key of a labelled subject that is wholly one party or pair, else None."""
+    """The key of a labelled subject that is wholly one party or pair, else None.
+
+    Companies are parties of the stage too, but not of this score: it stays the share of figures whose labelled
+    subject is a country, an organisation, the nation or a pair, comparable across versions.
+    """
     s = normalise(subject).strip()
     ps = parties(s)
-    if len(ps) == 1 and ps[0].start == 0 and ps[0].end == len(s):
+    if len(ps) == 1 and ps[0].start == 0 and ps[0].end == len(s) and ps[0].kind != "company":
         return ps[0].key
     return None
 

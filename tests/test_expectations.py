@@ -211,6 +211,10 @@ def test_unique_rank_edges(tmp_path):
     assert codes(sch, r(1, "m.x.oda"), r(1, "m.other.trade")) == []  # another ranking
     assert codes(sch, r(1, "m.x.oda"), r(1, "m.x.trade")) == []  # one article: FL302's, not reported twice
     assert codes(sch, r(1, "m.x.oda"), r(1, "m.x.trade"), r(1, "m.x.trade", article="a2")) == ["FL705"]
+    # a1 gives oda and trade first place (FL302's pair); a2 gives it oda: only a1's trade against a2's oda is FL705's
+    got = check_expectations(table(r(1, "m.x.oda"), r(1, "m.x.trade"), r(1, "m.x.oda", article="a2")), sch)
+    assert [f.code for f in got] == ["FL705"]
+    assert sorted((loc.article, loc.text) for loc in got[0].locations) == [("a1", "thứ 1"), ("a2", "thứ 1")]
 
 
 def test_a_shared_rank_inside_one_article_is_reported_once(tmp_path):

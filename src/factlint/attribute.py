@@ -422,8 +422,10 @@ class _Text:
               and loc.is_source(self.text, partner)):
             subject, key = partner.text, partner.key
             why.append(f"subject: '{partner.text}', where the money comes from")
-        elif q.kind == "rank" and partner is not None and partner.key != national and agent is None:
-            subject, key = partner.text, partner.key  # "thị trường Nhật Bản đứng thứ 3": the ranked is the market
+        elif (q.kind == "rank" and partner is not None and partner.key != national
+              and (agent is None or agent.key == national and loc.possessor(self.text, agent.start))):
+            # "thị trường Nhật Bản đứng thứ 3", "xuất khẩu của Việt Nam sang Nhật Bản đứng thứ 3": the market
+            subject, key = partner.text, partner.key
             why.append(f"subject: '{partner.text}', the party ranked")
         elif q.kind == "rank" and agent is not None and partner is not None:
             subject, key = agent.text, agent.key  # "Việt Nam đứng thứ 3 về xuất khẩu sang Nhật Bản"
@@ -529,6 +531,7 @@ class _Text:
             # 63,9%") is a comparison: none of its periods carries on
             period, kind, _, origin = self.last_period[para[0]]
             if _steps_back(self.stated_periods.get(origin, [])):
+                why.append("period: none; the paragraph's last period closes a comparison")
                 return "", "none", False  # a comparison's periods stay in it
             why.append("period: carried over from the paragraph's previous figure")
         if chosen is not None and chosen.period:
@@ -547,19 +550,16 @@ class _Text:
     def _private(self, p: object) -> tuple[int, int] | None:
         """The bracketed aside period ``p`` is private to, if any: one that states a figure of its own.
 
-        An aside with no figure glosses the words before it ("giai đoạn trước (2004-2015)"), and one that opens
-        right after a figure annotates it ("25,469 tỷ USD (theo số liệu … đến hết tháng 4/2017)"): their periods
-        are read as if stated outside. An aside with a figure of its own keeps its period to itself ("34 tỷ đồng"
-        is not of "(… năm 2015 với 572 tỷ đồng)").
+        An aside with no figure glosses the words before it ("giai đoạn trước (2004-2015)") or annotates the
+        figure before it ("25,469 tỷ USD (theo số liệu … đến hết tháng 4/2017)"): its period is read as if stated
+        outside. An aside with a figure of its own keeps its period to itself ("34 tỷ đồng" is not of "(… năm
+        2015 với 572 tỷ đồng)", "20 tỷ USD" not of "34 tỷ USD (năm 2016: 30 tỷ USD)").
         """
         aside = _aside(self.text, self.places.at(p.start)[0], p.start)
         if aside is None:
             return None
         k = bisect.bisect_left(self.figure_starts, aside[0])
-        if k == len(self.figure_starts) or self.figure_starts[k] >= aside[1]:
-            return None
-        i = bisect.bisect_right(self.figure_ends, aside[0]) - 1
-        return None if i >= 0 and not self.text[self.figure_ends[i]:aside[0]].strip() else aside
+        return aside if k < len(self.figure_starts) and self.figure_starts[k] < aside[1] else None
 
     def _leads_figure(self, p: object) -> bool:
         """Whether a figure follows period phrase ``p`` closely, in its clause: the period opens that figure's."""

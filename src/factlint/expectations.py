@@ -181,8 +181,8 @@ def shared_ranks(df: pd.DataFrame, metric: str) -> list[tuple[str, float, tuple,
     """Ranks another category of the metric's ranking has too, in one period, as said in several articles.
 
     Two categories sharing a rank inside one article are FL302's (it needs no period and no ``expect:``), so a
-    shared rank is counted here only when its claims come from more than one article: the two codes never
-    report the same pair.
+    shared rank is counted here only between claims of two articles, and only those claims are its: the two codes
+    never report the same pair.
 
     Returns:
         ``(period, rank, rows of metric, rows of the other categories)`` tuples.
@@ -192,7 +192,11 @@ def shared_ranks(df: pd.DataFrame, metric: str) -> list[tuple[str, float, tuple,
     out = []
     for (period, value), g in rows.groupby(["period", "value"], sort=True):
         mine, others = g[g["metric"] == metric], g[g["metric"] != metric]
-        if len(mine) and len(others) and g["article"].nunique() > 1:
+        # only pairs of claims from two articles: a pair inside one article is FL302's
+        mine_arts, other_arts = set(mine["article"]), set(others["article"])
+        mine = mine[[bool(other_arts - {a}) for a in mine["article"]]]
+        others = others[[bool(mine_arts - {a}) for a in others["article"]]]
+        if len(mine) and len(others):
             out.append((str(period), float(value), tuple(mine.index), tuple(others.index)))
     return out
 

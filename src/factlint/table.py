@@ -11,6 +11,7 @@ from factlint.extract import CLAIM_COLUMNS, Claim
 _FLOATS = ("value", "low", "high")
 _INTS = ("line", "column", "end_line", "end_column", "offset")
 _BOOLS = ("low_open", "high_open", "caption")
+_ADDED = {"caption": False}  # extensions of the contract, with the value a table written before them means
 
 
 def to_frame(claims: Iterable[Claim | tuple]) -> pd.DataFrame:
@@ -21,7 +22,11 @@ def to_frame(claims: Iterable[Claim | tuple]) -> pd.DataFrame:
 
 def typed(df: pd.DataFrame) -> pd.DataFrame:
     """The claims table's columns, in order, with their dtypes (for a table read back from a store)."""
-    df = df[CLAIM_COLUMNS].copy() if list(df.columns) != CLAIM_COLUMNS else df
+    if list(df.columns) != CLAIM_COLUMNS:
+        df = df.copy()
+        for col in (c for c in _ADDED if c not in df.columns):
+            df[col] = _ADDED[col]  # a table written before the column was added to the contract
+        df = df[CLAIM_COLUMNS]
     for col in _FLOATS:
         df[col] = df[col].astype("float64")
     for col in _INTS:

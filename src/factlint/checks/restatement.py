@@ -6,10 +6,11 @@ visitors, revenue…: ``factlint.vi.measures.FLOWS``) of a named subject are com
 headline is too often another item's than the body's. The headline is the article's first line when it has no
 front matter (the shape of news dumps and scraped pages); a caption is a sentence a photo credit follows
 (``caption`` in the claims table), read like a headline: a summary of what the body states. A body figure
-restates the headline's when both have the same kind, unit, measure key, subject key and modality, and the same
-period (a headline without one is of the publication year: a body figure of another year is another figure). The
-headline is faulted (FL106) only when the body states that figure, always alike (its claims meet each other),
-and no body figure of the same kind and unit meets the headline's within ``arithmetic_tolerance``.
+restates the headline's when both have the same kind, unit, measure key (and product: "xuất khẩu thủy sản" is
+not "xuất khẩu"), subject key and modality, and the same period (a headline without one is of the publication
+year: a body figure of another year is another figure). The headline is faulted (FL106) only when the body states
+that figure, always alike (its claims meet each other), and no body figure of the same kind and unit meets the
+headline's within ``arithmetic_tolerance``.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import pandas as pd
 from factlint.checks.common import CheckConfig, Interval, interval, location, severity_for_gap, widen
 from factlint.checks.conversions import Code, figures
 from factlint.findings import Finding
+from factlint.vi.comparable import product
 from factlint.vi.measures import FLOWS
 
 CODES = (
@@ -42,7 +44,8 @@ def check_restatements(df: pd.DataFrame, cfg: CheckConfig) -> list[Finding]:
         return []
     d = df[df["kind"].isin(KINDS) & df["low"].notna() & df["measure_key"].isin(FLOWS) & (df["subject_key"] != "")
            & (df["unit"] != "")]
-    summary = (d["line"] == 1) | d["caption"]
+    caption = df["caption"] if "caption" in df else pd.Series(False, index=df.index)  # a table from before it
+    summary = (d["line"] == 1) | caption[d.index]
     heads = d[summary]
     if heads.empty:
         return []
@@ -51,14 +54,15 @@ def check_restatements(df: pd.DataFrame, cfg: CheckConfig) -> list[Finding]:
     index: dict[tuple, list[dict]] = {}
     same_unit: dict[tuple, list[Interval]] = {}
     for r in body.to_dict("records"):
-        index.setdefault((r["article"], *(r[k] for k in KEYS)), []).append(r)
-    told = df[df["article"].isin(arts) & (df["line"] > 1) & ~df["caption"] & df["low"].notna()]
+        index.setdefault((r["article"], *(r[k] for k in KEYS), product(r["measure"])), []).append(r)
+    told = df[df["article"].isin(arts) & (df["line"] > 1) & ~caption & df["low"].notna()]
     for r in told.to_dict("records"):
         same_unit.setdefault((r["article"], r["kind"], r["unit"]), []).append(interval(r))
     out: list[Finding] = []
     t = cfg.arithmetic_tolerance
     for h in heads.to_dict("records"):
-        cands = [b for b in index.get((h["article"], *(h[k] for k in KEYS)), []) if _same_period(h, b)]
+        key = (h["article"], *(h[k] for k in KEYS), product(h["measure"]))  # shrimp exports are not exports
+        cands = [b for b in index.get(key, []) if _same_period(h, b)]
         if not cands:
             continue
         hiv = widen(interval(h), t)

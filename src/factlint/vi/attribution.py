@@ -34,6 +34,7 @@ from factlint.vi.subjects import (
     is_source,
     pair_key,
     parties,
+    possessor,
     role,
     topic_shift,
 )
@@ -70,6 +71,7 @@ __all__ = [
     "parties",
     "periods",
     "possessed",
+    "possessor",
     "role",
     "topic_shift",
     "year_to_date",

@@ -45,6 +45,8 @@ ORGANISATIONS: dict[str, str] = {
     "Quỹ Tiền tệ Quốc tế": "org:IMF", "ASEAN": "org:ASEAN", "APEC": "org:APEC", "WTO": "org:WTO",
     "Liên hợp quốc": "org:UN", "Liên Hợp Quốc": "org:UN", "LHQ": "org:UN", "UNDP": "org:UN", "UNICEF": "org:UN",
     "OECD": "org:OECD", "CPTPP": "org:CPTPP", "RCEP": "org:RCEP",
+    # the central bank: a bank by its head, an institution of the nation, not a company
+    "Ngân hàng Nhà nước": "org:SBV", "NHNN": "org:SBV",
 }
 NATIONAL_NAME = "Việt Nam"  # how a pair's subject names the nation ("Việt Nam – Nhật Bản")
 WHOLE_NATION = "cả nước"  # how a figure of the whole country is named when no party is
@@ -69,7 +71,8 @@ SECTOR_HEADS = ("ngành", "lĩnh vực")
 # is the figure's owner: its sales, imports or projects are not its country's ("Tập đoàn Aeon nhập khẩu 200 triệu
 # USD hàng Việt Nam" is Aeon's, not Viet Nam – Japan trade).
 COMPANY_HEADS = ("công ty", "tổng công ty", "tập đoàn", "hãng", "ngân hàng")
-COMPANY_FORMS = ("TNHH", "MTV", "CP", "cổ phần", "Cổ phần", "trách nhiệm hữu hạn", "một thành viên", "liên doanh")
+COMPANY_FORMS = ("TNHH", "MTV", "CP", "cổ phần", "Cổ phần", "trách nhiệm hữu hạn", "Trách nhiệm hữu hạn",
+                 "một thành viên", "Một thành viên", "liên doanh", "Liên doanh")
 # Words right before a party that make it the partner of the figure, not its owner:
 # "xuất khẩu sang Nhật Bản", "đầu tư vào Việt Nam", "nhập khẩu từ Hàn Quốc", "hợp tác với Mỹ".
 PARTNER_MARKERS = ("sang", "vào", "tới", "đến", "từ", "với", "tại", "ở", "cho", "đối với", "so với", "trên",
@@ -143,10 +146,12 @@ def _party_re() -> regex.Pattern:
                   r"hơn|lên|sau|trước|thì|mà|nhưng|cho|từ|đến|tới|vào|ở|bị|nên)")
     word = rf"(?!{not_sector}{_RC})\p{{Ll}}+"
     sector = rf"(?P<sector>(?i:{_alt(list(SECTOR_HEADS))})[ \t]+{word}(?:(?:[ \t]+|,[ \t]+){word}){{0,4}})"
+    # a company's name opens with a capital and may go on in lower case ("Chứng khoán SSI", "Dệt may miền Nam"); it
+    # ends at a verb or a link (the sector stop words) and is cut back to its last capitalised word
     cap = r"\p{Lu}[\p{L}\d&.+-]*"
     known = rf"(?:{_alt(full + short)}|{_alt(list(PROVINCES))}){_RC}(?![ \t]+\p{{Lu}})"  # "công ty Nhật Bản"
     company = (rf"(?i:{_alt(list(COMPANY_HEADS))})(?:[ \t]+{_alt(list(COMPANY_FORMS))})*"
-               rf"[ \t]+(?!{known})(?P<company>{cap}(?:[ \t]+{cap}){{0,4}})")
+               rf"[ \t]+(?!{known})(?P<company>{cap}(?:[ \t]+(?:{cap}|{word})){{0,7}})")
     return regex.compile(rf"{_LC}(?:{prov}|{name}|{sector}|{company}){_RC}")
 
 
@@ -205,7 +210,10 @@ def parties(text: str, spans: list[tuple[int, int]] | None = None) -> list[Party
         if m["prov"]:
             out.append(Party(m.start(), m.end(), m.group(), "VN:" + _one_spaced(m["prov"]), "province"))
         elif m["company"]:  # "công ty Nhật Bản" is a country's companies, not one: the lookahead leaves it
-            out.append(Party(m.start(), m.end(), m.group(), "co:" + _one_spaced(m["company"]), "company"))
+            end = m.start("company") + _LAST_CAPITAL.match(m["company"]).end()
+            if not _is_source(text, m.start(), end):
+                out.append(Party(m.start(), end, text[m.start():end], "co:" + _one_spaced(text[m.start("company"):end]),
+                                 "company"))
         elif m["sector"]:
             name = _SECTOR_HEAD_RE.sub("", m["sector"]).replace(",", "").lower()
             out.append(Party(m.start(), m.end(), m.group().rstrip(", "), "sector:" + " ".join(name.split()), "sector"))
@@ -216,6 +224,32 @@ def parties(text: str, spans: list[tuple[int, int]] | None = None) -> list[Party
     out.sort(key=lambda p: p.start)
     out = [p for i, p in enumerate(out) if not (i and _GLOSS_RE.fullmatch(text, out[i - 1].end, p.start))]
     return _resolve_anaphora(text, out, spans)
+
+
+_LAST_CAPITAL = regex.compile(r".*\p{Lu}[\p{L}\d&.+-]*")  # a name up to its last capitalised word
+# A company that speaks or is quoted is the figure's source, not its owner: "Theo hãng Reuters, …", "ông X, Giám
+# đốc Công ty Hoa Sen, cho biết …", "hãng tin AFP", "Công ty Nielsen dự báo …".
+_SOURCE_BEFORE = regex.compile(
+    r"(?i:(?:theo|giám đốc|chủ tịch|tổng giám đốc|phó giám đốc|đại diện|nhân viên|công nhân|lãnh đạo|"
+    r"phát ngôn viên|chuyên gia|người phát ngôn)[ \t]+(?:của[ \t]+)?)$")
+_SOURCE_HEAD = regex.compile(r"(?i:hãng[ \t]+(?:tin|thông[ \t]+tấn))")
+_SOURCE_AFTER = regex.compile(
+    r"[ \t]*,?[ \t]*(?:cho[ \t]+biết|cho[ \t]+hay|nói|thông[ \t]+báo|công[ \t]+bố|dự[ \t]+báo|ước[ \t]+tính|"
+    r"nhận[ \t]+định|đánh[ \t]+giá|khẳng[ \t]+định|tiết[ \t]+lộ)(?!\p{L})")
+
+
+def _is_source(text: str, start: int, end: int) -> bool:
+    """Whether the company named at ``start:end`` is quoted or speaks: the figure's source, not its owner."""
+    return bool(_SOURCE_BEFORE.search(text[max(0, start - 30):start]) or _SOURCE_HEAD.match(text, start)
+                or _SOURCE_AFTER.match(text, end))
+
+
+_POSSESSOR = regex.compile(r"(?i:của)[ \t]+$")
+
+
+def possessor(text: str, start: int) -> bool:
+    """Whether the party named at ``start`` possesses the phrase before it ("xuất khẩu của Việt Nam")."""
+    return _POSSESSOR.search(text[max(0, start - 8):start]) is not None
 
 
 _GLOSS_RE = regex.compile(r"[ \t]*\([ \t]*")  # "Hồng Kông (Trung Quốc)": the bracket glosses the party before it

@@ -107,17 +107,17 @@ _BYLINE_LINE = regex.compile(
 _BYLINE_CLOCK = regex.compile(r"\d[:h]\d\d|GMT|UTC")
 _GALLERY_BEFORE = regex.compile(r"[ \t(]*(?:Ảnh|Hình|Video|Clip)[ \t]+")
 _GALLERY_AFTER = regex.compile(r"(?:/\d+)?[ \t]*(?=[:)]|$)")
-_CREDIT_BEFORE = regex.compile(  # not "Video: <title>"
-    r"(?:^|\()[ \t]*(?:Ảnh(?:[ \t]+minh[ \t]+h(?:oạ|ọa))?|Nguồn|Đồ[ \t]+h(?:oạ|ọa))[ \t]*:[^()\n:]*$")
+# a photo credit's label, in any case ("Ảnh", "ảnh", "ẢNH", "Ảnh minh họa", "Hình", "Nguồn ảnh", "Đồ họa")
+_ILLUSTRATION = r"minh[ \t]+h(?:oạ|ọa)"
+_CREDIT_LABEL = rf"(?i:(?:ảnh|hình|nguồn[ \t]+ảnh|đồ[ \t]+h(?:oạ|ọa))(?:[ \t]+{_ILLUSTRATION})?)"
+_CREDIT_BEFORE = regex.compile(rf"(?:^|\()[ \t]*(?:{_CREDIT_LABEL}|Nguồn)[ \t]*:[^()\n:]*$")  # not "Video: <title>"
 
 
 # A photo caption is the sentence a photo credit follows: "Xuất khẩu tăng mạnh. Ảnh: TTXVN", "Lễ ký kết - Ảnh: VGP",
 # "… trong 5 tháng (Ảnh minh họa)". The credit opens with its label and a colon, or is "(Ảnh minh họa)" alone.
 _PHOTO_CREDIT = regex.compile(
-    r"[ \t]*[-–(]?[ \t]*(?:(?:Ảnh|Hình|Nguồn[ \t]+ảnh|Đồ[ \t]+h(?:oạ|ọa))(?:[ \t]+minh[ \t]+h(?:oạ|ọa))?[ \t]*:"
-    r"|\([ \t]*Ảnh[ \t]+minh[ \t]+h(?:oạ|ọa)[ \t]*\))")
-_CREDIT_INSIDE = regex.compile(
-    r"[ \t](?:[-–][ \t]*|\([ \t]*)(?:Ảnh|Hình|Nguồn[ \t]+ảnh)(?:[ \t]+minh[ \t]+h(?:oạ|ọa))?[ \t]*[:)]")
+    rf"[ \t]*[-–(|]?[ \t]*(?:{_CREDIT_LABEL}[ \t]*:|(?i:ảnh)[ \t]+{_ILLUSTRATION}(?!\p{{L}}))")
+_CREDIT_INSIDE = regex.compile(rf"[ \t](?:[-–|][ \t]*|\([ \t]*){_CREDIT_LABEL}[ \t]*[:)]")
 
 
 def is_caption(text: str, end: int, sentence_end: int) -> bool:
