@@ -197,3 +197,12 @@ def test_anniversary_periods_in_the_seeds(rules, seeds):
     got = {(c.article[:3], c.line): (c.metric, c.period, c.period_source) for c in claims}
     assert all(c.value == 50 for c in claims)
     assert got == ANNIVERSARIES
+
+
+def test_subject_patterns_are_anchored_on_the_key(rules):
+    """A shipped rule that takes Japan's figures takes neither a company nor a text that merely contains "JP"."""
+    for lr in rules.rules:
+        japan = [p for p in lr.rule.subject if p != "(none)" and regex.search(p, "Nhật Bản\x1fJP")]
+        for p in japan:
+            for other in ("Tập đoàn JPMorgan\x1fco:JPMorgan", "JPY\x1f", "Hàn Quốc\x1fKR"):
+                assert not regex.search(p, other), f"{lr.source}: {lr.rule.metric}: {p!r} matches {other!r}"
