@@ -272,7 +272,7 @@ def test_what_the_archive_alone_gives_is_kept_until_the_archive_changes(tmp_path
     prepare_against(store, RULES)
 
     def summary():
-        return store_mod.read_summary(store, store_mod._read_manifest(store), _config_key(RULES))
+        return store_mod.read_summary(store, store_mod.read_manifest(store), _config_key(RULES))
 
     assert summary() is not None
     index([archive], RULES, store)  # nothing changed

@@ -21,7 +21,7 @@ from factlint.checks.agreement import NUMERIC_KINDS
 from factlint.checks.common import location
 from factlint.checks.consistent import Consistent, consistent_metrics
 from factlint.checks.open_comparables import open_claims
-from factlint.checks.typos import NameIndex, check_names, check_titles
+from factlint.checks.typos import MAX_LOCATIONS, NameIndex, block_names, check_names, check_titles, might_pair
 from factlint.collect import cached, collect, corpus_keys, engine_fingerprint, extract_all, has, store
 from factlint.config import hedge_config
 from factlint.corpus import BY_DEFAULT, Article, Columns, discover, is_table, load_article, load_table, source_ref
@@ -418,14 +418,13 @@ def run_against(store_root: Path, drafts: list[str | Path], rules_dir: Path | No
     # names and titles: the whole corpus's (the archive's names indexed once, the drafts' added after them)
     mine_mentions = store.mentions_of(store.in_order(new_mentions or [store.frame("mentions", "", [])], order))
     if replaced:  # an archived article leaves: its names leave the index, which is built again
-        names = NameIndex.of(store.mentions_of(store.in_order(
-            [store.read_table(store_root, "mentions"), *new_mentions], order)))
+        names = check_names(NameIndex.of(store.mentions_of(store.in_order(
+            [store.read_table(store_root, "mentions"), *new_mentions], order))), cfg)
     else:
-        names = summary.names
-        names.add(mine_mentions)
+        names = _names_against(store_root, summary.names, mine_mentions, cfg)
     titles = store.mentions_of(store.in_order([summary.titles, *new_mentions], order))
     drafted_refs = {a.ref for s, a in zip(slots, arts, strict=True) if not isinstance(s, store.Entry)}
-    found += checked(_in_context(check_names(names, cfg) + check_titles(titles, cfg), summary.context, drafted_refs))
+    found += checked(_in_context(names + check_titles(titles, cfg), summary.context, drafted_refs))
     raw = unreadable(arts) + ordered(found)
     findings, stale = apply_accepted(raw, accepted_list)
     n_claims = sum(summary.counts.get(e, 0) for e in kept) + len(mine)
@@ -447,6 +446,72 @@ def _in_context(findings: list[Finding], context: dict[tuple, str], drafted: set
                      for x in f.locations)
         out.append(replace(f, locations=locs) if locs != f.locations else f)
     return out
+
+
+def _names_against(store_root: Path, archive: list[tuple[str, Finding]], mine: list[Mention],
+                   cfg: CheckConfig) -> list[Finding]:
+    """The name variants of the archive with new drafts after it, reading only the names the drafts touch.
+
+    The archive's findings (``archive``, by block) stand but in the blocks a draft changes: where it brings a
+    name that might pair with one there, or changes the counts of a name that might pair there. Those blocks
+    are checked again in their order; when one reports other rare names than the archive's run did, the blocks
+    after it where those names might pair are checked again too (a rare name is reported once).
+    """
+    import heapq
+
+    from factlint import store
+
+    added = NameIndex.of(mine)
+    if not added.counts:
+        return [f for _, f in archive]
+    ns = store.NameStore(store_root)
+    view, reported_at = NameIndex(), {}
+
+    def load(keys: Iterable[str]) -> None:
+        missing = {k for k in keys if k not in view.counts}
+        stored = ns.names(missing)
+        for k in missing:
+            n, arts, first, at = stored.get(k, (0, [], [], None))
+            view.counts[k] = n + added.counts.get(k, 0)
+            view.articles[k] = dict.fromkeys(arts) | added.articles.get(k, {})
+            view.first[k] = (first + added.first.get(k, []))[:MAX_LOCATIONS]
+            reported_at[k] = at
+
+    stored_blocks = ns.blocks(added.blocks)
+    todo = ns.pair_blocks(added.counts)
+    for nb, tokens in added.blocks.items():
+        have = stored_blocks.get(nb, [])
+        new = [t for t in tokens if t not in set(have)]
+        if any(might_pair(a, b, cfg) or might_pair(b, a, cfg) for a in new for b in [*have, *tokens]):
+            todo.add(nb)
+    stored_blocks |= ns.blocks(todo - set(stored_blocks))
+    heap = sorted(todo)
+    redone: dict[str, list[Finding]] = {}
+    moved: dict[str, str | None] = {}  # rare names reported elsewhere than in the archive's run: where now
+    while heap:
+        nb = heapq.heappop(heap)
+        if nb in redone:
+            continue
+        if nb not in stored_blocks:
+            stored_blocks |= ns.blocks([nb])
+        tokens = list(dict.fromkeys([*stored_blocks.get(nb, []), *added.blocks.get(nb, {})]))
+        load(tokens)
+        at = {t: moved[t] if t in moved else reported_at[t] for t in tokens}
+        was = {t for t, b in at.items() if b is not None and b < nb}
+        before = set(was)
+        redone[nb] = block_names(view, nb, tokens, cfg, was)
+        for t in tokens:
+            now = t in was and t not in before
+            if t in moved:
+                if now:
+                    moved[t] = nb
+            elif now != (reported_at[t] == nb):  # the first difference: where it is reported may move on
+                moved[t] = nb if now else None
+                for b in ns.pair_blocks([t]):
+                    if b > nb:
+                        heapq.heappush(heap, b)
+    ns.close()
+    return [f for nb, f in archive if nb not in redone] + [f for fs in redone.values() for f in fs]
 
 
 def _open_groups(df: pd.DataFrame) -> set[str]:
@@ -527,7 +592,15 @@ def summarize(store_root: Path, rules_dir: Path | None, encoding: str | None, co
     mentions = store.mentions_of(mention_rows)
     entry_of = {e.article.ref: e.entry for e in entries}
     texts = store.Archive(entries, pd.DataFrame(), pd.DataFrame(), store_root).texts
-    raw = with_context(run_checks(df, mentions, cfg, fx, schemas), arts, encoding, columns,
+    names = NameIndex.of(mentions)
+    by_block, reported = [], {}
+    found_names: set[str] = set()
+    for nb, tokens in sorted(names.blocks.items()):
+        for f in block_names(names, nb, tokens, cfg, found_names):
+            by_block.append((nb, f))
+            reported[f.key.split("|")[0]] = nb
+    raw = with_context(run_checks(df, [], cfg, fx, schemas) + [f for _, f in by_block] + check_titles(mentions, cfg),
+                       arts, encoding, columns,
                        texts=lambda refs: _by_ref(texts(entry_of[r] for r in refs if r in entry_of), entry_of))
     near = open_claims(df)
     group_at = dict(zip(zip(near["path"], near["line"], near["column"], strict=True),
@@ -551,8 +624,9 @@ def summarize(store_root: Path, rules_dir: Path | None, encoding: str | None, co
         status={e.entry: a.status for e, a in zip(entries, arts, strict=True)},
         per_article=per_article, open=open_, counts=rows["entry"].value_counts().to_dict(),
         uncompared=not_compared, tagged=rows[rows["metric"] != ""].reset_index(drop=True),
-        names=NameIndex.of(mentions), titles=mention_rows[mention_rows["kind"] == "title"].reset_index(drop=True),
+        names=by_block, titles=mention_rows[mention_rows["kind"] == "title"].reset_index(drop=True),
         context=context)
+    store.write_names(store_root, summary.key, names, reported, cfg)
     store.write_summary(store_root, summary, rows.loc[near.index])
     return summary
 
