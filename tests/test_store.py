@@ -290,3 +290,76 @@ def test_what_the_archive_alone_gives_is_kept_until_the_archive_changes(tmp_path
                                    encoding="utf-8")
     index([archive], RULES, store)
     assert summary() is None  # the archive changed
+
+
+NEAR = ["Masahiro", "Hiroshi", "Yuki", "Taro", "Kenji", "Akira", "Daisuke", "Haruto", "Sota", "Ren", "Kaito",
+        "Minato", "Yamato", "Riku"]
+# frequent spellings and their rare variants (one or two edits), and Vietnamese syllables (never variants)
+FAMILIES = [["Komura"] * 6 + ["Komuru", "Komira", "Kumura"], ["Nakamura"] * 5 + ["Nakamure", "Nakamora", "Komura"],
+            ["Suzuki"] * 4 + ["Suzuky", "Sazuki"], ["Watanabe"] * 3 + ["Watanabi"], ["Nguyễn"] * 3 + ["Nguyên"]]
+
+
+def _mention(rng, article: str, line: int):
+    """A name beside one or two of its family's neighbours (the families' neighbours overlap)."""
+    from factlint.names import Mention
+
+    i = rng.randrange(len(FAMILIES))
+    text, near = rng.choice(FAMILIES[i]), NEAR[3 * i:3 * i + 4]
+    prev, nxt = rng.choice([*near, ""]), rng.choice(near)
+    return Mention("name", text, prev, nxt, article, f"{article}.md", line, 1, line, 1 + len(text), False)
+
+
+def test_a_new_drafts_name_variants_are_the_whole_index_s_reading_only_the_blocks_it_can_change(tmp_path):
+    import random
+
+    from factlint import store as store_mod
+    from factlint.checks import CheckConfig
+    from factlint.checks.typos import NameIndex, check_names
+    from factlint.suite import _names_against, names_by_block, ordered
+
+    rng = random.Random(7)
+    cfg = CheckConfig(name_max_articles=3)
+    archive = [_mention(rng, f"a{i // 3}", i) for i in range(150)]
+    index = NameIndex.of(archive)
+    by_block, reported = names_by_block(index, cfg)
+    assert by_block and ordered([f for _, f in by_block]) == ordered(check_names(archive, cfg))
+    store_mod.write_names(tmp_path, ("g", "c"), index, reported, cfg)
+    read: list[str] = []
+    blocks = store_mod.NameStore.blocks
+    changed = 0
+    for k in range(40):
+        draft = [_mention(rng, f"d{k}-{j // 4}", 1000 + j) for j in range(rng.randint(1, 4))]
+        read.clear()
+        store_mod.NameStore.blocks = lambda self, nbs: read.extend(nbs) or blocks(self, nbs)
+        try:
+            got = _names_against(tmp_path, by_block, draft, cfg)
+        finally:
+            store_mod.NameStore.blocks = blocks
+        full = check_names(archive + draft, cfg)
+        assert ordered(got) == ordered(full)
+        changed += ordered(full) != ordered([f for _, f in by_block])
+        assert len(set(read)) < len(index.blocks)  # never the whole index
+    assert changed >= 10  # the drafts do make and mend variants
+
+
+def test_a_rare_name_a_draft_reports_earlier_leaves_the_block_that_reported_it(tmp_path):
+    from factlint import store as store_mod
+    from factlint.checks import CheckConfig
+    from factlint.checks.typos import NameIndex, check_names
+    from factlint.names import Mention
+    from factlint.suite import _names_against, names_by_block, ordered
+
+    def m(text: str, nb: str, article: str) -> Mention:
+        return Mention("name", text, nb, "", article, f"{article}.md", 1, 1, 1, 7, False)
+
+    cfg = CheckConfig()
+    archive = [m("Komuru", "Alpha", "a1"), m("Komuru", "Zeta", "a2"), *(m("Kemuru", "Zeta", f"k{i}") for i in range(3)),
+               *(m("Komura", "Beta", f"b{i}") for i in range(3))]
+    index = NameIndex.of(archive)
+    by_block, reported = names_by_block(index, cfg)
+    assert [(nb, f.key) for nb, f in by_block] == [("zeta", "komuru|kemuru")]
+    store_mod.write_names(tmp_path, ("g", "c"), index, reported, cfg)
+    draft = [m("Komura", "Alpha", "d1")]  # now Komuru is Komura's variant beside Alpha, which comes first
+    got = _names_against(tmp_path, by_block, draft, cfg)
+    assert [f.key for f in got] == ["komuru|komura"]
+    assert ordered(got) == ordered(check_names(archive + draft, cfg))

@@ -448,6 +448,17 @@ def _in_context(findings: list[Finding], context: dict[tuple, str], drafted: set
     return out
 
 
+def names_by_block(index: NameIndex, cfg: CheckConfig) -> tuple[list[tuple[str, Finding]], dict[str, str]]:
+    """The name variants of ``index`` as :func:`check_names` finds them, with their block; where each was reported."""
+    by_block, reported = [], {}
+    found: set[str] = set()
+    for nb, tokens in sorted(index.blocks.items()):
+        for f in block_names(index, nb, tokens, cfg, found):
+            by_block.append((nb, f))
+            reported[f.key.split("|")[0]] = nb
+    return by_block, reported
+
+
 def _names_against(store_root: Path, archive: list[tuple[str, Finding]], mine: list[Mention],
                    cfg: CheckConfig) -> list[Finding]:
     """The name variants of the archive with new drafts after it, reading only the names the drafts touch.
@@ -593,12 +604,7 @@ def summarize(store_root: Path, rules_dir: Path | None, encoding: str | None, co
     entry_of = {e.article.ref: e.entry for e in entries}
     texts = store.Archive(entries, pd.DataFrame(), pd.DataFrame(), store_root).texts
     names = NameIndex.of(mentions)
-    by_block, reported = [], {}
-    found_names: set[str] = set()
-    for nb, tokens in sorted(names.blocks.items()):
-        for f in block_names(names, nb, tokens, cfg, found_names):
-            by_block.append((nb, f))
-            reported[f.key.split("|")[0]] = nb
+    by_block, reported = names_by_block(names, cfg)
     raw = with_context(run_checks(df, [], cfg, fx, schemas) + [f for _, f in by_block] + check_titles(mentions, cfg),
                        arts, encoding, columns,
                        texts=lambda refs: _by_ref(texts(entry_of[r] for r in refs if r in entry_of), entry_of))
