@@ -21,6 +21,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
+import json
 import os
 import shutil
 import uuid
@@ -464,6 +465,7 @@ def open_rows(root: Path, groups: set[str]) -> pd.DataFrame:
 
 NAMES = "names.sqlite"
 _BATCH = 500  # keys a query asks for at once
+_json = functools.partial(json.dumps, ensure_ascii=False)
 
 
 def write_names(root: Path, key: tuple[str, str], index: NameIndex, reported: dict[str, str],
@@ -498,14 +500,14 @@ def write_names(root: Path, key: tuple[str, str], index: NameIndex, reported: di
     def write(tmp: Path) -> None:
         tmp.unlink(missing_ok=True)
         with contextlib.closing(sqlite3.connect(tmp)) as db, db:
-            db.executescript("CREATE TABLE names (key TEXT PRIMARY KEY, count INTEGER, articles BLOB, first BLOB, "
-                             "reported TEXT); CREATE TABLE blocks (nb TEXT PRIMARY KEY, tokens BLOB); "
+            db.executescript("CREATE TABLE names (key TEXT PRIMARY KEY, count INTEGER, articles TEXT, first BLOB, "
+                             "reported TEXT); CREATE TABLE blocks (nb TEXT PRIMARY KEY, tokens TEXT); "
                              "CREATE TABLE pairs (key TEXT, nb TEXT); CREATE TABLE summary (key TEXT);")
             db.execute("INSERT INTO summary VALUES (?)", ("\0".join(key),))
             db.executemany("INSERT INTO names VALUES (?, ?, ?, ?, ?)",
-                           ((k, n, dump(list(index.articles[k])), dump(index.first[k]), reported.get(k))
+                           ((k, n, _json(list(index.articles[k])), dump(index.first[k]), reported.get(k))
                             for k, n in index.counts.items()))
-            db.executemany("INSERT INTO blocks VALUES (?, ?)", ((nb, dump(list(t))) for nb, t in index.blocks.items()))
+            db.executemany("INSERT INTO blocks VALUES (?, ?)", ((nb, _json(list(t))) for nb, t in index.blocks.items()))
             db.executemany("INSERT INTO pairs VALUES (?, ?)", pairs)
             db.execute("CREATE INDEX pairs_key ON pairs (key)")
 
@@ -532,18 +534,21 @@ class NameStore:
             out += self.db.execute(sql.format(",".join("?" * len(part))), part).fetchall()
         return out
 
-    def names(self, keys: Iterable[str]) -> dict[str, tuple[int, list[str], list[Mention], str | None]]:
-        """Count, articles, first mentions and the block that reported it (or ``None``), of each name stored."""
+    def names(self, keys: Iterable[str]) -> dict[str, tuple[int, list[str], str | None]]:
+        """Count, articles and the block that reported it (or ``None``), of each name stored."""
+        sql = "SELECT key, count, articles, reported FROM names WHERE key IN ({})"
+        return {k: (n, json.loads(a), r) for k, n, a, r in self._rows(sql, keys)}
+
+    def first(self, key: str) -> list[Mention]:
+        """The first mentions of a stored name (none for another)."""
         import pickle
 
-        return {k: (n, pickle.loads(a), pickle.loads(f), r)
-                for k, n, a, f, r in self._rows("SELECT * FROM names WHERE key IN ({})", keys)}
+        row = self.db.execute("SELECT first FROM names WHERE key = ?", (key,)).fetchone()
+        return pickle.loads(row[0]) if row else []
 
     def blocks(self, nbs: Iterable[str]) -> dict[str, list[str]]:
         """The names of each stored block."""
-        import pickle
-
-        return {nb: pickle.loads(t) for nb, t in self._rows("SELECT * FROM blocks WHERE nb IN ({})", nbs)}
+        return {nb: json.loads(t) for nb, t in self._rows("SELECT * FROM blocks WHERE nb IN ({})", nbs)}
 
     def pair_blocks(self, keys: Iterable[str]) -> set[str]:
         """The blocks where one of ``keys`` might pair with another name."""

@@ -352,6 +352,14 @@ def run_against(store_root: Path, drafts: list[str | Path], rules_dir: Path | No
     Raises:
         StoreError: No store, or one indexed with other rules or settings.
     """
+    with _gc_paused():  # tens of thousands of articles built from the manifest
+        return _run_against(store_root, drafts, rules_dir, accepted, encoding, jobs, columns, progress)
+
+
+def _run_against(store_root: Path, drafts: list[str | Path], rules_dir: Path | None, accepted: Path | None,  # noqa: PLR0913
+                 encoding: str | None, jobs: int, columns: Columns,
+                 progress: Callable[[Iterable], Iterable] | None) -> Run:
+    """:func:`run_against`, the garbage collector paused."""
     from factlint import store
     from factlint.collect import extract_jobs, units
     from factlint.corpus import mark_duplicates
@@ -408,8 +416,9 @@ def run_against(store_root: Path, drafts: list[str | Path], rules_dir: Path | No
         found += checked([f for f in run_checks(mine, [], cfg, fx, {}) if f.check in PER_ARTICLE])
     # ruled metrics: every tagged claim, the drafts' with them
     tagged = typed(store.in_order([summary.tagged, mine_rows[mine_rows["metric"] != ""]], order))
-    found += checked([f for f in run_checks(tagged, [], cfg, fx, schemas)
-                      if f.check not in PER_ARTICLE | OPEN | MENTIONS])
+    if len(tagged):  # (no claim of a ruled metric: nothing to compare)
+        found += checked([f for f in run_checks(tagged, [], cfg, fx, schemas)
+                          if f.check not in PER_ARTICLE | OPEN | MENTIONS])
     # open groups: those a draft joins or leaves are checked again, the others' findings stand
     groups = _open_groups(mine) | _open_groups(typed(store.entry_rows(store_root, [entries[i] for i in replaced])))
     found += [f for g, fs in summary.open.items() if g not in groups for f in fs]
@@ -478,14 +487,20 @@ def _names_against(store_root: Path, archive: list[tuple[str, Finding]], mine: l
     ns = store.NameStore(store_root)
     view, reported_at = NameIndex(), {}
 
+    class First(dict):  # a name's first mentions, read when the check asks for them
+        def __missing__(self, k: str) -> list[Mention]:
+            self[k] = (ns.first(k) + added.first.get(k, []))[:MAX_LOCATIONS]
+            return self[k]
+
+    view.first = First()
+
     def load(keys: Iterable[str]) -> None:
         missing = {k for k in keys if k not in view.counts}
         stored = ns.names(missing)
         for k in missing:
-            n, arts, first, at = stored.get(k, (0, [], [], None))
+            n, arts, at = stored.get(k, (0, [], None))
             view.counts[k] = n + added.counts.get(k, 0)
             view.articles[k] = dict.fromkeys(arts) | added.articles.get(k, {})
-            view.first[k] = (first + added.first.get(k, []))[:MAX_LOCATIONS]
             reported_at[k] = at
 
     stored_blocks = ns.blocks(added.blocks)
