@@ -25,7 +25,6 @@ from factlint.checks.typos import MAX_LOCATIONS, NameIndex, block_names, check_n
 from factlint.collect import cached, collect, corpus_keys, engine_fingerprint, extract_all, has, store
 from factlint.config import hedge_config
 from factlint.corpus import BY_DEFAULT, Article, Columns, discover, is_table, load_article, load_table, source_ref
-from factlint.expectations import build_schemas
 from factlint.findings import Accepted, Finding, Location, apply_accepted, load_accepted
 from factlint.names import Mention, sentence_at
 from factlint.rules import RuleSet, load_rules
@@ -209,7 +208,7 @@ def _compute(paths, rules_dir, encoding, articles, progress, jobs, cache, keys, 
             claims += got_claims
             mentions += got_mentions
     df = to_frame(claims)
-    schemas = build_schemas(rules) if rules is not None else {}
+    schemas = _schemas(rules)
     raw = unreadable(arts) + ordered(with_context(run_checks(df, mentions, cfg, fx, schemas), arts, encoding, columns))
     findings, stale = apply_accepted(raw, accepted_list)
     done = Run(arts, df, mentions, findings, stale, rules, cfg, consistent_metrics(df, findings))
@@ -314,7 +313,7 @@ def cases(r: Run, suite: str) -> list[Case]:
         rk = tagged[tagged["kind"] == "rank"]
         ids |= {f"{m}-{p}" for m, p in zip(rk["metric"], rk["period"], strict=True)}
     elif suite == "expectations":  # one case per metric schema, findings or not
-        ids |= set(build_schemas(r.rules)) if r.rules is not None else set()
+        ids |= set(_schemas(r.rules))
     elif suite == "relations":
         ids |= {f"{m}-{p}" for m, p in zip(tagged["metric"], tagged["period"], strict=True)
                 if any(m in (rel.get("total"), rel.get("part")) for rel in r.config.relations)}
@@ -371,14 +370,13 @@ def _run_against(store_root: Path, drafts: list[str | Path], rules_dir: Path | N
     fx = FxTable.load(rules_dir / "reference" / "fx.yaml" if rules_dir is not None else None)
     hedges = hedge_config(rules_dir)
     accepted_list = load_accepted(accepted)
-    schemas = build_schemas(rules) if rules is not None else {}  # --against finds what a full run finds
     work = units(list(discover(drafts)), encoding, columns)
     jobs_list = [u for u in work if isinstance(u, tuple)]
     done = iter(extract_jobs(jobs_list, rules, rules_dir, hedges, jobs, progress, keep_text=True))
     drafted = [(u, [], []) if isinstance(u, Article) else next(done) for u in work]
     summary = store.read_summary(store_root, manifest, _config_key(rules_dir))
     if summary is None:
-        summary = summarize(store_root, rules_dir, encoding, columns, manifest, rules, cfg, fx, schemas)
+        summary = summarize(store_root, rules_dir, encoding, columns, manifest, rules, cfg, fx, _schemas(rules))
     entries = store.entries_of(manifest)
     slots: list = list(entries)
     place = {}
@@ -397,7 +395,7 @@ def _run_against(store_root: Path, drafts: list[str | Path], rules_dir: Path | N
     gone = {entries[i].entry for i in replaced}
     if any(a.status != summary.status.get(e.entry) for e, a in zip(entries, arts, strict=False) if e.entry not in gone):
         # a draft's id turns an archived article into a duplicate, or frees one: check the whole archive again
-        return _against_all(store_root, manifest, slots, arts, rules, cfg, fx, schemas, accepted_list, encoding,
+        return _against_all(store_root, manifest, slots, arts, rules, cfg, fx, _schemas(rules), accepted_list, encoding,
                             columns)
     order, new_claims, new_mentions = _slot_rows(slots, arts)
     mine_rows = store.in_order(new_claims or [store.frame("claims", "", [])], order)  # with entry and seq
@@ -417,7 +415,7 @@ def _run_against(store_root: Path, drafts: list[str | Path], rules_dir: Path | N
     # ruled metrics: every tagged claim, the drafts' with them
     tagged = typed(store.in_order([summary.tagged, mine_rows[mine_rows["metric"] != ""]], order))
     if len(tagged):  # (no claim of a ruled metric: nothing to compare)
-        found += checked([f for f in run_checks(tagged, [], cfg, fx, schemas)
+        found += checked([f for f in run_checks(tagged, [], cfg, fx, _schemas(rules))  # as a full run
                           if f.check not in PER_ARTICLE | OPEN | MENTIONS])
     # open groups: those a draft joins or leaves are checked again, the others' findings stand
     groups = _open_groups(mine) | _open_groups(typed(store.entry_rows(store_root, [entries[i] for i in replaced])))
@@ -667,7 +665,16 @@ def prepare_against(store_root: Path, rules_dir: Path | None, encoding: str | No
         cfg = CheckConfig.load(rules_dir, {lr.rule.metric for lr in rules.rules} if rules is not None else None)
         fx = FxTable.load(rules_dir / "reference" / "fx.yaml" if rules_dir is not None else None)
         summarize(store_root, rules_dir, encoding, columns, manifest, rules, cfg, fx,
-                  build_schemas(rules) if rules is not None else {})
+                  _schemas(rules))
+
+
+def _schemas(rules: RuleSet | None) -> dict:
+    """The metrics' expectation schemas (pandera is imported when first needed)."""
+    if rules is None:
+        return {}
+    from factlint.expectations import build_schemas
+
+    return build_schemas(rules)
 
 
 def _config_key(rules_dir: Path | None) -> str:
