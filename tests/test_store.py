@@ -363,3 +363,18 @@ def test_a_rare_name_a_draft_reports_earlier_leaves_the_block_that_reported_it(t
     got = _names_against(tmp_path, by_block, draft, cfg)
     assert [f.key for f in got] == ["komuru|komura"]
     assert ordered(got) == ordered(check_names(archive + draft, cfg))
+
+
+def test_a_draft_that_drops_words_from_a_title_or_mends_one_finds_what_a_full_run_finds(archive):
+    index([archive], RULES, Path(".factlint"))
+    short = sorted(archive.glob("003_*.md"))[0]
+    text = short.read_text(encoding="utf-8")
+    draft = Path("draft.md")  # a new article drops "và thịnh vượng" too
+    draft.write_text(text.replace("id: ", "id: x", 1), encoding="utf-8")
+    full = _same_as_a_full_run(archive, [draft], RULES)
+    assert [len(f.locations) for f in full.findings if f.code == "FL603"] == [3]
+    short.write_text(text.replace("vì hòa bình ở châu Á", "vì hòa bình và thịnh vượng ở châu Á"), encoding="utf-8")
+    assert "FL603" not in _codes(_same_as_a_full_run(archive, [short], RULES))  # the archived one is mended
+    short.write_text(text.replace("Đối tác chiến lược toàn diện vì hòa bình ở châu Á", "quan hệ tốt đẹp"),
+                     encoding="utf-8")
+    assert "FL603" not in _codes(_same_as_a_full_run(archive, [short], RULES))  # or leaves the group

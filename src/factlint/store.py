@@ -418,7 +418,8 @@ class Summary:
     uncompared: dict[str, list]  # claims not compared, by entry
     tagged: pd.DataFrame  # the claims with a metric (with entry and seq), in corpus order
     names: list[tuple[str, object]]  # the archive's name-variant findings, by block (see :func:`write_names`)
-    titles: pd.DataFrame  # the title mentions (with entry and seq), in corpus order
+    titles: pd.DataFrame  # the title mentions (with entry and seq, and their group: ``suite.title_group``)
+    title_findings: dict[str, list]  # the findings of the titles, by group
     context: dict[tuple, str]  # the sentence quoted at (article, line, text) by the names and titles' findings
 
 

@@ -26,7 +26,7 @@ from factlint.collect import cached, collect, corpus_keys, engine_fingerprint, e
 from factlint.config import hedge_config
 from factlint.corpus import BY_DEFAULT, Article, Columns, discover, is_table, load_article, load_table, source_ref
 from factlint.findings import Accepted, Finding, Location, apply_accepted, load_accepted
-from factlint.names import Mention, sentence_at
+from factlint.names import Mention, sentence_at, title_words
 from factlint.rules import RuleSet, load_rules
 from factlint.table import to_frame
 from factlint.vi import Reader
@@ -429,9 +429,15 @@ def _run_against(store_root: Path, drafts: list[str | Path], rules_dir: Path | N
             [store.read_table(store_root, "mentions"), *new_mentions], order))), cfg)
     else:
         names = _names_against(store_root, summary.names, mine_mentions, cfg)
-    titles = store.mentions_of(store.in_order([summary.titles, *new_mentions], order))
+    # titles: the groups (first words) a draft joins or leaves are checked again, the others' findings stand
+    near_titles = summary.titles[summary.titles["entry"].isin(gone)]
+    groups = {title_group(m.text) for m in mine_mentions if m.kind == "title"} | set(near_titles["group"])
+    titles = store.in_order([summary.titles[summary.titles["group"].isin(groups)].drop(columns="group"),
+                             *new_mentions], order)
+    titles = [m for m in store.mentions_of(titles) if m.kind == "title" and title_group(m.text) in groups]
+    titled = [f for g, fs in summary.title_findings.items() if g not in groups for f in fs] + check_titles(titles, cfg)
     drafted_refs = {a.ref for s, a in zip(slots, arts, strict=True) if not isinstance(s, store.Entry)}
-    found += checked(_in_context(names + check_titles(titles, cfg), summary.context, drafted_refs))
+    found += checked(_in_context(names + titled, summary.context, drafted_refs))
     raw = unreadable(arts) + ordered(found)
     findings, stale = apply_accepted(raw, accepted_list)
     n_claims = sum(summary.counts.get(e, 0) for e in kept) + len(mine)
@@ -464,6 +470,11 @@ def names_by_block(index: NameIndex, cfg: CheckConfig) -> tuple[list[tuple[str, 
             by_block.append((nb, f))
             reported[f.key.split("|")[0]] = nb
     return by_block, reported
+
+
+def title_group(title: str) -> str:
+    """The titles :func:`check_titles` compares with each other share their first three words (as it reads them)."""
+    return "\x1f".join(title_words(title)[:3])
 
 
 def _names_against(store_root: Path, archive: list[tuple[str, Finding]], mine: list[Mention],
@@ -618,7 +629,8 @@ def summarize(store_root: Path, rules_dir: Path | None, encoding: str | None, co
     texts = store.Archive(entries, pd.DataFrame(), pd.DataFrame(), store_root).texts
     names = NameIndex.of(mentions)
     by_block, reported = names_by_block(names, cfg)
-    raw = with_context(run_checks(df, [], cfg, fx, schemas) + [f for _, f in by_block] + check_titles(mentions, cfg),
+    titled = check_titles(mentions, cfg)
+    raw = with_context(run_checks(df, [], cfg, fx, schemas) + [f for _, f in by_block] + titled,
                        arts, encoding, columns,
                        texts=lambda refs: _by_ref(texts(entry_of[r] for r in refs if r in entry_of), entry_of))
     near = open_claims(df)
@@ -634,6 +646,10 @@ def summarize(store_root: Path, rules_dir: Path | None, encoding: str | None, co
             open_.setdefault(group_at[(loc.path, loc.line, loc.column)], []).append(f)
     context = {(source_ref(x.path, x.article), x.line, x.text): x.sentence
                for f in raw if f.check in MENTIONS for x in f.locations if x.sentence}
+    titles = mention_rows[mention_rows["kind"] == "title"].reset_index(drop=True)
+    title_findings: dict[str, list[Finding]] = {}
+    for f in titled:
+        title_findings.setdefault(title_group(f.locations[0].text), []).append(f)
     not_compared: dict[str, list[Uncompared]] = {}
     mask = (df["metric"] != "") & df["kind"].isin(NUMERIC_KINDS) & (df["period"] == "")
     for e, u in zip(rows.loc[mask, "entry"], uncompared(df), strict=True):
@@ -643,7 +659,8 @@ def summarize(store_root: Path, rules_dir: Path | None, encoding: str | None, co
         status={e.entry: a.status for e, a in zip(entries, arts, strict=True)},
         per_article=per_article, open=open_, counts=rows["entry"].value_counts().to_dict(),
         uncompared=not_compared, tagged=rows[rows["metric"] != ""].reset_index(drop=True),
-        names=by_block, titles=mention_rows[mention_rows["kind"] == "title"].reset_index(drop=True),
+        names=by_block, titles=titles.assign(group=[title_group(t) for t in titles["text"]]),
+        title_findings=title_findings,
         context=context)
     store.write_names(store_root, summary.key, names, reported, cfg)
     store.write_summary(store_root, summary, rows.loc[near.index])
