@@ -474,10 +474,10 @@ def write_names(root: Path, key: tuple[str, str], index: NameIndex, reported: di
     """Keep the archive's name index keyed by name and by block, so a draft reads only the names it touches.
 
     ``key`` is the summary's (:class:`Summary`); ``reported`` gives the block at which the archive's run reported
-    each rare name. Besides each name's counts,
-    articles and first mentions and each block's names, the store keeps for each name the blocks where it might
-    pair with another (:func:`factlint.checks.typos.might_pair`, spelling alone): the only blocks a change in its
-    counts can change.
+    each rare name. Besides each name's counts, articles and first mentions and each block's names, the store
+    keeps for each name the blocks where it might pair with another (:func:`factlint.checks.typos.might_pair`,
+    spelling alone), one of the two in few enough articles to be a rare variant: the only blocks where a draft
+    added after the archive can change a finding by changing its counts.
     """
     import pickle
     import sqlite3
@@ -486,6 +486,10 @@ def write_names(root: Path, key: tuple[str, str], index: NameIndex, reported: di
 
     dump = functools.partial(pickle.dumps, protocol=pickle.HIGHEST_PROTOCOL)
     reach = max(1, cfg.name_max_distance)
+
+    def rare(a: str, b: str) -> bool:  # drafts only add articles: a name in more cannot become a rare variant
+        return len(index.articles[a]) <= cfg.name_max_articles and might_pair(a, b, cfg)
+
     pairs = []
     for nb, tokens in index.blocks.items():
         if len(tokens) < 2:
@@ -495,7 +499,7 @@ def write_names(root: Path, key: tuple[str, str], index: NameIndex, reported: di
             alike.setdefault((t[0], len(t)), []).append(t)
         for a in tokens:
             near = (b for n in range(len(a) - reach, len(a) + reach + 1) for b in alike.get((a[0], n), ()))
-            if any(might_pair(a, b, cfg) or might_pair(b, a, cfg) for b in near):
+            if any(rare(a, b) or rare(b, a) for b in near):
                 pairs.append((a, nb))
 
     def write(tmp: Path) -> None:
