@@ -378,3 +378,30 @@ def test_a_draft_that_drops_words_from_a_title_or_mends_one_finds_what_a_full_ru
     short.write_text(text.replace("Đối tác chiến lược toàn diện vì hòa bình ở châu Á", "quan hệ tốt đẹp"),
                      encoding="utf-8")
     assert "FL603" not in _codes(_same_as_a_full_run(archive, [short], RULES))  # or leaves the group
+
+
+def test_the_summary_reads_the_store_a_few_buckets_at_a_time_never_the_whole_table(archive, monkeypatch):
+    from factlint import store as store_mod
+    from factlint import suite as suite_mod
+
+    draft = Path("draft.md")
+    shutil.move(sorted(archive.glob("*.md"))[-1], draft)
+    index([archive], RULES, Path(".factlint"))
+    whole: list[str] = []
+    real_all, real_bucket, real_part = store_mod._read_all, store_mod.bucket_rows, suite_mod._bucket_summary
+    monkeypatch.setattr(store_mod, "_read_all", lambda root, table: whole.append(table) or real_all(root, table))
+    held: list[set] = []
+
+    def part(root, buckets, *args):
+        held.append(set())
+        return real_part(root, buckets, *args)
+
+    def bucket(root, table, b):
+        held[-1].add(b)
+        return real_bucket(root, table, b)
+
+    monkeypatch.setattr(store_mod, "bucket_rows", bucket)
+    monkeypatch.setattr(suite_mod, "_bucket_summary", part)
+    suite_mod.prepare_against(Path(".factlint"), RULES)
+    assert whole == [] and len(held) > 1 and max(map(len, held)) <= suite_mod.SUMMARY_BUCKETS
+    assert _json(run_against(Path(".factlint"), [draft], RULES, None)) == _json(run([archive, draft], RULES, None))

@@ -383,6 +383,12 @@ def read_table(root: Path, table: str) -> pd.DataFrame:
     return pd.DataFrame(columns=COLUMNS[table]) if df is None else df
 
 
+def bucket_rows(root: Path, table: str, bucket: int) -> pd.DataFrame:
+    """The stored rows of one bucket of ``table`` (none when the bucket is empty)."""
+    path = _bucket_file(root, table, bucket)
+    return pd.read_parquet(path) if path.exists() else pd.DataFrame(columns=COLUMNS[table])
+
+
 def entries_of(manifest: dict) -> list[Entry]:
     """The articles of a manifest, in corpus order (new objects at each call)."""
     return _entries(manifest)

@@ -376,7 +376,11 @@ def _run_against(store_root: Path, drafts: list[str | Path], rules_dir: Path | N
     drafted = [(u, [], []) if isinstance(u, Article) else next(done) for u in work]
     summary = store.read_summary(store_root, manifest, _config_key(rules_dir))
     if summary is None:
-        summary = summarize(store_root, rules_dir, encoding, columns, manifest, rules, cfg, fx, _schemas(rules))
+        gc.enable()  # (a whole archive is read: its garbage is collected)
+        try:
+            summary = summarize(store_root, rules_dir, encoding, columns, manifest, rules, cfg, fx, _schemas(rules))
+        finally:
+            gc.disable()
     entries = store.entries_of(manifest)
     slots: list = list(entries)
     place = {}
@@ -621,50 +625,90 @@ def summarize(store_root: Path, rules_dir: Path | None, encoding: str | None, co
     arts = [e.article for e in entries]
     mark_duplicates(arts)
     order = {e.entry: i if a.status == "ok" else -1 for i, (e, a) in enumerate(zip(entries, arts, strict=True))}
-    rows = store.in_order([store.read_table(store_root, "claims")], order)
-    df = typed(rows)
-    mention_rows = store.in_order([store.read_table(store_root, "mentions")], order)
-    mentions = store.mentions_of(mention_rows)
+    # a few buckets at a time: no more than those buckets' claims and mentions are held at once
+    per_article: dict[str, list[Finding]] = {}
+    tagged, near, titles, counts, not_compared = [], [], [], {}, {}
+    names, firsts = NameIndex(), {}
+    for b in range(0, store.BUCKETS, SUMMARY_BUCKETS):
+        part = _bucket_summary(store_root, range(b, b + SUMMARY_BUCKETS), order, cfg, fx)
+        for f in part["per_article"]:
+            loc = f.locations[0]
+            per_article.setdefault(source_ref(loc.path, loc.article), []).append(f)
+        tagged.append(part["tagged"])
+        near.append(part["open"])
+        titles.append(part["titles"])
+        counts |= part["counts"]
+        for e, u in part["uncompared"]:
+            not_compared.setdefault(e, []).append(u)
+        got = part["names"]
+        for k, n in got.counts.items():
+            names.counts[k] = names.counts.get(k, 0) + n
+            names.articles.setdefault(k, {}).update(got.articles[k])
+            firsts.setdefault(k, []).extend(zip([(order[e], i) for e, i in part["first"][k]], got.first[k],
+                                                strict=True))
+        for nb, tokens in got.blocks.items():
+            names.blocks.setdefault(nb, {}).update(tokens)
+    names.first = {k: [m for _, m in sorted(v, key=lambda x: x[0])[:MAX_LOCATIONS]] for k, v in firsts.items()}
     entry_of = {e.article.ref: e.entry for e in entries}
     texts = store.Archive(entries, pd.DataFrame(), pd.DataFrame(), store_root).texts
-    names = NameIndex.of(mentions)
     by_block, reported = names_by_block(names, cfg)
-    titled = check_titles(mentions, cfg)
-    raw = with_context(run_checks(df, [], cfg, fx, schemas) + [f for _, f in by_block] + titled,
-                       arts, encoding, columns,
+    titles_df = store.in_order(titles, order)
+    titled = check_titles(store.mentions_of(titles_df), cfg)
+    open_rows = store.in_order(near, order)
+    opened = [f for f in run_checks(typed(open_rows), [], cfg, fx, {}) if f.check in OPEN]
+    raw = with_context(opened + [f for _, f in by_block] + titled, arts, encoding, columns,
                        texts=lambda refs: _by_ref(texts(entry_of[r] for r in refs if r in entry_of), entry_of))
-    near = open_claims(df)
-    group_at = dict(zip(zip(near["path"], near["line"], near["column"], strict=True),
-                        store.open_group(near["subject_key"], near["measure_key"]), strict=True))
-    per_article: dict[str, list[Finding]] = {}
+    group_at = dict(zip(zip(open_rows["path"], open_rows["line"], open_rows["column"], strict=True),
+                        store.open_group(open_rows["subject_key"], open_rows["measure_key"]), strict=True))
     open_: dict[str, list[Finding]] = {}
     for f in raw:
-        loc = f.locations[0]
-        if f.check in PER_ARTICLE:
-            per_article.setdefault(source_ref(loc.path, loc.article), []).append(f)
-        elif f.check in OPEN:
+        if f.check in OPEN:
+            loc = f.locations[0]
             open_.setdefault(group_at[(loc.path, loc.line, loc.column)], []).append(f)
     context = {(source_ref(x.path, x.article), x.line, x.text): x.sentence
                for f in raw if f.check in MENTIONS for x in f.locations if x.sentence}
-    titles = mention_rows[mention_rows["kind"] == "title"].reset_index(drop=True)
     title_findings: dict[str, list[Finding]] = {}
     for f in titled:
         title_findings.setdefault(title_group(f.locations[0].text), []).append(f)
-    not_compared: dict[str, list[Uncompared]] = {}
-    mask = (df["metric"] != "") & df["kind"].isin(NUMERIC_KINDS) & (df["period"] == "")
-    for e, u in zip(rows.loc[mask, "entry"], uncompared(df), strict=True):
-        not_compared.setdefault(e, []).append(u)
     summary = store.Summary(
         key=(manifest.get("generation", ""), _config_key(rules_dir)),
         status={e.entry: a.status for e, a in zip(entries, arts, strict=True)},
-        per_article=per_article, open=open_, counts=rows["entry"].value_counts().to_dict(),
-        uncompared=not_compared, tagged=rows[rows["metric"] != ""].reset_index(drop=True),
-        names=by_block, titles=titles.assign(group=[title_group(t) for t in titles["text"]]),
-        title_findings=title_findings,
+        per_article=per_article, open=open_, counts=counts, uncompared=not_compared,
+        tagged=store.in_order(tagged, order), names=by_block,
+        titles=titles_df.assign(group=[title_group(t) for t in titles_df["text"]]), title_findings=title_findings,
         context=context)
     store.write_names(store_root, summary.key, names, reported, cfg)
-    store.write_summary(store_root, summary, rows.loc[near.index])
+    store.write_summary(store_root, summary, open_rows)
     return summary
+
+
+SUMMARY_BUCKETS = 8  # buckets of the store summarized at once (of 64)
+
+
+def _bucket_summary(store_root: Path, buckets: Iterable[int], order: dict[str, int], cfg: CheckConfig,
+                    fx: FxTable) -> dict:
+    """What some buckets of the store give the summary.
+
+    Its articles' own findings, their claims to compare (ruled and open), claim counts and claims not compared,
+    its name index (with where each first mention sits: entry and place in it) and titles.
+    """
+    from factlint import store
+    from factlint.table import typed
+
+    rows = store.in_order([store.bucket_rows(store_root, "claims", b) for b in buckets], order)
+    df = typed(rows)
+    mask = (df["metric"] != "") & df["kind"].isin(NUMERIC_KINDS) & (df["period"] == "")
+    mentions = store.in_order([store.bucket_rows(store_root, "mentions", b) for b in buckets], order)
+    named = mentions[(mentions["kind"] == "name") & ((mentions["prev"] != "") | (mentions["next"] != ""))]
+    found = store.mentions_of(named)
+    index = NameIndex.of(found)
+    at = {id(m): (e, i) for m, e, i in zip(found, named["entry"], named["seq"], strict=True)}
+    return {"per_article": [f for f in run_checks(df, [], cfg, fx, {}) if f.check in PER_ARTICLE] if len(df) else [],
+            "tagged": rows[rows["metric"] != ""], "open": rows.loc[open_claims(df).index],
+            "counts": rows["entry"].value_counts().to_dict(),
+            "uncompared": list(zip(rows.loc[mask, "entry"], uncompared(df), strict=True)),
+            "names": index, "first": {k: [at[id(m)] for m in ms] for k, ms in index.first.items()},
+            "titles": mentions[mentions["kind"] == "title"]}
 
 
 def prepare_against(store_root: Path, rules_dir: Path | None, encoding: str | None = None,
