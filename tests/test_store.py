@@ -405,3 +405,22 @@ def test_the_summary_reads_the_store_a_few_buckets_at_a_time_never_the_whole_tab
     suite_mod.prepare_against(Path(".factlint"), RULES)
     assert whole == [] and len(held) > 1 and max(map(len, held)) <= suite_mod.SUMMARY_BUCKETS
     assert _json(run_against(Path(".factlint"), [draft], RULES, None)) == _json(run([archive, draft], RULES, None))
+
+
+def test_after_one_article_changed_the_summary_redoes_only_the_buckets_that_hold_it(archive, monkeypatch):
+    from factlint import store as store_mod
+    from factlint import suite as suite_mod
+
+    store = Path(".factlint")
+    index([archive], RULES, store)
+    suite_mod.prepare_against(store, RULES)
+    changed = sorted(archive.glob("*.md"))[1]
+    changed.write_text(changed.read_text(encoding="utf-8").replace("tỷ USD", "triệu USD", 1), encoding="utf-8")
+    index([archive], RULES, store)
+    redone: list[range] = []
+    real = suite_mod._bucket_summary
+    monkeypatch.setattr(suite_mod, "_bucket_summary", lambda root, buckets, *a: redone.append(buckets) or real(
+        root, buckets, *a))
+    suite_mod.prepare_against(store, RULES)
+    assert [store_mod._bucket_of(changed.as_posix()) in b for b in redone] == [True]
+    assert _json(run_against(store, [], RULES, None)) == _json(run([archive], RULES, None))

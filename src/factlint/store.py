@@ -463,6 +463,43 @@ def write_summary(root: Path, summary: Summary, open_rows: pd.DataFrame) -> None
     _write_atomic(root / SUMMARY, lambda tmp: tmp.write_bytes(pickle.dumps(summary, protocol=pickle.HIGHEST_PROTOCOL)))
 
 
+PARTS = "summary"  # what a few buckets give the summary, kept while they do not change: summary/part-NN.pkl
+
+
+def part_key(root: Path, buckets: Iterable[int], entries: list[str], config: str) -> str:
+    """What a part of the summary depends on.
+
+    Its bucket files, its (readable) articles in corpus order, the check configuration.
+    """
+    h = hashlib.sha256(config.encode())
+    for b in buckets:
+        for table in ("claims", "mentions"):
+            path = _bucket_file(root, table, b)
+            h.update(f"{table}{b}:{_stat(path) if path.exists() else '-'}\n".encode())
+    for e in entries:
+        h.update(e.encode() + b"\0")
+    return h.hexdigest()
+
+
+def read_part(root: Path, first: int, key: str) -> dict | None:
+    """The part of the summary from bucket ``first`` on, if it was computed for ``key``."""
+    import pickle
+
+    try:
+        got_key, part = pickle.loads((root / PARTS / f"part-{first:02d}.pkl").read_bytes())
+    except Exception:  # noqa: BLE001 - absent, damaged or foreign: computed again
+        return None
+    return part if got_key == key else None
+
+
+def write_part(root: Path, first: int, key: str, part: dict) -> None:
+    """Keep a part of the summary for the next one."""
+    import pickle
+
+    _write_atomic(root / PARTS / f"part-{first:02d}.pkl",
+                  lambda tmp: tmp.write_bytes(pickle.dumps((key, part), protocol=pickle.HIGHEST_PROTOCOL)))
+
+
 def open_rows(root: Path, groups: set[str]) -> pd.DataFrame:
     """The archive's open claims of the given groups (only the row groups that hold them are read)."""
     if not groups:

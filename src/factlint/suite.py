@@ -629,8 +629,19 @@ def summarize(store_root: Path, rules_dir: Path | None, encoding: str | None, co
     per_article: dict[str, list[Finding]] = {}
     tagged, near, titles, counts, not_compared = [], [], [], {}, {}
     names, firsts = NameIndex(), {}
+    config = _config_key(rules_dir)
+    readable: dict[int, list[str]] = {}  # the readable articles of each part, in corpus order
+    for e in entries:
+        if order[e.entry] >= 0:
+            readable.setdefault(e.bucket // SUMMARY_BUCKETS, []).append(e.entry)
     for b in range(0, store.BUCKETS, SUMMARY_BUCKETS):
-        part = _bucket_summary(store_root, range(b, b + SUMMARY_BUCKETS), order, cfg, fx)
+        buckets = range(b, b + SUMMARY_BUCKETS)
+        # what these buckets gave the last summary stands while their files and their articles' order do
+        key = store.part_key(store_root, buckets, readable.get(b // SUMMARY_BUCKETS, []), config)
+        part = store.read_part(store_root, b, key)
+        if part is None:
+            part = _bucket_summary(store_root, buckets, order, cfg, fx)
+            store.write_part(store_root, b, key, part)
         for f in part["per_article"]:
             loc = f.locations[0]
             per_article.setdefault(source_ref(loc.path, loc.article), []).append(f)
@@ -671,7 +682,7 @@ def summarize(store_root: Path, rules_dir: Path | None, encoding: str | None, co
     for f in titled:
         title_findings.setdefault(title_group(f.locations[0].text), []).append(f)
     summary = store.Summary(
-        key=(manifest.get("generation", ""), _config_key(rules_dir)),
+        key=(manifest.get("generation", ""), config),
         status={e.entry: a.status for e, a in zip(entries, arts, strict=True)},
         per_article=per_article, open=open_, counts=counts, uncompared=not_compared,
         tagged=store.in_order(tagged, order), names=by_block,
