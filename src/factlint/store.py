@@ -6,6 +6,8 @@ Layout (``.factlint/`` by default)::
     claims/bucket=NN/part.parquet        the claims table (the ``extract`` columns, plus ``entry`` and ``seq``)
     mentions/bucket=NN/part.parquet      the name and title mentions the typo checks compare
     texts/bucket=NN/part.parquet         each article's normalised text, for the sentence a finding quotes
+    summary.pkl, summary/part-NN.pkl     what the archive alone gives drafts checked against it (``suite``)
+    names.sqlite, open.parquet           the archive's name index and open claims, read a few keys at a time
 
 An article's rows live in one bucket (a hash of its path and id), so :func:`index` replaces a changed
 article's claims by rewriting its bucket alone. An unchanged file (same size and modification time) is not
@@ -178,8 +180,9 @@ def index(paths: list[str | Path], rules_dir: Path | None, root: Path = STORE_DI
     old = read_manifest(root)
     if old is None or old.get("engine") != engine:
         old = {"articles": _columns([]), "sources": {}}
-        for table in TABLES:  # another engine's rows: start again
+        for table in (*TABLES, PARTS):  # another engine's rows: start again
             shutil.rmtree(root / table, ignore_errors=True)
+        (root / "manifest.json").unlink(missing_ok=True)  # a store of factlint before the pickled manifest
     old_entries = _entries(old)
     by_entry = {e.entry: e for e in old_entries}
     by_source: dict[str, list[Entry]] = {}
