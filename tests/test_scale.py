@@ -132,7 +132,9 @@ def test_index_on_dask_writes_the_same_store(client, tmp_path):
     one = index(paths, rules, tmp_path / "one")
     got = index(paths, rules, tmp_path / "dask", extract=scale.extract_jobs(client))
     assert got == one
-    manifests = [json.loads((tmp_path / d / "manifest.json").read_text("utf-8")) for d in ("dask", "one")]
+    from factlint.store import read_manifest
+
+    manifests = [read_manifest(tmp_path / d) for d in ("dask", "one")]
     for m in manifests:  # a fresh id each time a store changes, whoever wrote it
         assert len(m.pop("generation")) == 32
     assert manifests[0] == manifests[1]
@@ -172,3 +174,25 @@ def test_the_single_machine_path_never_imports_dask(tmp_path):
     out = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
     assert (tmp_path / "out.json").exists()
+
+
+def test_a_parquet_tables_rows_are_read_by_the_workers_a_row_group_each(client, tmp_path, monkeypatch):
+    pa = pytest.importorskip("pyarrow")
+    pq = pytest.importorskip("pyarrow.parquet")
+    rows = [{"id": f"r{i}", "published": "2023-05-02",
+             "text": f"Năm 2022, kim ngạch thương mại hai nước đạt {50 + i} tỷ USD."} for i in range(7)]
+    rows[3]["id"] = "r1"  # a duplicate id, in another row group than the first r1
+    rows[5]["text"] = ""  # a row with no text
+    pq.write_table(pa.Table.from_pylist(rows), tmp_path / "cms.parquet", row_group_size=2)
+    (tmp_path / "broken.parquet").write_text("not parquet", encoding="utf-8")
+    paths = [tmp_path / "cms.parquet", tmp_path / "broken.parquet", FIXTURES / "tiny" / "articles"]
+    rules = FIXTURES / "tiny" / "claims"
+    one = run(paths, rules, None, jobs=1)
+    from factlint.corpus import tables
+
+    for module in (scale, tables):  # (the workers, other processes, read them)
+        monkeypatch.setattr(module, "read_group", lambda group: pytest.fail("the client read a row group"))
+    got = scale.run(client, paths, rules, None)
+    assert "FL101" in {f.code for f in one.findings}
+    assert [a.row for a in got.articles[:7]] == list(range(1, 8))
+    assert render("json", got) == render("json", one)

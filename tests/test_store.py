@@ -272,7 +272,7 @@ def test_what_the_archive_alone_gives_is_kept_until_the_archive_changes(tmp_path
     prepare_against(store, RULES)
 
     def summary():
-        return store_mod.read_summary(store, store_mod._read_manifest(store), _config_key(RULES))
+        return store_mod.read_summary(store, store_mod.read_manifest(store), _config_key(RULES))
 
     assert summary() is not None
     index([archive], RULES, store)  # nothing changed
@@ -290,3 +290,137 @@ def test_what_the_archive_alone_gives_is_kept_until_the_archive_changes(tmp_path
                                    encoding="utf-8")
     index([archive], RULES, store)
     assert summary() is None  # the archive changed
+
+
+NEAR = ["Masahiro", "Hiroshi", "Yuki", "Taro", "Kenji", "Akira", "Daisuke", "Haruto", "Sota", "Ren", "Kaito",
+        "Minato", "Yamato", "Riku"]
+# frequent spellings and their rare variants (one or two edits), and Vietnamese syllables (never variants)
+FAMILIES = [["Komura"] * 6 + ["Komuru", "Komira", "Kumura"], ["Nakamura"] * 5 + ["Nakamure", "Nakamora", "Komura"],
+            ["Suzuki"] * 4 + ["Suzuky", "Sazuki"], ["Watanabe"] * 3 + ["Watanabi"], ["Nguyễn"] * 3 + ["Nguyên"]]
+
+
+def _mention(rng, article: str, line: int):
+    """A name beside one or two of its family's neighbours (the families' neighbours overlap)."""
+    from factlint.names import Mention
+
+    i = rng.randrange(len(FAMILIES))
+    text, near = rng.choice(FAMILIES[i]), NEAR[3 * i:3 * i + 4]
+    prev, nxt = rng.choice([*near, ""]), rng.choice(near)
+    return Mention("name", text, prev, nxt, article, f"{article}.md", line, 1, line, 1 + len(text), False)
+
+
+def test_a_new_drafts_name_variants_are_the_whole_index_s_reading_only_the_blocks_it_can_change(tmp_path):
+    import random
+
+    from factlint import store as store_mod
+    from factlint.checks import CheckConfig
+    from factlint.checks.typos import NameIndex, check_names
+    from factlint.suite import _names_against, names_by_block, ordered
+
+    rng = random.Random(7)
+    cfg = CheckConfig(name_max_articles=3)
+    archive = [_mention(rng, f"a{i // 3}", i) for i in range(150)]
+    index = NameIndex.of(archive)
+    by_block, reported = names_by_block(index, cfg)
+    assert by_block and ordered([f for _, f in by_block]) == ordered(check_names(archive, cfg))
+    store_mod.write_names(tmp_path, ("g", "c"), index, reported, cfg)
+    read: list[str] = []
+    blocks = store_mod.NameStore.blocks
+    changed = 0
+    for k in range(40):
+        draft = [_mention(rng, f"d{k}-{j // 4}", 1000 + j) for j in range(rng.randint(1, 4))]
+        read.clear()
+        store_mod.NameStore.blocks = lambda self, nbs: read.extend(nbs) or blocks(self, nbs)
+        try:
+            got = _names_against(tmp_path, by_block, draft, cfg)
+        finally:
+            store_mod.NameStore.blocks = blocks
+        full = check_names(archive + draft, cfg)
+        assert ordered(got) == ordered(full)
+        changed += ordered(full) != ordered([f for _, f in by_block])
+        assert len(set(read)) < len(index.blocks)  # never the whole index
+    assert changed >= 10  # the drafts do make and mend variants
+
+
+def test_a_rare_name_a_draft_reports_earlier_leaves_the_block_that_reported_it(tmp_path):
+    from factlint import store as store_mod
+    from factlint.checks import CheckConfig
+    from factlint.checks.typos import NameIndex, check_names
+    from factlint.names import Mention
+    from factlint.suite import _names_against, names_by_block, ordered
+
+    def m(text: str, nb: str, article: str) -> Mention:
+        return Mention("name", text, nb, "", article, f"{article}.md", 1, 1, 1, 7, False)
+
+    cfg = CheckConfig()
+    archive = [m("Komuru", "Alpha", "a1"), m("Komuru", "Zeta", "a2"), *(m("Kemuru", "Zeta", f"k{i}") for i in range(3)),
+               *(m("Komura", "Beta", f"b{i}") for i in range(3))]
+    index = NameIndex.of(archive)
+    by_block, reported = names_by_block(index, cfg)
+    assert [(nb, f.key) for nb, f in by_block] == [("zeta", "komuru|kemuru")]
+    store_mod.write_names(tmp_path, ("g", "c"), index, reported, cfg)
+    draft = [m("Komura", "Alpha", "d1")]  # now Komuru is Komura's variant beside Alpha, which comes first
+    got = _names_against(tmp_path, by_block, draft, cfg)
+    assert [f.key for f in got] == ["komuru|komura"]
+    assert ordered(got) == ordered(check_names(archive + draft, cfg))
+
+
+def test_a_draft_that_drops_words_from_a_title_or_mends_one_finds_what_a_full_run_finds(archive):
+    index([archive], RULES, Path(".factlint"))
+    short = sorted(archive.glob("003_*.md"))[0]
+    text = short.read_text(encoding="utf-8")
+    draft = Path("draft.md")  # a new article drops "và thịnh vượng" too
+    draft.write_text(text.replace("id: ", "id: x", 1), encoding="utf-8")
+    full = _same_as_a_full_run(archive, [draft], RULES)
+    assert [len(f.locations) for f in full.findings if f.code == "FL603"] == [3]
+    short.write_text(text.replace("vì hòa bình ở châu Á", "vì hòa bình và thịnh vượng ở châu Á"), encoding="utf-8")
+    assert "FL603" not in _codes(_same_as_a_full_run(archive, [short], RULES))  # the archived one is mended
+    short.write_text(text.replace("Đối tác chiến lược toàn diện vì hòa bình ở châu Á", "quan hệ tốt đẹp"),
+                     encoding="utf-8")
+    assert "FL603" not in _codes(_same_as_a_full_run(archive, [short], RULES))  # or leaves the group
+
+
+def test_the_summary_reads_the_store_a_few_buckets_at_a_time_never_the_whole_table(archive, monkeypatch):
+    from factlint import store as store_mod
+    from factlint import suite as suite_mod
+
+    draft = Path("draft.md")
+    shutil.move(sorted(archive.glob("*.md"))[-1], draft)
+    index([archive], RULES, Path(".factlint"))
+    whole: list[str] = []
+    real_all, real_bucket, real_part = store_mod._read_all, store_mod.bucket_rows, suite_mod._bucket_summary
+    monkeypatch.setattr(store_mod, "_read_all", lambda root, table: whole.append(table) or real_all(root, table))
+    held: list[set] = []
+
+    def part(root, buckets, *args):
+        held.append(set())
+        return real_part(root, buckets, *args)
+
+    def bucket(root, table, b):
+        held[-1].add(b)
+        return real_bucket(root, table, b)
+
+    monkeypatch.setattr(store_mod, "bucket_rows", bucket)
+    monkeypatch.setattr(suite_mod, "_bucket_summary", part)
+    suite_mod.prepare_against(Path(".factlint"), RULES)
+    assert whole == [] and len(held) > 1 and max(map(len, held)) <= suite_mod.SUMMARY_BUCKETS
+    assert _json(run_against(Path(".factlint"), [draft], RULES, None)) == _json(run([archive, draft], RULES, None))
+
+
+def test_after_one_article_changed_the_summary_redoes_only_the_buckets_that_hold_it(archive, monkeypatch):
+    from factlint import store as store_mod
+    from factlint import suite as suite_mod
+
+    store = Path(".factlint")
+    index([archive], RULES, store)
+    suite_mod.prepare_against(store, RULES)
+    changed = sorted(archive.glob("*.md"))[1]
+    changed.write_text(changed.read_text(encoding="utf-8").replace("tỷ USD", "triệu USD", 1), encoding="utf-8")
+    index([archive], RULES, store)
+    redone: list[range] = []
+    real = suite_mod._bucket_summary
+    monkeypatch.setattr(suite_mod, "_bucket_summary", lambda root, buckets, *a: redone.append(buckets) or real(
+        root, buckets, *a))
+    suite_mod.prepare_against(store, RULES)
+    assert [store_mod._bucket_of(changed.as_posix()) in b for b in redone] == [True]
+    assert _json(run_against(store, [], RULES, None)) == _json(run([archive], RULES, None))

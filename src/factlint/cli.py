@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import gc
 import json
 import os
 import sys
@@ -309,6 +310,7 @@ def check(paths: tuple[str, ...], rules_dir: str | None, accepted: str | None, f
     except (RuleError, AcceptedError, ConfigError, StoreError) as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(2)
+    gc.freeze()  # the run's objects live to the end: collections while reporting need not walk them again
     _write(render(fmt, result), output)
     if reports_dir:
         write_reports(result, Path(reports_dir))

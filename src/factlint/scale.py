@@ -4,8 +4,10 @@ A ``LocalCluster`` of worker processes by default, or the scheduler at an addres
 rules are loaded here and sent to the workers; the workers read the corpus's files at their absolute paths (on
 a cluster of several machines, a shared filesystem).
 
-1. Extraction maps over partitions of the corpus: groups of files or of table rows, in corpus order. Each
-   partition's claims stay on the worker that read them; the client gets the articles (without their text).
+1. Extraction maps over partitions of the corpus: groups of files, of table rows, or of a Parquet table's row
+   groups, in corpus order; a worker reads its files and row groups itself (the client reads a Parquet
+   table's footer only). Each partition's claims stay on the worker that read them; the client gets the
+   articles (without their text).
 2. Ids used twice are marked in the client, as on one machine; their claims leave the partitions. The
    partitions make the claims Dask DataFrame, validated against :class:`factlint.schema.ClaimsSchema` by
    pandera, partition by partition; a failure is a warning with its failure cases, and the run goes on.
@@ -50,6 +52,8 @@ from factlint.checks.typos import check_malformed, check_names, check_titles
 from factlint.collect import extract_all, units
 from factlint.config import hedge_config
 from factlint.corpus import BY_DEFAULT, Article, Columns, discover, load_article, mark_duplicates, row_article
+from factlint.corpus.article import CorpusError
+from factlint.corpus.tables import RowGroup, parquet_groups, read_group
 from factlint.extract import CLAIM_COLUMNS
 from factlint.findings import Finding
 from factlint.rules import load_rules
@@ -165,6 +169,16 @@ def _article(job: tuple) -> Article:
     return row_article(job[0]) if len(job) == 1 else load_article(Path(job[0]), job[1], job[2])
 
 
+def _articles(job: tuple | RowGroup) -> list[Article]:
+    """The articles of a job: a file, a table row, or a Parquet row group's rows (read here)."""
+    if not isinstance(job, RowGroup):
+        return [_article(job)]
+    try:
+        return [row_article(row) for row in read_group(job)]
+    except CorpusError as exc:  # its footer read, its rows do not
+        return [Article(path=job.shown, id=job.shown, status="error", error=str(exc))]
+
+
 def _extract(part: int, jobs: list[Article | tuple], engine: Setup) -> dict[str, Any]:
     """Read and extract one partition: its articles (without text), claims (a frame) and mentions."""
     e = _engine(engine)
@@ -174,13 +188,13 @@ def _extract(part: int, jobs: list[Article | tuple], engine: Setup) -> dict[str,
             articles.append(job)
             mentions.append([])
             continue
-        art = _article(job)
-        claims, found = extract_all(art, e["rules"], e["reader"])
-        art = dataclasses.replace(art, text="")
-        art._line_starts, art._colmaps = [], {}
-        rows += [(*c, len(articles)) for c in claims]
-        articles.append(art)
-        mentions.append(found)
+        for art in _articles(job):
+            claims, found = extract_all(art, e["rules"], e["reader"])
+            art = dataclasses.replace(art, text="")
+            art._line_starts, art._colmaps = [], {}
+            rows += [(*c, len(articles)) for c in claims]
+            articles.append(art)
+            mentions.append(found)
     df = pd.DataFrame.from_records(rows, columns=[*CLAIM_COLUMNS, "_art"])
     df.insert(len(df.columns), "_pos", (part << 32) + pd.RangeIndex(len(df)))
     return {"articles": articles, "claims": df, "mentions": mentions, "metrics": set(df["metric"]) - {""}}
@@ -382,7 +396,7 @@ def extract(c: Any, paths: list[str | Path], rules_dir: Path | None, encoding: s
 
     ready = setup(rules_dir)
     engine = c.scatter(ready, broadcast=True)
-    work = [_absolute(u) for u in units(list(discover(paths)), encoding, columns)]
+    work = [_absolute(u) for u in _units(list(discover(paths)), encoding, columns)]
     workers = max(1, len(c.scheduler_info().get("workers", {})))
     parts = [c.submit(_extract, i, chunk, engine, pure=False) for i, chunk in enumerate(_split(work, workers))]
     summaries = c.gather([c.submit(_summary, p) for p in parts])
@@ -425,6 +439,24 @@ def _mentions(got: dict[str, Any], dropped: frozenset[int]) -> list:
     """The mentions the name and title checks compare: titles, and names beside another name."""
     return [m for i, ms in enumerate(got["mentions"]) if i not in dropped and got["articles"][i].status == "ok"
             for m in ms if m.kind == "title" or m.prev or m.next]
+
+
+def _units(found: list[tuple[Path | None, str, str]], encoding: str | None, columns: Columns
+           ) -> list[Article | tuple | RowGroup]:
+    """The jobs of :func:`factlint.collect.units`, but a Parquet table's rows are left to the workers.
+
+    Its footer is read here (a broken file is one error, as on one machine); each row group is a job.
+    """
+    out: list[Article | tuple | RowGroup] = []
+    for p, shown, err in found:
+        if p is not None and shown.lower().endswith(".parquet"):
+            try:
+                out += parquet_groups(p.resolve(), shown, columns)
+            except CorpusError as exc:
+                out.append(Article(path=shown, id=shown, status="error", error=str(exc)))
+        else:
+            out += units([(p, shown, err)], encoding, columns)
+    return out
 
 
 def _absolute(job: Article | tuple) -> Article | tuple:

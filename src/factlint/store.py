@@ -2,10 +2,12 @@
 
 Layout (``.factlint/`` by default)::
 
-    manifest.json                        the articles in corpus order: id, path, status, warnings, key, bucket
+    manifest.pkl                         the articles in corpus order (id, path, status, warnings, key), by column
     claims/bucket=NN/part.parquet        the claims table (the ``extract`` columns, plus ``entry`` and ``seq``)
     mentions/bucket=NN/part.parquet      the name and title mentions the typo checks compare
     texts/bucket=NN/part.parquet         each article's normalised text, for the sentence a finding quotes
+    summary.pkl, summary/part-NN.pkl     what the archive alone gives drafts checked against it (``suite``)
+    names.sqlite, open.parquet           the archive's name index and open claims, read a few keys at a time
 
 An article's rows live in one bucket (a hash of its path and id), so :func:`index` replaces a changed
 article's claims by rewriting its bucket alone. An unchanged file (same size and modification time) is not
@@ -18,6 +20,8 @@ articles of the archive without reading its text, in the order a full run would 
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import hashlib
 import json
 import os
@@ -26,6 +30,7 @@ import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, fields
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -37,8 +42,13 @@ from factlint.extract import CLAIM_COLUMNS, Claim
 from factlint.names import Mention
 from factlint.rules import RuleSet, load_rules
 
+if TYPE_CHECKING:
+    from factlint.checks.common import CheckConfig
+    from factlint.checks.typos import NameIndex
+
 STORE_DIR = Path(".factlint")
-VERSION = 1
+VERSION = 2
+MANIFEST = "manifest.pkl"
 BUCKETS = 64
 TABLES = ("claims", "mentions", "texts")
 _MENTION_COLUMNS = list(Mention._fields)
@@ -87,35 +97,47 @@ class Archive:
 # ---------------------------------------------------------------------------------------------- manifest
 
 
-def _article_dict(a: Article) -> dict:
+_FIELDS = ("entry", "key", "source", "id", "path", "status", "error", "warnings", "meta", "body_start", "row",
+           "row_line")
+
+
+def _meta(a: Article) -> dict:
     meta = {k: a.meta[k] for k in ("title", "outlet") if a.meta.get(k) not in (None, "")}
     if a.published is not None:
-        meta["published"] = a.published.isoformat()
+        meta["published"] = a.published
     if a.meta.get("published_inferred"):
         meta["published_inferred"] = True
-    return {"id": a.id, "path": a.path, "status": a.status, "error": a.error, "warnings": a.warnings, "meta": meta,
-            "body_start": a.body_start, "row": a.row, "row_line": a.row_line}
+    return meta
 
 
-def _article(d: dict) -> Article:
-    import datetime as dt
-
-    meta = {**d["meta"]}
-    if "published" in meta:
-        meta["published"] = dt.date.fromisoformat(meta["published"])
-    return Article(path=d["path"], id=d["id"], status=d["status"], error=d["error"], warnings=list(d["warnings"]),
-                   meta=meta, body_start=d["body_start"], row=d["row"], row_line=d["row_line"])
+def _columns(entries: list[Entry]) -> dict[str, list]:
+    """The manifest's articles, a list per field (pickled by column: read back without parsing JSON)."""
+    rows = [(e.entry, e.key, e.source, a.id, a.path, a.status, a.error, a.warnings, _meta(a), a.body_start, a.row,
+             a.row_line) for e in entries for a in (e.article,)]
+    return {name: list(col) for name, col in zip(_FIELDS, zip(*rows, strict=True) if rows else [()] * len(_FIELDS),
+                                                  strict=True)}
 
 
-def _read_manifest(root: Path) -> dict | None:
+def read_manifest(root: Path) -> dict | None:
+    """The store's manifest: ``version``, ``engine``, ``generation``, ``sources`` and the ``articles`` by column.
+
+    ``None`` when there is none, or it cannot be read.
+    """
+    import pickle
+
     try:
-        return json.loads((root / "manifest.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        got = pickle.loads((root / MANIFEST).read_bytes())
+    except Exception:  # noqa: BLE001 - absent, damaged or foreign: indexed again
         return None
+    return got if isinstance(got, dict) and got.get("version") == VERSION else None
 
 
 def _entries(manifest: dict) -> list[Entry]:
-    return [Entry(e["entry"], e["key"], e["source"], _article(e["article"])) for e in manifest["articles"]]
+    cols = manifest["articles"]
+    return [Entry(entry, key, source, Article(path=path, id=id_, status=status, error=error, warnings=list(warnings),
+                                              meta={**meta}, body_start=body_start, row=row, row_line=row_line))
+            for entry, key, source, id_, path, status, error, warnings, meta, body_start, row, row_line
+            in zip(*(cols[f] for f in _FIELDS), strict=True)]
 
 
 def _write_atomic(path: Path, write: Callable[[Path], None]) -> None:
@@ -155,12 +177,13 @@ def index(paths: list[str | Path], rules_dir: Path | None, root: Path = STORE_DI
     rules = load_rules([rules_dir]) if rules_dir is not None else None
     hedges = hedge_config(rules_dir)
     engine = f"{engine_fingerprint(rules, hedges)}/{columns!r}/{encoding}"
-    old = _read_manifest(root)
-    if old is None or old.get("version") != VERSION or old.get("engine") != engine:
-        old = {"articles": [], "sources": {}}
-        for table in TABLES:  # another engine's rows: start again
+    old = read_manifest(root)
+    if old is None or old.get("engine") != engine:
+        old = {"articles": _columns([]), "sources": {}}
+        for table in (*TABLES, PARTS):  # another engine's rows: start again
             shutil.rmtree(root / table, ignore_errors=True)
-    old_entries = _entries(old) if old["articles"] else []
+        (root / "manifest.json").unlink(missing_ok=True)  # a store of factlint before the pickled manifest
+    old_entries = _entries(old)
     by_entry = {e.entry: e for e in old_entries}
     by_source: dict[str, list[Entry]] = {}
     for e in old_entries:
@@ -233,12 +256,13 @@ def index(paths: list[str | Path], rules_dir: Path | None, root: Path = STORE_DI
         raise
     out.close()
     manifest = {"version": VERSION, "engine": engine, "generation": old.get("generation", ""), "sources": sources,
-                "articles": [{"entry": e.entry, "key": e.key, "source": e.source, "article": _article_dict(e.article)}
-                             for e in entries]}
+                "articles": _columns(entries)}
     if todo or gone or manifest != old:  # else nothing changed: the store (and what was computed from it) stands
+        import pickle
+
         manifest["generation"] = uuid.uuid4().hex
-        _write_atomic(root / "manifest.json",
-                      lambda tmp: tmp.write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8"))
+        _write_atomic(root / MANIFEST,
+                      lambda tmp: tmp.write_bytes(pickle.dumps(manifest, protocol=pickle.HIGHEST_PROTOCOL)))
     return {"articles": len(entries), "unchanged": len(entries) - len(todo),
             "added": len(replaced - set(by_entry)), "changed": len(replaced & set(by_entry)), "removed": len(gone),
             "claims": written}
@@ -344,8 +368,8 @@ def check_engine(root: Path, rules_dir: Path | None, encoding: str | None, colum
     Raises:
         StoreError: No store at ``root``, or one indexed with other rules, settings or another factlint.
     """
-    manifest = _read_manifest(root)
-    if manifest is None or manifest.get("version") != VERSION:
+    manifest = read_manifest(root)
+    if manifest is None:
         raise StoreError(f"{root}: no claims store here; run `factlint index` first")
     if rules is None and rules_dir is not None:
         rules = load_rules([rules_dir])
@@ -360,6 +384,12 @@ def read_table(root: Path, table: str) -> pd.DataFrame:
     """Every stored row of ``table`` (claims, mentions, texts), bucket by bucket."""
     df = _read_all(root, table)
     return pd.DataFrame(columns=COLUMNS[table]) if df is None else df
+
+
+def bucket_rows(root: Path, table: str, bucket: int) -> pd.DataFrame:
+    """The stored rows of one bucket of ``table`` (none when the bucket is empty)."""
+    path = _bucket_file(root, table, bucket)
+    return pd.read_parquet(path) if path.exists() else pd.DataFrame(columns=COLUMNS[table])
 
 
 def entries_of(manifest: dict) -> list[Entry]:
@@ -396,8 +426,9 @@ class Summary:
     counts: dict[str, int]  # claims by entry
     uncompared: dict[str, list]  # claims not compared, by entry
     tagged: pd.DataFrame  # the claims with a metric (with entry and seq), in corpus order
-    names: object  # the archive's checks.typos.NameIndex
-    titles: pd.DataFrame  # the title mentions (with entry and seq), in corpus order
+    names: list[tuple[str, object]]  # the archive's name-variant findings, by block (see :func:`write_names`)
+    titles: pd.DataFrame  # the title mentions (with entry and seq, and their group: ``suite.title_group``)
+    title_findings: dict[str, list]  # the findings of the titles, by group
     context: dict[tuple, str]  # the sentence quoted at (article, line, text) by the names and titles' findings
 
 
@@ -416,7 +447,12 @@ def read_summary(root: Path, manifest: dict, config: str) -> Summary | None:
         return None
     if not isinstance(got, Summary) or got.key != (manifest.get("generation", ""), config):
         return None
-    return got
+    try:
+        names = NameStore(root)
+    except Exception:  # noqa: BLE001 - absent or damaged: computed again
+        return None
+    names.close()
+    return got if names.key == got.key else None
 
 
 def write_summary(root: Path, summary: Summary, open_rows: pd.DataFrame) -> None:
@@ -430,11 +466,148 @@ def write_summary(root: Path, summary: Summary, open_rows: pd.DataFrame) -> None
     _write_atomic(root / SUMMARY, lambda tmp: tmp.write_bytes(pickle.dumps(summary, protocol=pickle.HIGHEST_PROTOCOL)))
 
 
+PARTS = "summary"  # what a few buckets give the summary, kept while they do not change: summary/part-NN.pkl
+
+
+def part_key(root: Path, buckets: Iterable[int], entries: list[str], config: str) -> str:
+    """What a part of the summary depends on.
+
+    Its bucket files, its (readable) articles in corpus order, the check configuration.
+    """
+    h = hashlib.sha256(config.encode())
+    for b in buckets:
+        for table in ("claims", "mentions"):
+            path = _bucket_file(root, table, b)
+            h.update(f"{table}{b}:{_stat(path) if path.exists() else '-'}\n".encode())
+    for e in entries:
+        h.update(e.encode() + b"\0")
+    return h.hexdigest()
+
+
+def read_part(root: Path, first: int, key: str) -> dict | None:
+    """The part of the summary from bucket ``first`` on, if it was computed for ``key``."""
+    import pickle
+
+    try:
+        got_key, part = pickle.loads((root / PARTS / f"part-{first:02d}.pkl").read_bytes())
+    except Exception:  # noqa: BLE001 - absent, damaged or foreign: computed again
+        return None
+    return part if got_key == key else None
+
+
+def write_part(root: Path, first: int, key: str, part: dict) -> None:
+    """Keep a part of the summary for the next one."""
+    import pickle
+
+    _write_atomic(root / PARTS / f"part-{first:02d}.pkl",
+                  lambda tmp: tmp.write_bytes(pickle.dumps((key, part), protocol=pickle.HIGHEST_PROTOCOL)))
+
+
 def open_rows(root: Path, groups: set[str]) -> pd.DataFrame:
     """The archive's open claims of the given groups (only the row groups that hold them are read)."""
     if not groups:
         return pd.DataFrame(columns=COLUMNS["claims"])
     return pd.read_parquet(root / OPEN_ROWS, filters=[("group", "in", sorted(groups))]).drop(columns="group")
+
+
+NAMES = "names.sqlite"
+_BATCH = 500  # keys a query asks for at once
+_json = functools.partial(json.dumps, ensure_ascii=False)
+
+
+def write_names(root: Path, key: tuple[str, str], index: NameIndex, reported: dict[str, str],
+                cfg: CheckConfig) -> None:
+    """Keep the archive's name index keyed by name and by block, so a draft reads only the names it touches.
+
+    ``key`` is the summary's (:class:`Summary`); ``reported`` gives the block at which the archive's run reported
+    each rare name. Besides each name's counts, articles and first mentions and each block's names, the store
+    keeps for each name the blocks where it might pair with another (:func:`factlint.checks.typos.might_pair`,
+    spelling alone), one of the two in few enough articles to be a rare variant: the only blocks where a draft
+    added after the archive can change a finding by changing its counts.
+    """
+    import pickle
+    import sqlite3
+
+    from factlint.checks.typos import might_pair
+
+    dump = functools.partial(pickle.dumps, protocol=pickle.HIGHEST_PROTOCOL)
+    reach = max(1, cfg.name_max_distance)
+
+    def rare(a: str, b: str) -> bool:  # drafts only add articles: a name in more cannot become a rare variant
+        return len(index.articles[a]) <= cfg.name_max_articles and might_pair(a, b, cfg)
+
+    pairs = []
+    for nb, tokens in index.blocks.items():
+        if len(tokens) < 2:
+            continue
+        alike: dict[tuple[str, int], list[str]] = {}  # by initial and length, as the check compares them
+        for t in tokens:
+            alike.setdefault((t[0], len(t)), []).append(t)
+        for a in tokens:
+            near = (b for n in range(len(a) - reach, len(a) + reach + 1) for b in alike.get((a[0], n), ()))
+            if any(rare(a, b) or rare(b, a) for b in near):
+                pairs.append((a, nb))
+
+    def write(tmp: Path) -> None:
+        tmp.unlink(missing_ok=True)
+        with contextlib.closing(sqlite3.connect(tmp)) as db, db:
+            db.executescript("CREATE TABLE names (key TEXT PRIMARY KEY, count INTEGER, articles TEXT, first BLOB, "
+                             "reported TEXT); CREATE TABLE blocks (nb TEXT PRIMARY KEY, tokens TEXT); "
+                             "CREATE TABLE pairs (key TEXT, nb TEXT); CREATE TABLE summary (key TEXT);")
+            db.execute("INSERT INTO summary VALUES (?)", ("\0".join(key),))
+            db.executemany("INSERT INTO names VALUES (?, ?, ?, ?, ?)",
+                           ((k, n, _json(list(index.articles[k])), dump(index.first[k]), reported.get(k))
+                            for k, n in index.counts.items()))
+            db.executemany("INSERT INTO blocks VALUES (?, ?)", ((nb, _json(list(t))) for nb, t in index.blocks.items()))
+            db.executemany("INSERT INTO pairs VALUES (?, ?)", pairs)
+            db.execute("CREATE INDEX pairs_key ON pairs (key)")
+
+    _write_atomic(root / NAMES, write)
+
+
+class NameStore:
+    """The archive's name index as :func:`write_names` keeps it, read a few names or blocks at a time."""
+
+    def __init__(self, root: Path) -> None:
+        import sqlite3
+
+        self.db = sqlite3.connect(f"file:{(root / NAMES).as_posix()}?mode=ro", uri=True)
+        try:
+            self.key = tuple(self.db.execute("SELECT key FROM summary").fetchone()[0].split("\0"))
+        except (sqlite3.Error, TypeError):
+            self.key = ()
+
+    def _rows(self, sql: str, keys: Iterable[str]) -> list[tuple]:
+        keys = sorted(set(keys))
+        out = []
+        for i in range(0, len(keys), _BATCH):
+            part = keys[i:i + _BATCH]
+            out += self.db.execute(sql.format(",".join("?" * len(part))), part).fetchall()
+        return out
+
+    def names(self, keys: Iterable[str]) -> dict[str, tuple[int, list[str], str | None]]:
+        """Count, articles and the block that reported it (or ``None``), of each name stored."""
+        sql = "SELECT key, count, articles, reported FROM names WHERE key IN ({})"
+        return {k: (n, json.loads(a), r) for k, n, a, r in self._rows(sql, keys)}
+
+    def first(self, key: str) -> list[Mention]:
+        """The first mentions of a stored name (none for another)."""
+        import pickle
+
+        row = self.db.execute("SELECT first FROM names WHERE key = ?", (key,)).fetchone()
+        return pickle.loads(row[0]) if row else []
+
+    def blocks(self, nbs: Iterable[str]) -> dict[str, list[str]]:
+        """The names of each stored block."""
+        return {nb: json.loads(t) for nb, t in self._rows("SELECT * FROM blocks WHERE nb IN ({})", nbs)}
+
+    def pair_blocks(self, keys: Iterable[str]) -> set[str]:
+        """The blocks where one of ``keys`` might pair with another name."""
+        return {nb for _, nb in self._rows("SELECT * FROM pairs WHERE key IN ({})", keys)}
+
+    def close(self) -> None:
+        """Let go of the file."""
+        self.db.close()
 
 
 def _read_all(root: Path, table: str) -> pd.DataFrame | None:
@@ -483,7 +656,7 @@ def mentions_of(df: pd.DataFrame) -> list[Mention]:
 
 def is_store(path: str | Path) -> bool:
     """Whether ``path`` holds a claims store."""
-    return (Path(path) / "manifest.json").is_file()
+    return (Path(path) / MANIFEST).is_file()
 
 
 __all__ = ["STORE_DIR", "Archive", "Entry", "StoreError", "check_engine", "index", "is_store", "is_table", "load",

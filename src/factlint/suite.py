@@ -21,13 +21,12 @@ from factlint.checks.agreement import NUMERIC_KINDS
 from factlint.checks.common import location
 from factlint.checks.consistent import Consistent, consistent_metrics
 from factlint.checks.open_comparables import open_claims
-from factlint.checks.typos import NameIndex, check_names, check_titles
+from factlint.checks.typos import MAX_LOCATIONS, NameIndex, block_names, check_names, check_titles, might_pair
 from factlint.collect import cached, collect, corpus_keys, engine_fingerprint, extract_all, has, store
 from factlint.config import hedge_config
 from factlint.corpus import BY_DEFAULT, Article, Columns, discover, is_table, load_article, load_table, source_ref
-from factlint.expectations import build_schemas
 from factlint.findings import Accepted, Finding, Location, apply_accepted, load_accepted
-from factlint.names import Mention, sentence_at
+from factlint.names import Mention, sentence_at, title_words
 from factlint.rules import RuleSet, load_rules
 from factlint.table import to_frame
 from factlint.vi import Reader
@@ -209,7 +208,7 @@ def _compute(paths, rules_dir, encoding, articles, progress, jobs, cache, keys, 
             claims += got_claims
             mentions += got_mentions
     df = to_frame(claims)
-    schemas = build_schemas(rules) if rules is not None else {}
+    schemas = _schemas(rules)
     raw = unreadable(arts) + ordered(with_context(run_checks(df, mentions, cfg, fx, schemas), arts, encoding, columns))
     findings, stale = apply_accepted(raw, accepted_list)
     done = Run(arts, df, mentions, findings, stale, rules, cfg, consistent_metrics(df, findings))
@@ -314,7 +313,7 @@ def cases(r: Run, suite: str) -> list[Case]:
         rk = tagged[tagged["kind"] == "rank"]
         ids |= {f"{m}-{p}" for m, p in zip(rk["metric"], rk["period"], strict=True)}
     elif suite == "expectations":  # one case per metric schema, findings or not
-        ids |= set(build_schemas(r.rules)) if r.rules is not None else set()
+        ids |= set(_schemas(r.rules))
     elif suite == "relations":
         ids |= {f"{m}-{p}" for m, p in zip(tagged["metric"], tagged["period"], strict=True)
                 if any(m in (rel.get("total"), rel.get("part")) for rel in r.config.relations)}
@@ -352,6 +351,14 @@ def run_against(store_root: Path, drafts: list[str | Path], rules_dir: Path | No
     Raises:
         StoreError: No store, or one indexed with other rules or settings.
     """
+    with _gc_paused():  # tens of thousands of articles built from the manifest
+        return _run_against(store_root, drafts, rules_dir, accepted, encoding, jobs, columns, progress)
+
+
+def _run_against(store_root: Path, drafts: list[str | Path], rules_dir: Path | None, accepted: Path | None,  # noqa: PLR0913
+                 encoding: str | None, jobs: int, columns: Columns,
+                 progress: Callable[[Iterable], Iterable] | None) -> Run:
+    """:func:`run_against`, the garbage collector paused."""
     from factlint import store
     from factlint.collect import extract_jobs, units
     from factlint.corpus import mark_duplicates
@@ -363,14 +370,17 @@ def run_against(store_root: Path, drafts: list[str | Path], rules_dir: Path | No
     fx = FxTable.load(rules_dir / "reference" / "fx.yaml" if rules_dir is not None else None)
     hedges = hedge_config(rules_dir)
     accepted_list = load_accepted(accepted)
-    schemas = build_schemas(rules) if rules is not None else {}  # --against finds what a full run finds
     work = units(list(discover(drafts)), encoding, columns)
     jobs_list = [u for u in work if isinstance(u, tuple)]
     done = iter(extract_jobs(jobs_list, rules, rules_dir, hedges, jobs, progress, keep_text=True))
     drafted = [(u, [], []) if isinstance(u, Article) else next(done) for u in work]
     summary = store.read_summary(store_root, manifest, _config_key(rules_dir))
     if summary is None:
-        summary = summarize(store_root, rules_dir, encoding, columns, manifest, rules, cfg, fx, schemas)
+        gc.enable()  # (a whole archive is read: its garbage is collected)
+        try:
+            summary = summarize(store_root, rules_dir, encoding, columns, manifest, rules, cfg, fx, _schemas(rules))
+        finally:
+            gc.disable()
     entries = store.entries_of(manifest)
     slots: list = list(entries)
     place = {}
@@ -389,7 +399,7 @@ def run_against(store_root: Path, drafts: list[str | Path], rules_dir: Path | No
     gone = {entries[i].entry for i in replaced}
     if any(a.status != summary.status.get(e.entry) for e, a in zip(entries, arts, strict=False) if e.entry not in gone):
         # a draft's id turns an archived article into a duplicate, or frees one: check the whole archive again
-        return _against_all(store_root, manifest, slots, arts, rules, cfg, fx, schemas, accepted_list, encoding,
+        return _against_all(store_root, manifest, slots, arts, rules, cfg, fx, _schemas(rules), accepted_list, encoding,
                             columns)
     order, new_claims, new_mentions = _slot_rows(slots, arts)
     mine_rows = store.in_order(new_claims or [store.frame("claims", "", [])], order)  # with entry and seq
@@ -408,8 +418,9 @@ def run_against(store_root: Path, drafts: list[str | Path], rules_dir: Path | No
         found += checked([f for f in run_checks(mine, [], cfg, fx, {}) if f.check in PER_ARTICLE])
     # ruled metrics: every tagged claim, the drafts' with them
     tagged = typed(store.in_order([summary.tagged, mine_rows[mine_rows["metric"] != ""]], order))
-    found += checked([f for f in run_checks(tagged, [], cfg, fx, schemas)
-                      if f.check not in PER_ARTICLE | OPEN | MENTIONS])
+    if len(tagged):  # (no claim of a ruled metric: nothing to compare)
+        found += checked([f for f in run_checks(tagged, [], cfg, fx, _schemas(rules))  # as a full run
+                          if f.check not in PER_ARTICLE | OPEN | MENTIONS])
     # open groups: those a draft joins or leaves are checked again, the others' findings stand
     groups = _open_groups(mine) | _open_groups(typed(store.entry_rows(store_root, [entries[i] for i in replaced])))
     found += [f for g, fs in summary.open.items() if g not in groups for f in fs]
@@ -418,14 +429,19 @@ def run_against(store_root: Path, drafts: list[str | Path], rules_dir: Path | No
     # names and titles: the whole corpus's (the archive's names indexed once, the drafts' added after them)
     mine_mentions = store.mentions_of(store.in_order(new_mentions or [store.frame("mentions", "", [])], order))
     if replaced:  # an archived article leaves: its names leave the index, which is built again
-        names = NameIndex.of(store.mentions_of(store.in_order(
-            [store.read_table(store_root, "mentions"), *new_mentions], order)))
+        names = check_names(NameIndex.of(store.mentions_of(store.in_order(
+            [store.read_table(store_root, "mentions"), *new_mentions], order))), cfg)
     else:
-        names = summary.names
-        names.add(mine_mentions)
-    titles = store.mentions_of(store.in_order([summary.titles, *new_mentions], order))
+        names = _names_against(store_root, summary.names, mine_mentions, cfg)
+    # titles: the groups (first words) a draft joins or leaves are checked again, the others' findings stand
+    near_titles = summary.titles[summary.titles["entry"].isin(gone)]
+    groups = {title_group(m.text) for m in mine_mentions if m.kind == "title"} | set(near_titles["group"])
+    titles = store.in_order([summary.titles[summary.titles["group"].isin(groups)].drop(columns="group"),
+                             *new_mentions], order)
+    titles = [m for m in store.mentions_of(titles) if m.kind == "title" and title_group(m.text) in groups]
+    titled = [f for g, fs in summary.title_findings.items() if g not in groups for f in fs] + check_titles(titles, cfg)
     drafted_refs = {a.ref for s, a in zip(slots, arts, strict=True) if not isinstance(s, store.Entry)}
-    found += checked(_in_context(check_names(names, cfg) + check_titles(titles, cfg), summary.context, drafted_refs))
+    found += checked(_in_context(names + titled, summary.context, drafted_refs))
     raw = unreadable(arts) + ordered(found)
     findings, stale = apply_accepted(raw, accepted_list)
     n_claims = sum(summary.counts.get(e, 0) for e in kept) + len(mine)
@@ -447,6 +463,94 @@ def _in_context(findings: list[Finding], context: dict[tuple, str], drafted: set
                      for x in f.locations)
         out.append(replace(f, locations=locs) if locs != f.locations else f)
     return out
+
+
+def names_by_block(index: NameIndex, cfg: CheckConfig) -> tuple[list[tuple[str, Finding]], dict[str, str]]:
+    """The name variants of ``index`` as :func:`check_names` finds them, with their block; where each was reported."""
+    by_block, reported = [], {}
+    found: set[str] = set()
+    for nb, tokens in sorted(index.blocks.items()):
+        for f in block_names(index, nb, tokens, cfg, found):
+            by_block.append((nb, f))
+            reported[f.key.split("|")[0]] = nb
+    return by_block, reported
+
+
+def title_group(title: str) -> str:
+    """The titles :func:`check_titles` compares with each other share their first three words (as it reads them)."""
+    return "\x1f".join(title_words(title)[:3])
+
+
+def _names_against(store_root: Path, archive: list[tuple[str, Finding]], mine: list[Mention],
+                   cfg: CheckConfig) -> list[Finding]:
+    """The name variants of the archive with new drafts after it, reading only the names the drafts touch.
+
+    The archive's findings (``archive``, by block) stand but in the blocks a draft changes: where it brings a
+    name that might pair with one there, or changes the counts of a name that might pair there. Those blocks
+    are checked again in their order; when one reports other rare names than the archive's run did, the blocks
+    after it where those names might pair are checked again too (a rare name is reported once).
+    """
+    import heapq
+
+    from factlint import store
+
+    added = NameIndex.of(mine)
+    if not added.counts:
+        return [f for _, f in archive]
+    ns = store.NameStore(store_root)
+    view, reported_at = NameIndex(), {}
+
+    class First(dict):  # a name's first mentions, read when the check asks for them
+        def __missing__(self, k: str) -> list[Mention]:
+            self[k] = (ns.first(k) + added.first.get(k, []))[:MAX_LOCATIONS]
+            return self[k]
+
+    view.first = First()
+
+    def load(keys: Iterable[str]) -> None:
+        missing = {k for k in keys if k not in view.counts}
+        stored = ns.names(missing)
+        for k in missing:
+            n, arts, at = stored.get(k, (0, [], None))
+            view.counts[k] = n + added.counts.get(k, 0)
+            view.articles[k] = dict.fromkeys(arts) | added.articles.get(k, {})
+            reported_at[k] = at
+
+    stored_blocks = ns.blocks(added.blocks)
+    todo = ns.pair_blocks(added.counts)
+    for nb, tokens in added.blocks.items():
+        have = stored_blocks.get(nb, [])
+        new = [t for t in tokens if t not in set(have)]
+        if any(might_pair(a, b, cfg) or might_pair(b, a, cfg) for a in new for b in [*have, *tokens]):
+            todo.add(nb)
+    stored_blocks |= ns.blocks(todo - set(stored_blocks))
+    heap = sorted(todo)
+    redone: dict[str, list[Finding]] = {}
+    moved: dict[str, str | None] = {}  # rare names reported elsewhere than in the archive's run: where now
+    while heap:
+        nb = heapq.heappop(heap)
+        if nb in redone:
+            continue
+        if nb not in stored_blocks:
+            stored_blocks |= ns.blocks([nb])
+        tokens = list(dict.fromkeys([*stored_blocks.get(nb, []), *added.blocks.get(nb, {})]))
+        load(tokens)
+        at = {t: moved[t] if t in moved else reported_at[t] for t in tokens}
+        was = {t for t, b in at.items() if b is not None and b < nb}
+        before = set(was)
+        redone[nb] = block_names(view, nb, tokens, cfg, was)
+        for t in tokens:
+            now = t in was and t not in before
+            if t in moved:
+                if now:
+                    moved[t] = nb
+            elif now != (reported_at[t] == nb):  # the first difference: where it is reported may move on
+                moved[t] = nb if now else None
+                for b in ns.pair_blocks([t]):
+                    if b > nb:
+                        heapq.heappush(heap, b)
+    ns.close()
+    return [f for nb, f in archive if nb not in redone] + [f for fs in redone.values() for f in fs]
 
 
 def _open_groups(df: pd.DataFrame) -> set[str]:
@@ -521,40 +625,101 @@ def summarize(store_root: Path, rules_dir: Path | None, encoding: str | None, co
     arts = [e.article for e in entries]
     mark_duplicates(arts)
     order = {e.entry: i if a.status == "ok" else -1 for i, (e, a) in enumerate(zip(entries, arts, strict=True))}
-    rows = store.in_order([store.read_table(store_root, "claims")], order)
-    df = typed(rows)
-    mention_rows = store.in_order([store.read_table(store_root, "mentions")], order)
-    mentions = store.mentions_of(mention_rows)
+    # a few buckets at a time: no more than those buckets' claims and mentions are held at once
+    per_article: dict[str, list[Finding]] = {}
+    tagged, near, titles, counts, not_compared = [], [], [], {}, {}
+    names, firsts = NameIndex(), {}
+    config = _config_key(rules_dir)
+    readable: dict[int, list[str]] = {}  # the readable articles of each part, in corpus order
+    for e in entries:
+        if order[e.entry] >= 0:
+            readable.setdefault(e.bucket // SUMMARY_BUCKETS, []).append(e.entry)
+    for b in range(0, store.BUCKETS, SUMMARY_BUCKETS):
+        buckets = range(b, b + SUMMARY_BUCKETS)
+        # what these buckets gave the last summary stands while their files and their articles' order do
+        key = store.part_key(store_root, buckets, readable.get(b // SUMMARY_BUCKETS, []), config)
+        part = store.read_part(store_root, b, key)
+        if part is None:
+            part = _bucket_summary(store_root, buckets, order, cfg, fx)
+            store.write_part(store_root, b, key, part)
+        for f in part["per_article"]:
+            loc = f.locations[0]
+            per_article.setdefault(source_ref(loc.path, loc.article), []).append(f)
+        tagged.append(part["tagged"])
+        near.append(part["open"])
+        titles.append(part["titles"])
+        counts |= part["counts"]
+        for e, u in part["uncompared"]:
+            not_compared.setdefault(e, []).append(u)
+        got = part["names"]
+        for k, n in got.counts.items():
+            names.counts[k] = names.counts.get(k, 0) + n
+            names.articles.setdefault(k, {}).update(got.articles[k])
+            firsts.setdefault(k, []).extend(zip([(order[e], i) for e, i in part["first"][k]], got.first[k],
+                                                strict=True))
+        for nb, tokens in got.blocks.items():
+            names.blocks.setdefault(nb, {}).update(tokens)
+    names.first = {k: [m for _, m in sorted(v, key=lambda x: x[0])[:MAX_LOCATIONS]] for k, v in firsts.items()}
     entry_of = {e.article.ref: e.entry for e in entries}
     texts = store.Archive(entries, pd.DataFrame(), pd.DataFrame(), store_root).texts
-    raw = with_context(run_checks(df, mentions, cfg, fx, schemas), arts, encoding, columns,
+    by_block, reported = names_by_block(names, cfg)
+    titles_df = store.in_order(titles, order)
+    titled = check_titles(store.mentions_of(titles_df), cfg)
+    open_rows = store.in_order(near, order)
+    opened = [f for f in run_checks(typed(open_rows), [], cfg, fx, {}) if f.check in OPEN]
+    raw = with_context(opened + [f for _, f in by_block] + titled, arts, encoding, columns,
                        texts=lambda refs: _by_ref(texts(entry_of[r] for r in refs if r in entry_of), entry_of))
-    near = open_claims(df)
-    group_at = dict(zip(zip(near["path"], near["line"], near["column"], strict=True),
-                        store.open_group(near["subject_key"], near["measure_key"]), strict=True))
-    per_article: dict[str, list[Finding]] = {}
+    group_at = dict(zip(zip(open_rows["path"], open_rows["line"], open_rows["column"], strict=True),
+                        store.open_group(open_rows["subject_key"], open_rows["measure_key"]), strict=True))
     open_: dict[str, list[Finding]] = {}
     for f in raw:
-        loc = f.locations[0]
-        if f.check in PER_ARTICLE:
-            per_article.setdefault(source_ref(loc.path, loc.article), []).append(f)
-        elif f.check in OPEN:
+        if f.check in OPEN:
+            loc = f.locations[0]
             open_.setdefault(group_at[(loc.path, loc.line, loc.column)], []).append(f)
     context = {(source_ref(x.path, x.article), x.line, x.text): x.sentence
                for f in raw if f.check in MENTIONS for x in f.locations if x.sentence}
-    not_compared: dict[str, list[Uncompared]] = {}
-    mask = (df["metric"] != "") & df["kind"].isin(NUMERIC_KINDS) & (df["period"] == "")
-    for e, u in zip(rows.loc[mask, "entry"], uncompared(df), strict=True):
-        not_compared.setdefault(e, []).append(u)
+    title_findings: dict[str, list[Finding]] = {}
+    for f in titled:
+        title_findings.setdefault(title_group(f.locations[0].text), []).append(f)
     summary = store.Summary(
-        key=(manifest.get("generation", ""), _config_key(rules_dir)),
+        key=(manifest.get("generation", ""), config),
         status={e.entry: a.status for e, a in zip(entries, arts, strict=True)},
-        per_article=per_article, open=open_, counts=rows["entry"].value_counts().to_dict(),
-        uncompared=not_compared, tagged=rows[rows["metric"] != ""].reset_index(drop=True),
-        names=NameIndex.of(mentions), titles=mention_rows[mention_rows["kind"] == "title"].reset_index(drop=True),
+        per_article=per_article, open=open_, counts=counts, uncompared=not_compared,
+        tagged=store.in_order(tagged, order), names=by_block,
+        titles=titles_df.assign(group=[title_group(t) for t in titles_df["text"]]), title_findings=title_findings,
         context=context)
-    store.write_summary(store_root, summary, rows.loc[near.index])
+    store.write_names(store_root, summary.key, names, reported, cfg)
+    store.write_summary(store_root, summary, open_rows)
     return summary
+
+
+SUMMARY_BUCKETS = 8  # buckets of the store summarized at once (of 64)
+
+
+def _bucket_summary(store_root: Path, buckets: Iterable[int], order: dict[str, int], cfg: CheckConfig,
+                    fx: FxTable) -> dict:
+    """What some buckets of the store give the summary.
+
+    Its articles' own findings, their claims to compare (ruled and open), claim counts and claims not compared,
+    its name index (with where each first mention sits: entry and place in it) and titles.
+    """
+    from factlint import store
+    from factlint.table import typed
+
+    rows = store.in_order([store.bucket_rows(store_root, "claims", b) for b in buckets], order)
+    df = typed(rows)
+    mask = (df["metric"] != "") & df["kind"].isin(NUMERIC_KINDS) & (df["period"] == "")
+    mentions = store.in_order([store.bucket_rows(store_root, "mentions", b) for b in buckets], order)
+    named = mentions[(mentions["kind"] == "name") & ((mentions["prev"] != "") | (mentions["next"] != ""))]
+    found = store.mentions_of(named)
+    index = NameIndex.of(found)
+    at = {id(m): (e, i) for m, e, i in zip(found, named["entry"], named["seq"], strict=True)}
+    return {"per_article": [f for f in run_checks(df, [], cfg, fx, {}) if f.check in PER_ARTICLE] if len(df) else [],
+            "tagged": rows[rows["metric"] != ""], "open": rows.loc[open_claims(df).index],
+            "counts": rows["entry"].value_counts().to_dict(),
+            "uncompared": list(zip(rows.loc[mask, "entry"], uncompared(df), strict=True)),
+            "names": index, "first": {k: [at[id(m)] for m in ms] for k, ms in index.first.items()},
+            "titles": mentions[mentions["kind"] == "title"]}
 
 
 def prepare_against(store_root: Path, rules_dir: Path | None, encoding: str | None = None,
@@ -572,7 +737,16 @@ def prepare_against(store_root: Path, rules_dir: Path | None, encoding: str | No
         cfg = CheckConfig.load(rules_dir, {lr.rule.metric for lr in rules.rules} if rules is not None else None)
         fx = FxTable.load(rules_dir / "reference" / "fx.yaml" if rules_dir is not None else None)
         summarize(store_root, rules_dir, encoding, columns, manifest, rules, cfg, fx,
-                  build_schemas(rules) if rules is not None else {})
+                  _schemas(rules))
+
+
+def _schemas(rules: RuleSet | None) -> dict:
+    """The metrics' expectation schemas (pandera is imported when first needed)."""
+    if rules is None:
+        return {}
+    from factlint.expectations import build_schemas
+
+    return build_schemas(rules)
 
 
 def _config_key(rules_dir: Path | None) -> str:

@@ -6,8 +6,9 @@ Each is a pure function from the claims table (or the mentions) and configuratio
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pandas as pd
-import pandera.pandas as pa
 
 from factlint.checks.agreement import check_agreement
 from factlint.checks.arithmetic import CODES as ARITHMETIC_CODES
@@ -28,6 +29,9 @@ from factlint.checks.restatement import check_restatements
 from factlint.checks.typos import check_malformed, check_names, check_titles
 from factlint.findings import Finding
 from factlint.names import Mention
+
+if TYPE_CHECKING:
+    import pandera.pandas as pa
 
 # check name (as in checks/test_<name>.py) -> the finding `check` values it covers
 SUITES = {

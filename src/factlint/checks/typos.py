@@ -88,46 +88,66 @@ def check_names(mentions: list[Mention] | NameIndex, cfg: CheckConfig) -> list[F
     given names ("Khôi" / "Khai", "Thu" / "Thi", "Nam-Ấn" / "Nam-Lào").
     """
     index = mentions if isinstance(mentions, NameIndex) else NameIndex.of(mentions)
-    counts, first = index.counts, index.first
     out: list[Finding] = []
     reported: set[str] = set()
-    reach = max(1, cfg.name_max_distance)  # the most a variant's length may differ
     for nb, tokens in sorted(index.blocks.items()):
-        if len(tokens) < 2:
-            continue
-        alike: dict[tuple[str, int], list[str]] = defaultdict(list)  # by initial and length
-        for t in tokens:
-            alike[t[0], len(t)].append(t)
-        for rare in sorted(tokens):
-            if rare in reported or len(rare) < cfg.name_min_length:
-                continue  # short names are mostly two names
-            if len(index.articles[rare]) > cfg.name_max_articles:
-                continue
-            # a different initial is a different name ("Lan" / "Ban"); a length apart is no edit away
-            near = sorted(t for n in range(len(rare) - reach, len(rare) + reach + 1)
-                          for t in alike.get((rare[0], n), ()))
-            for freq in near:
-                if rare == freq or counts[freq] < cfg.name_min_ratio * counts[rare]:
-                    continue
-                if rare.rstrip("s") == freq.rstrip("s"):
-                    continue  # a trailing "s" is a plural ("Tigers")
-                limit = 1 if len(freq) <= 6 else cfg.name_max_distance
-                if abs(len(rare) - len(freq)) > limit or Levenshtein.distance(rare, freq) > limit:
-                    continue
-                if _syllables(first[rare][0].text) and _syllables(first[freq][0].text):
-                    continue
-                reported.add(rare)
-                rare_m, freq_m = first[rare], first[freq]
-                out.append(Finding(
-                    "FL602", "name_variant", "warning", "",
-                    f"name {rare_m[0].text!r} ({counts[rare]}x, {few(index.articles[rare])}) "
-                    f"looks like a misspelling of {freq_m[0].text!r} ({counts[freq]}x), seen beside the same "
-                    f"name {nb!r}",
-                    tuple(_loc(m) for m in rare_m[:MAX_LOCATIONS]) + (_loc(freq_m[0]),), rare_m[0].article,
-                    key=f"{rare}|{freq}",
-                ))
-                break
+        out += block_names(index, nb, tokens, cfg, reported)
     return out
+
+
+def block_names(index: NameIndex, nb: str, tokens: Iterable[str], cfg: CheckConfig,
+                reported: set[str]) -> list[Finding]:
+    """The name variants of one neighbour block (``nb``: the shared neighbour), as :func:`check_names` finds them.
+
+    ``index`` needs the counts, articles and first mentions of ``tokens`` only; ``reported`` holds the rare names
+    reported by the blocks before this one (a rare name is reported once) and takes those reported here.
+    """
+    counts, first = index.counts, index.first
+    tokens = list(tokens)
+    if len(tokens) < 2:
+        return []
+    out: list[Finding] = []
+    reach = max(1, cfg.name_max_distance)  # the most a variant's length may differ
+    alike: dict[tuple[str, int], list[str]] = defaultdict(list)  # by initial and length
+    for t in tokens:
+        alike[t[0], len(t)].append(t)
+    for rare in sorted(tokens):
+        if rare in reported or len(rare) < cfg.name_min_length:
+            continue  # short names are mostly two names
+        if len(index.articles[rare]) > cfg.name_max_articles:
+            continue
+        # a different initial is a different name ("Lan" / "Ban"); a length apart is no edit away
+        near = sorted(t for n in range(len(rare) - reach, len(rare) + reach + 1)
+                      for t in alike.get((rare[0], n), ()))
+        for freq in near:
+            if rare == freq or counts[freq] < cfg.name_min_ratio * counts[rare]:
+                continue
+            if not might_pair(rare, freq, cfg):
+                continue
+            if _syllables(first[rare][0].text) and _syllables(first[freq][0].text):
+                continue
+            reported.add(rare)
+            rare_m, freq_m = first[rare], first[freq]
+            out.append(Finding(
+                "FL602", "name_variant", "warning", "",
+                f"name {rare_m[0].text!r} ({counts[rare]}x, {few(index.articles[rare])}) "
+                f"looks like a misspelling of {freq_m[0].text!r} ({counts[freq]}x), seen beside the same "
+                f"name {nb!r}",
+                tuple(_loc(m) for m in rare_m[:MAX_LOCATIONS]) + (_loc(freq_m[0]),), rare_m[0].article,
+                key=f"{rare}|{freq}",
+            ))
+            break
+    return out
+
+
+def might_pair(rare: str, freq: str, cfg: CheckConfig) -> bool:
+    """Whether ``rare`` can be reported as a variant of ``freq`` whatever their counts (spelling alone)."""
+    if rare == freq or rare[0] != freq[0] or len(rare) < cfg.name_min_length:
+        return False
+    if rare.rstrip("s") == freq.rstrip("s"):
+        return False  # a trailing "s" is a plural ("Tigers")
+    limit = 1 if len(freq) <= 6 else cfg.name_max_distance
+    return abs(len(rare) - len(freq)) <= limit and Levenshtein.distance(rare, freq) <= limit
 
 
 def check_titles(mentions: list[Mention], cfg: CheckConfig) -> list[Finding]:

@@ -9,12 +9,13 @@ file, the row's id and the line and column inside the row's text.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import io
 import json
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -185,25 +186,65 @@ def _csv(text: str, shown: str, columns: Columns) -> list[Row]:
     return rows
 
 
+@dataclass(frozen=True)
+class RowGroup:
+    """A row group of a Parquet table, read by itself (on a Dask worker) into the rows it holds."""
+
+    path: str  # the file
+    shown: str  # the path as shown
+    index: int  # its number in the file
+    first: int  # how many rows of the table come before it
+    mapping: tuple[tuple[str, str], ...]  # (field, column)
+
+
 def _parquet(path: Path, shown: str, columns: Columns) -> list[Row]:
+    return [row for group in parquet_groups(path, shown, columns) for row in read_group(group)]
+
+
+def parquet_groups(path: Path, shown: str, columns: Columns = BY_DEFAULT) -> list[RowGroup]:
+    """The row groups of a Parquet table, from its footer alone (the rows are not read).
+
+    Raises:
+        CorpusError: The file is not Parquet, or lacks a mapped column.
+    """
+    with _parquet_errors(shown) as pq:
+        table = pq.ParquetFile(path)
+        mapping = tuple(columns.resolve(table.schema_arrow.names, shown).items())
+        out, first = [], 0
+        for i in range(table.num_row_groups):
+            out.append(RowGroup(str(path), shown, i, first, mapping))
+            first += table.metadata.row_group(i).num_rows
+        return out
+
+
+def read_group(group: RowGroup) -> list[Row]:
+    """The records of one row group, numbered as rows of the whole table.
+
+    Raises:
+        CorpusError: The file cannot be read.
+    """
+    mapping = dict(group.mapping)
+    with _parquet_errors(group.shown) as pq:
+        table = pq.ParquetFile(group.path).read_row_group(group.index, columns=list(dict.fromkeys(mapping.values())))
+        return [Row(group.shown, group.first + k, 0, {name: rec[col] for name, col in mapping.items()})
+                for k, rec in enumerate(table.to_pylist(), start=1)]
+
+
+@contextlib.contextmanager
+def _parquet_errors(shown: str) -> Iterator:
+    """``pyarrow.parquet``; what goes wrong reading the file becomes a :class:`CorpusError` naming it."""
     try:
         import pyarrow.parquet as pq
     except ImportError:
         raise CorpusError(f"{shown}: reading Parquet needs pyarrow: pip install 'factlint[parquet]'") from None
     try:
-        table = pq.ParquetFile(path)
-        mapping = columns.resolve(table.schema_arrow.names, shown)
-        rows: list[Row] = []
-        for batch in table.iter_batches(columns=list(dict.fromkeys(mapping.values()))):
-            for rec in batch.to_pylist():
-                rows.append(Row(shown, len(rows) + 1, 0, {name: rec[col] for name, col in mapping.items()}))
+        yield pq
     except CorpusError:
         raise
     except OSError as exc:
         raise CorpusError(f"{shown}: cannot read: {exc.strerror or exc}") from None
     except Exception as exc:  # noqa: BLE001 - pyarrow's errors for a broken file vary by version
         raise CorpusError(f"{shown}: not a Parquet file ({type(exc).__name__}: {exc})") from None
-    return rows
 
 
 def parse_date(value: object) -> dt.date | None:
