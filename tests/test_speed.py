@@ -11,6 +11,7 @@ import itertools
 import re
 from pathlib import Path
 
+import pytest
 import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -208,6 +209,32 @@ def test_party_starts_keep_names_as_written_and_sector_heads_in_any_case() -> No
     text = "trung tâm Trung Quốc, nước ta và NGÀNH dệt may; nhật ký Nhật"
     kept = [text[p:p + 5] for p in subjects._party_starts(text, None)]
     assert kept == ["Trung", "nước ", "NGÀNH", "Nhật"]
+
+
+_NAME_PIECES = ["Hàn", "Hàn Quốc", "Hàn  Quốc", "Nhật", "Nhật Bản", "Bản", "Việt", "Việt Nam", "Trung Quốc", "Mỹ",
+                "Mỹ Tho", "Anh", "Ai Cập", "Cộng hòa", "TP.HCM", "Hà Nội", "Nội", "ngành", "dệt may", "Toyota", "Úc",
+                "Xin-ga-po", "Hoa Kỳ", "Kỳ", "ASEAN", "EU", "JICA", "ADB", "Đài Loan", "Đài", "VN"]
+
+
+@functools.cache
+def _plain_party_patterns() -> tuple[regex.Pattern, regex.Pattern]:
+    """The plain definition: the names, provinces and pair names as one alternation, longest first."""
+    with pytest.MonkeyPatch.context() as m:
+        m.setattr(subjects, "_trie", subjects._alt)
+        return subjects._pair_re.__wrapped__(), subjects._party_re.__wrapped__()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_NAME_PIECES), st.sampled_from([" ", " – ", "-", "–", " và ", ", ", "\n"])),
+                max_size=10))
+def test_party_names_as_a_trie_match_as_the_alternation_does(pieces: list[tuple[str, str]]) -> None:
+    text = "".join(w + sep for w, sep in pieces)
+    fast = (subjects._pair_re(), subjects._party_re())
+    for f, p in zip(fast, _plain_party_patterns(), strict=True):
+        assert f.pattern != p.pattern
+        for pos in range(len(text)):
+            got, want = f.match(text, pos), p.match(text, pos)
+            assert (got and (got.span(), got.groupdict())) == (want and (want.span(), want.groupdict()))
 
 
 _CLAIMS = Path(__file__).resolve().parents[1] / "claims"
