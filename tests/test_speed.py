@@ -18,8 +18,8 @@ from hypothesis import strategies as st
 
 from factlint import rules as rules_mod
 from factlint.attribute import Places, attribute
-from factlint.corpus import Article, normalise
-from factlint.extract import sentences
+from factlint.corpus import Article, load_article, normalise
+from factlint.extract import CLAIM_COLUMNS, Claim, claim_rows, extract_article, sentences
 from factlint.names import Mention, extract_mentions
 from factlint.rules import load_rules
 from factlint.vi import lexicon as lx
@@ -300,3 +300,26 @@ def test_period_starts_turn_away_figures_that_lead_no_span_or_part_of_a_year() -
     # "năm" (five) is a number word: the words are all kept
     assert [text[p:p + 2] for p in periods._starts("partial", text, None)] == ["5 ", "nă", "12"]
     assert [text[p:p + 4] for p in periods._starts("span", text, None)] == ["năm,", "2016", "2020"]
+
+
+def test_claim_rows_hold_each_field_in_its_column(tmp_path) -> None:
+    # rows are built by position: each value must sit under its own column name
+    path = tmp_path / "a.md"
+    path.write_text("---\nid: a1\noutlet: Báo A\npublished: 2020-03-05\ntitle: T\n---\n"
+                    "Dòng đầu.\nNăm 2019, kim ngạch thương mại Việt Nam – Nhật Bản ước đạt gần 40 tỷ USD.\n"
+                    "Khoảng 350.000 người Việt Nam đang sống tại Nhật Bản.\n", encoding="utf-8")
+    art = load_article(path)
+    rows = claim_rows(art, load_rules([_CLAIMS]))
+    assert [Claim(*r) for r in rows] == extract_article(art, load_rules([_CLAIMS]))
+    money, count = (dict(zip(CLAIM_COLUMNS, r, strict=True)) for r in rows if r[CLAIM_COLUMNS.index("kind")] != "year")
+    assert {k: money[k] for k in ("article", "path", "line", "column", "end_column", "text", "kind", "value", "unit",
+                                  "qualifier", "direction", "high_open", "metric", "period", "subject_key",
+                                  "modality", "published", "outlet", "after", "period_kind")} == {
+        "article": "a1", "path": str(path), "line": 8, "column": 60, "end_column": 73, "text": "gần 40 tỷ USD",
+        "kind": "money", "value": 4e10, "unit": "USD", "qualifier": "gần", "direction": "below", "high_open": True,
+        "metric": "trade.vn_jp.total", "period": "2019", "subject_key": "VN+JP", "modality": "estimate",
+        "published": "2020-03-05", "outlet": "Báo A", "after": "", "period_kind": "year"}
+    assert money["offset"] == art.text.index("gần 40") and money["claim_id"].startswith("a1:")
+    assert money["sentence"].startswith("Năm 2019") and money["measure_key"] and money["low"] < money["high"]
+    assert count["text"] == "Khoảng 350.000 người" and count["after"].startswith(" Việt Nam đang sống")
+    assert (count["kind"], count["unit"], count["line"], count["end_line"]) == ("count", "person", 9, 9)
