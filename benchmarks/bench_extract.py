@@ -5,7 +5,8 @@
 Writes ``benchmarks/results_extract.md``. Every stage runs over the same in-memory articles; the corpus is
 built by ``make_corpus.py`` (and, with ``--real``, the real news dump is read too). The stages are those
 ``factlint check`` runs per article: decode and normalise, read quantities, split sentences, tag with the
-``claims/`` rules, collect name mentions; "extract" is the whole per-article work (claims and mentions).
+``claims/`` rules, collect name mentions; "extract" is the whole per-article work of a run (``collect.extract_all``:
+the claims as table rows, and the mentions).
 """
 
 from __future__ import annotations
@@ -20,8 +21,9 @@ from pathlib import Path
 
 import regex
 
+from factlint.collect import extract_all
 from factlint.corpus import Article, load_corpus, normalise
-from factlint.extract import extract_article, sentences
+from factlint.extract import sentences
 from factlint.names import extract_mentions
 from factlint.rules import load_rules
 from factlint.vi import read_quantities
@@ -56,7 +58,7 @@ def measure(raws: list[str], arts: list[Article], repeat: int) -> dict:
         "sentences": lambda: [sentences(b) for b in bodies],
         "tag with rules": lambda: [rules.tag(a.body, q, s, a) for a, q, s in zip(arts, read, spans, strict=True)],
         "name mentions": lambda: [extract_mentions(a) for a in arts],
-        "extract (all)": lambda: [(extract_article(a, rules), extract_mentions(a)) for a in arts],
+        "extract (all)": lambda: [extract_all(a, rules) for a in arts],
     }
     return {"mb": mb, "digit_runs": sum(len(DIGITS.findall(b)) for b in bodies),
             "quantities": sum(len(q) for q in read),

@@ -93,14 +93,14 @@ def test_an_engine_failure_on_one_article_is_reported_and_the_run_goes_on(tmp_pa
     from factlint.suite import run
 
     arts, rules = _copy(tmp_path)
-    real = collect_module.extract_article
+    real = collect_module.claim_rows
 
     def flaky(article, rules=None, reader=None):
         if article.id.startswith("002"):
             raise ValueError("Invalid isoformat string: '--05-01'")
         return real(article, rules, reader)
 
-    monkeypatch.setattr(collect_module, "extract_article", flaky)
+    monkeypatch.setattr(collect_module, "claim_rows", flaky)
     result = run([arts], rules, None, jobs=1)
     broken = [a for a in result.articles if a.status == "error"]
     assert [a.id for a in broken] == ["002_328294faec285e8a"]

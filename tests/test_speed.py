@@ -11,14 +11,15 @@ import itertools
 import re
 from pathlib import Path
 
+import pytest
 import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factlint import rules as rules_mod
 from factlint.attribute import Places, attribute
-from factlint.corpus import Article, normalise
-from factlint.extract import sentences
+from factlint.corpus import Article, load_article, normalise
+from factlint.extract import CLAIM_COLUMNS, Claim, claim_rows, extract_article, sentences
 from factlint.names import Mention, extract_mentions
 from factlint.rules import load_rules
 from factlint.vi import lexicon as lx
@@ -210,6 +211,32 @@ def test_party_starts_keep_names_as_written_and_sector_heads_in_any_case() -> No
     assert kept == ["Trung", "nước ", "NGÀNH", "Nhật"]
 
 
+_NAME_PIECES = ["Hàn", "Hàn Quốc", "Hàn  Quốc", "Nhật", "Nhật Bản", "Bản", "Việt", "Việt Nam", "Trung Quốc", "Mỹ",
+                "Mỹ Tho", "Anh", "Ai Cập", "Cộng hòa", "TP.HCM", "Hà Nội", "Nội", "ngành", "dệt may", "Toyota", "Úc",
+                "Xin-ga-po", "Hoa Kỳ", "Kỳ", "ASEAN", "EU", "JICA", "ADB", "Đài Loan", "Đài", "VN"]
+
+
+@functools.cache
+def _plain_party_patterns() -> tuple[regex.Pattern, regex.Pattern]:
+    """The plain definition: the names, provinces and pair names as one alternation, longest first."""
+    with pytest.MonkeyPatch.context() as m:
+        m.setattr(subjects, "_trie", subjects._alt)
+        return subjects._pair_re.__wrapped__(), subjects._party_re.__wrapped__()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_NAME_PIECES), st.sampled_from([" ", " – ", "-", "–", " và ", ", ", "\n"])),
+                max_size=10))
+def test_party_names_as_a_trie_match_as_the_alternation_does(pieces: list[tuple[str, str]]) -> None:
+    text = "".join(w + sep for w, sep in pieces)
+    fast = (subjects._pair_re(), subjects._party_re())
+    for f, p in zip(fast, _plain_party_patterns(), strict=True):
+        assert f.pattern != p.pattern
+        for pos in range(len(text)):
+            got, want = f.match(text, pos), p.match(text, pos)
+            assert (got and (got.span(), got.groupdict())) == (want and (want.span(), want.groupdict()))
+
+
 _CLAIMS = Path(__file__).resolve().parents[1] / "claims"
 _RULE_TEXTS = [
     "Kim ngạch thương mại Việt Nam – Nhật Bản đạt 39,9 tỷ USD năm 2019, tăng 5,2%.",
@@ -273,3 +300,26 @@ def test_period_starts_turn_away_figures_that_lead_no_span_or_part_of_a_year() -
     # "năm" (five) is a number word: the words are all kept
     assert [text[p:p + 2] for p in periods._starts("partial", text, None)] == ["5 ", "nă", "12"]
     assert [text[p:p + 4] for p in periods._starts("span", text, None)] == ["năm,", "2016", "2020"]
+
+
+def test_claim_rows_hold_each_field_in_its_column(tmp_path) -> None:
+    # rows are built by position: each value must sit under its own column name
+    path = tmp_path / "a.md"
+    path.write_text("---\nid: a1\noutlet: Báo A\npublished: 2020-03-05\ntitle: T\n---\n"
+                    "Dòng đầu.\nNăm 2019, kim ngạch thương mại Việt Nam – Nhật Bản ước đạt gần 40 tỷ USD.\n"
+                    "Khoảng 350.000 người Việt Nam đang sống tại Nhật Bản.\n", encoding="utf-8")
+    art = load_article(path)
+    rows = claim_rows(art, load_rules([_CLAIMS]))
+    assert [Claim(*r) for r in rows] == extract_article(art, load_rules([_CLAIMS]))
+    money, count = (dict(zip(CLAIM_COLUMNS, r, strict=True)) for r in rows if r[CLAIM_COLUMNS.index("kind")] != "year")
+    assert {k: money[k] for k in ("article", "path", "line", "column", "end_column", "text", "kind", "value", "unit",
+                                  "qualifier", "direction", "high_open", "metric", "period", "subject_key",
+                                  "modality", "published", "outlet", "after", "period_kind")} == {
+        "article": "a1", "path": str(path), "line": 8, "column": 60, "end_column": 73, "text": "gần 40 tỷ USD",
+        "kind": "money", "value": 4e10, "unit": "USD", "qualifier": "gần", "direction": "below", "high_open": True,
+        "metric": "trade.vn_jp.total", "period": "2019", "subject_key": "VN+JP", "modality": "estimate",
+        "published": "2020-03-05", "outlet": "Báo A", "after": "", "period_kind": "year"}
+    assert money["offset"] == art.text.index("gần 40") and money["claim_id"].startswith("a1:")
+    assert money["sentence"].startswith("Năm 2019") and money["measure_key"] and money["low"] < money["high"]
+    assert count["text"] == "Khoảng 350.000 người" and count["after"].startswith(" Việt Nam đang sống")
+    assert (count["kind"], count["unit"], count["line"], count["end_line"]) == ("count", "person", 9, 9)

@@ -33,7 +33,7 @@ from factlint.corpus import (
     read_table,
     row_article,
 )
-from factlint.extract import extract_article
+from factlint.extract import claim_rows
 from factlint.names import Mention, extract_mentions
 from factlint.rules import RuleError, RuleSet, load_rules
 from factlint.vi import HedgeConfig, Reader
@@ -124,7 +124,7 @@ def extract_all(art: Article, rules: RuleSet | None, reader: Reader | None = Non
     if art.status != "ok":
         return [], []
     try:
-        return [c.as_tuple() for c in extract_article(art, rules, reader)], extract_mentions(art)
+        return claim_rows(art, rules, reader), extract_mentions(art)
     except RuleError:
         raise
     except Exception as exc:  # noqa: BLE001 - one article must not sink the corpus; it is reported instead

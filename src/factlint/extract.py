@@ -113,6 +113,15 @@ def extract_article(article: Article, rules: RuleSet | None = None, reader: Read
         Claims in text order.
 
     """
+    return [Claim(*row) for row in claim_rows(article, rules, reader)]
+
+
+def claim_rows(article: Article, rules: RuleSet | None = None, reader: Reader | None = None) -> list[tuple]:
+    """The claims of one article as rows of the table (tuples in :data:`CLAIM_COLUMNS` order), in text order.
+
+    What :func:`extract_article` returns, without building a :class:`Claim` for each: a run ships and tables
+    rows, and a frozen dataclass is built one field at a time.
+    """
     body = article.body
     base = article.body_start
     quantities = read_quantities(body, article.published, reader)
@@ -128,6 +137,7 @@ def extract_article(article: Article, rules: RuleSet | None = None, reader: Read
     # an inferred date dates the figures (the reader's year, the period fallback) but is not claimed as the
     # article's publication: checks against it would fault the article for a guess
     pub = article.published_stated.isoformat() if article.published_stated else ""
+    outlet = article.outlet
     for i, q in enumerate(quantities):
         si = max(bisect.bisect_right(starts, q.start) - 1, 0)
         s0, s1 = spans[si] if spans else (0, len(body))
@@ -137,16 +147,13 @@ def extract_article(article: Article, rules: RuleSet | None = None, reader: Read
         n = seen[q.text] = seen.get(q.text, -1) + 1
         att = atts[i]
         metric, period, period_source, rule = tags.get(i, ("", att.period, "stated" if att.period else "", ""))
-        out.append(Claim(
-            article=article.id, path=article.path, line=line, column=col, end_line=end_line,
-            end_column=end_col, text=q.text, kind=q.kind, value=q.value, low=q.low, high=q.high,
-            unit=q.unit, qualifier=q.hedge, metric=metric, period=period, subject=att.subject,
-            sentence=quoted[si],
-            claim_id=claim_id(article.id, q, n), published=pub, outlet=article.outlet, direction=q.direction,
-            low_open=q.low_open, high_open=q.high_open, date=q.date, malformed=q.malformed, rule=rule,
-            period_source=period_source, after=body[q.end:s1][:200] if q.kind == "count" else "",
-            offset=base + q.start, subject_key=att.subject_key, measure=att.measure, measure_key=att.measure_key,
-            period_kind=att.period_kind, modality=att.modality, caption=is_caption(body, q.end, s1),
+        out.append((  # the fields of Claim, in order
+            article.id, article.path, line, col, end_line, end_col, q.text, q.kind, q.value, q.low, q.high,
+            q.unit, q.hedge, metric, period, att.subject, quoted[si],
+            claim_id(article.id, q, n), pub, outlet, q.direction, q.low_open, q.high_open, q.date, q.malformed,
+            rule, period_source, body[q.end:s1][:200] if q.kind == "count" else "", base + q.start,
+            att.subject_key, att.measure, att.measure_key, att.period_kind, att.modality,
+            is_caption(body, q.end, s1),
         ))
     return out
 

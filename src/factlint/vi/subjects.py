@@ -16,7 +16,7 @@ from babel import Locale
 from factlint.vi.scan import match_at, scan_at, starts
 from factlint.vi.tokens import _L as _LC
 from factlint.vi.tokens import _R as _RC
-from factlint.vi.tokens import _alt
+from factlint.vi.tokens import _alt, _trie
 
 NATIONAL_KEY = "VN"
 
@@ -137,9 +137,9 @@ def _party_re() -> regex.Pattern:
     # Đức", "Tập đoàn Toyota Nhật Bản"; "Hàng Nhật" opening a sentence is fine); a short name is not one when a
     # capitalised word follows it ("Mỹ Tho", "Hàn Mặc Tử")
     inside_name = r"(?<!\p{L}[ \t]\p{Lu}\p{Ll}+[ \t])"
-    name = (rf"{inside_name}(?:(?P<name>{_alt(full)}){_RC}"
-            rf"|(?P<name>{_alt(short)}){_RC}(?![ \t]\p{{Lu}}\p{{Ll}}))")
-    prov = rf"(?P<prov>{_alt(list(PROVINCES))}){_RC}"
+    name = (rf"{inside_name}(?:(?P<name>{_trie(full)}){_RC}"
+            rf"|(?P<name>{_trie(short)}){_RC}(?![ \t]\p{{Lu}}\p{{Ll}}))")
+    prov = rf"(?P<prov>{_trie(list(PROVINCES))}){_RC}"
     # a sector's name ends at a verb, a link or a modality cue ("ngành nông nghiệp ước đạt …")
     not_sector = (r"(?:đạt|là|có|với|chiếm|tăng|giảm|đứng|dẫn|và|hai|các|của|này|đó|liên|chức|khác|nào|trên|tại|"
                   r"xuất|nhập|thu|được|đã|sẽ|đang|vẫn|tiếp|cả|trong|năm|tháng|quý|ước|dự|theo|so|hiện|khoảng|gần|"
@@ -149,7 +149,7 @@ def _party_re() -> regex.Pattern:
     # a company's name opens with a capital and may go on in lower case ("Chứng khoán SSI", "Dệt may miền Nam"); it
     # ends at a verb or a link (the sector stop words) and is cut back to its last capitalised word
     cap = r"\p{Lu}[\p{L}\d&.+-]*"
-    known = rf"(?:{_alt(full + short)}|{_alt(list(PROVINCES))}){_RC}(?![ \t]+\p{{Lu}})"  # "công ty Nhật Bản"
+    known = rf"(?:{_trie(full + short)}|{_trie(list(PROVINCES))}){_RC}(?![ \t]+\p{{Lu}})"  # "công ty Nhật Bản"
     company = (rf"(?i:{_alt(list(COMPANY_HEADS))})(?:[ \t]+{_alt(list(COMPANY_FORMS))})*"
                rf"[ \t]+(?!{known})(?P<company>{cap}(?:[ \t]+(?:{cap}|{word})){{0,7}})")
     return regex.compile(rf"{_LC}(?:{prov}|{name}|{sector}|{company}){_RC}")
@@ -165,7 +165,7 @@ def _first_words() -> frozenset[str]:
 @functools.cache
 def _pair_re() -> regex.Pattern:
     names = list(_names())
-    n = _alt(names + ["Việt"])
+    n = _trie(names + ["Việt"])  # as written (no IGNORECASE): the trie matches what the alternation does
     joiner = "|".join(PAIR_JOINERS)
     return regex.compile(rf"{_LC}(?P<a>{n})(?:{joiner})(?P<b>{n}){_RC}")
 
