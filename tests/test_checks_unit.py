@@ -43,6 +43,17 @@ def test_agreement_open_end_excludes_the_figure():
     assert out[0].severity == "warning"  # a gap of nothing but the open end is small
 
 
+def test_agreement_converts_prices_per_one_unit_by_their_currency():
+    # 2 USD/kg against 290 yên/kg in 2023 (1,91-2,28 USD/kg): one price; against 400 yên/kg: another
+    same = table(claim("a1", "2 USD/kg", value=2.0, unit="USD/kg"),
+                 claim("a2", "290 yên/kg", value=290.0, unit="JPY/kg", published="2023-12-02"))
+    assert check_agreement(same, CheckConfig(), FX) == []
+    other = table(claim("a1", "2 USD/kg", value=2.0, unit="USD/kg"),
+                  claim("a2", "400 yên/kg", value=400.0, unit="JPY/kg", published="2023-12-02"))
+    out = check_agreement(other, CheckConfig(), FX)
+    assert [f.code for f in out] == ["FL101"] and "USD/kg" in out[0].message
+
+
 def test_agreement_closed_ends_agree():
     df = table(claim("a1", "x", value=50e9, low=45e9, high=50e9), claim("a2", "y", value=50e9))
     assert check_agreement(df, CheckConfig(), FX) == []

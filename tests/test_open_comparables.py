@@ -167,6 +167,17 @@ def test_currencies_meet_through_the_exchange_rate_of_the_year():
     assert found(usd, far, fx=FxTable()) == []  # no rate for the year: not compared
 
 
+def test_prices_per_one_unit_meet_by_their_currency_and_only_per_the_same_unit():
+    kw = dict(kind="money", measure_key="exports", subject_key="VN", measure="xuất khẩu gạo")  # its price a tonne
+    usd = visitors("a1", 400.0, unit="USD/t", **kw)
+    same = visitors("a2", 9.28e6, unit="VND/t", **kw)  # 9,28 triệu đồng a tonne at 23.000–23.500: ~400 USD
+    far = visitors("a2", 18.5e6, unit="VND/t", **kw)
+    per_kg = visitors("a2", 18.5e3, unit="VND/kg", **kw)
+    assert found(usd, same) == []
+    assert [f.code for f in found(usd, far)] == ["FL107"]
+    assert found(usd, per_kg) == []  # a price per kilogram is not grouped with one per tonne
+
+
 # ---------------------------------------------------------------------------------------------- registry
 
 

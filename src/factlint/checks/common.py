@@ -179,6 +179,11 @@ def interval(row: pd.Series | dict) -> Interval:
 # ---------------------------------------------------------------------------------------------- exchange rates
 
 
+def currency(unit: str) -> str:
+    """The currency of a money unit: a price per one unit ("EUR/kg") converts as its currency does."""
+    return unit.partition("/")[0]
+
+
 class FxGap(Exception):
     """No exchange rate for a currency in a year."""
 

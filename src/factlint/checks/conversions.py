@@ -27,6 +27,7 @@ from factlint.checks.common import (
     FxGap,
     FxTable,
     Interval,
+    currency,
     interval,
     location,
     scale,
@@ -142,11 +143,6 @@ def years_of(a: dict, b: dict, last: int | None = None) -> list[int]:
     end = pub[0] if pub else (last if last is not None else max(own))
     years = [*own, end]  # a forecast for a later year, converted on an earlier day, runs backwards: both ends count
     return list(range(min(years), max(years) + 1))
-
-
-def currency(unit: str) -> str:
-    """The currency of a money unit: a price per unit ("EUR/kg") converts as its currency does."""
-    return unit.partition("/")[0]
 
 
 def convert(iv: Interval, src: str, dst: str, year: int, fx: FxTable) -> Interval:

@@ -37,7 +37,17 @@ import pandas as pd
 import regex
 
 from factlint.checks.agreement import consensus
-from factlint.checks.common import CheckConfig, FxGap, FxTable, Interval, few, interval, location, span
+from factlint.checks.common import (
+    CheckConfig,
+    FxGap,
+    FxTable,
+    Interval,
+    currency,
+    few,
+    interval,
+    location,
+    span,
+)
 from factlint.checks.conversions import Code
 from factlint.findings import Finding
 from factlint.vi.comparable import FUNCTION_SYLLABLES, is_comparison_base, product
@@ -90,7 +100,8 @@ class Group:
 def open_claims(df: pd.DataFrame) -> pd.DataFrame:
     """The claims that may be compared without a rule (see the module docstring), with ``dim`` and ``product``.
 
-    ``dim`` is the unit dimension: ``money`` for every currency (converted by exchange rate), else the unit.
+    ``dim`` is the unit dimension: ``money`` for every currency (converted by exchange rate), ``money/kg`` for
+    prices per one unit, else the unit.
     """
     if df.empty:
         return df.assign(dim=pd.Series(dtype=str), product=pd.Series(dtype=str))
@@ -101,7 +112,8 @@ def open_claims(df: pd.DataFrame) -> pd.DataFrame:
     d = d[(d["kind"] == "percent") | ~d["measure_key"].isin(PERCENT_MEASURES)]
     d = d[pd.Series([not is_comparison_base(s, t) for s, t in zip(d["sentence"], d["text"], strict=True)],
                     index=d.index, dtype=bool)]
-    return d.assign(dim=d["unit"].where(d["kind"] != "money", "money"), product=d["measure"].map(product))
+    money = "money" + d["unit"].map(lambda u: f"/{u.partition('/')[2]}" if "/" in u else "")  # "money/kg": a price
+    return d.assign(dim=d["unit"].where(d["kind"] != "money", money), product=d["measure"].map(product))
 
 
 def _in_unit(rows: list[dict], fx: FxTable, period: str) -> tuple[list[tuple[dict, Interval]], str]:
@@ -110,12 +122,13 @@ def _in_unit(rows: list[dict], fx: FxTable, period: str) -> tuple[list[tuple[dic
     if len(units) == 1:
         return [(r, interval(r)) for r in rows], next(iter(units))
     out = []
+    per = next(iter(units)).partition("/")[2]  # one per-unit in a group: its dimension says so ("money/kg")
     for r in rows:
         try:
-            out.append((r, fx.to_usd(interval(r), r["unit"], period.lstrip("≤"))))
+            out.append((r, fx.to_usd(interval(r), currency(r["unit"]), period.lstrip("≤"))))
         except FxGap:
             continue
-    return out, "USD"
+    return out, f"USD/{per}" if per else "USD"
 
 
 def _unambiguous(items: list[tuple[dict, Interval]]) -> list[tuple[dict, Interval]]:
@@ -177,7 +190,7 @@ def check_open_comparables(df: pd.DataFrame, cfg: CheckConfig, fx: FxTable) -> l
         items = _unambiguous(items)
         if len({r["article"] for r, _ in items}) < 2:
             continue
-        group = Group(subject, measure, unit if dim == "money" else dim, period, modality, goods)
+        group = Group(subject, measure, unit if dim.startswith("money") else dim, period, modality, goods)
         agree, outliers = consensus(items)
         against_all = []
         for r, iv in outliers:
