@@ -71,7 +71,7 @@ _PATTERNS: list[tuple[str, regex.Pattern]] = [
     ("month", regex.compile(rf"{_L}tháng[ \t]+(?P<m>1[0-2]|0?[1-9])(?:{_YEAR_TAIL})?{_R}(?![ \t]*/[ \t]*\d)"
                             rf"|{_L}(?P<prev>tháng trước|tháng vừa qua){_R}", regex.I)),
     ("year", regex.compile(
-        rf"{_L}(?:(?:trong|vào|của|cuối|đầu|hết|giữa|tài khóa|tài khoá)[ \t]+)?năm[ \t]+(?:tài[ \t]+kho[áa][ \t]+)?"
+        rf"{_L}(?:(?:trong|vào|của|cuối|đầu|hết|giữa|tài khóa|tài khoá)[ \t]+)?năm[ \t]+(?:tài[ \t]+kh(?:oá|óa)[ \t]+)?"
         rf"(?P<y>{_Y}){_R}"
         rf"|{_L}(?<!\d[ \t]{{1,3}})"
         rf"(?P<rel>năm nay|năm ngoái|năm trước|năm rồi|năm qua|năm vừa qua|năm tới|năm sau|năm kế tiếp)"
