@@ -39,9 +39,9 @@ STAGES = ["normalise", "read quantities", "sentences", "tag with rules", "name m
 def _time(fn: Callable[[], object], repeat: int) -> float:
     runs = []
     for _ in range(repeat):
-        t0 = time.perf_counter()
+        t0 = time.process_time()  # CPU seconds: steadier than the clock on a shared machine
         fn()
-        runs.append(time.perf_counter() - t0)
+        runs.append(time.process_time() - t0)
     return statistics.median(runs)
 
 
@@ -94,7 +94,8 @@ def main() -> None:
     lines = [
         "# Extract throughput, stage by stage, vs a plain digit scan", "",
         f"Command: `{cmd}`  ", f"Machine: {platform.machine()}, {platform.python_implementation()} "
-        f"{platform.python_version()}, {platform.system()}; one process, medians of {args.repeat} runs. "
+        f"{platform.python_version()}, {platform.system()}; one process, CPU time (process_time), "
+        f"medians of {args.repeat} runs. "
         "Each cell: MB/s, and the stage's throughput as a fraction of the digit scan's.", "",
         "| corpus | MB | digit runs | quantities | digit scan MB/s | " + " | ".join(STAGES) + " |",
         "| --- | ---: | ---: | ---: | ---: | " + " | ".join("---:" for _ in STAGES) + " |",
