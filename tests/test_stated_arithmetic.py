@@ -77,6 +77,12 @@ def found(df: object, cfg: CheckConfig = DEFAULT) -> list[tuple[str, str]]:
      "FDI.", []),
     ("Năm 2017, vốn đầu tư vào bất động sản đạt 52,68 tỷ USD (chiếm 17,4% tổng vốn đầu tư), vốn đầu tư vào điện "
      "đạt 12,92 tỷ USD (chiếm 4,26% tổng vốn đầu tư).", []),
+    # the whole named after the share is qualified ("số DN FDI đang hoạt động"): a whole without the qualifier
+    # (all enterprises fined) is not it; one that names it is
+    ("Cục Thuế đã xử phạt gần 7.500 DN vi phạm. Tổng cục Thuế rà soát 5.531 DN FDI, chiếm khoảng gần 60% số DN FDI "
+     "đang hoạt động.", []),
+    ("Cả nước có 10.000 DN FDI đang hoạt động. Tổng cục Thuế rà soát 5.531 DN FDI, chiếm khoảng 80% số DN FDI "
+     "đang hoạt động.", [("FL205", "khoảng 80%")]),
     ("Ba thị trường này lần lượt chiếm 45%, 35% và 30% tổng vốn.", [("FL206", "45%")]),
     ("Ba thị trường này lần lượt chiếm 45%, 35% và 20% tổng vốn.", []),
     # two wholes: 99% of firms, 70% of an industry
@@ -176,6 +182,13 @@ def test_a_photo_caption_against_its_body(tmp_path, caption, is_caption, expecte
     assert found(df) == expected
     first = caption.split("\n")[0]
     assert df[df["sentence"].map(lambda s: s in first or first.startswith(s))]["caption"].all() == is_caption
+
+
+def test_a_percentage_in_a_caption_is_no_restatement_of_the_bodys(tmp_path):
+    """Beside a flow a percentage is its change or share ("hoàn thành 60% kế hoạch", "tăng 10,2%"), not the flow."""
+    body = ("Xuất khẩu sang Nhật Bản 5 tháng đầu năm 2023 đạt 9,6 tỷ USD, hoàn thành 60% kế hoạch. Ảnh: TTXVN\n\n"
+            "Trong 5 tháng đầu năm 2023, kim ngạch xuất khẩu của Việt Nam sang Nhật Bản đạt 9,6 tỷ USD, tăng 10,2%.")
+    assert found(read(tmp_path, body)) == []
 
 
 def test_a_caption_finding_says_it_is_a_caption(tmp_path):

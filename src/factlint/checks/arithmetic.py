@@ -29,6 +29,7 @@ from factlint.checks.common import YEAR, CheckConfig, Interval, interval, locati
 from factlint.checks.conversions import Code, figures
 from factlint.findings import Finding
 from factlint.vi import arithmetic as cues
+from factlint.vi.comparable import FUNCTION_SYLLABLES
 from factlint.vi.conversion import PER_UNIT_WORDS
 from factlint.vi.measures import measures
 
@@ -347,6 +348,25 @@ def _whole_key(sent: str, p: Placed) -> str:
     return found[0].key if found else ""
 
 
+_QUALIFIER_END = regex.compile(r"[,.;:()]")
+QUALIFIER_WORDS = 2  # words of the named whole after its head that the whole's own sentence must name too
+
+
+def _whole_qualifier(sent: str, p: Placed) -> list[str]:
+    """The first words that qualify the whole named after a share, beyond its head.
+
+    "chiếm gần 60% số DN FDI đang hoạt động" -> ["fdi", "đang"]: a whole of all enterprises is not that whole.
+    """
+    after = _WHOLE.sub("", sent[p.end:p.end + 60], count=1)
+    found = [m for m in measures(after) if m.start <= 8 and m.key]
+    if not found:
+        return []
+    tail = after[found[0].end:]
+    stop = _QUALIFIER_END.search(tail)
+    words = [w.lower() for w in regex.findall(r"\p{L}+", tail[:stop.start() if stop else len(tail)])]
+    return [w for w in words if w not in FUNCTION_SYLLABLES][:QUALIFIER_WORDS]
+
+
 def check_shares(df: pd.DataFrame, cfg: CheckConfig, placed_sentences: list[list[Placed]] | None = None
                  ) -> list[Finding]:
     """A figure that is not the share of its whole the article states (FL205); shares over 100% (FL206)."""
@@ -395,11 +415,13 @@ def check_shares(df: pd.DataFrame, cfg: CheckConfig, placed_sentences: list[list
                 continue
             aiv = interval(a.row)
             here = order[(a.row["article"], a.row["line"], sent)]
+            qualifier = _whole_qualifier(sent, p)
             cands = [w for w in wholes.get((a.row["article"], a.row["line"], key, a.row["unit"]), [])
                      if w["offset"] < a.row["offset"] and w["value"] > a.row["value"]
                      and not _SHARE_AFTER.match(w["sentence"][w["sentence"].find(w["text"]) + len(w["text"]):])
                      and here - order[(w["article"], w["line"], w["sentence"])] <= 1
-                     and (w["period"] == a.row["period"] or not w["period"] or not a.row["period"])]
+                     and (w["period"] == a.row["period"] or not w["period"] or not a.row["period"])
+                     and all(q in w["sentence"].lower() for q in qualifier)]
             if not cands:
                 continue
             piv = interval(p.row)

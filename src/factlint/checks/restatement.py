@@ -27,7 +27,7 @@ CODES = (
     Code("FL106", "restatement", "error",
          "a headline or caption figure does not meet the body's figure of the same subject, measure and period"),
 )
-KINDS = ("money", "count", "percent")
+KINDS = ("money", "count")  # a percentage beside a flow is its change or share, never the flow itself
 KEYS = ("kind", "unit", "measure_key", "subject_key", "modality")
 
 
