@@ -378,7 +378,7 @@ def _run_against(store_root: Path, drafts: list[str | Path], rules_dir: Path | N
     if summary is None:
         gc.enable()  # (a whole archive is read: its garbage is collected)
         try:
-            summary = summarize(store_root, rules_dir, encoding, columns, manifest, rules, cfg, fx, _schemas(rules))
+            summary = summarize(store_root, rules_dir, encoding, columns, manifest, cfg, fx)
         finally:
             gc.disable()
     entries = store.entries_of(manifest)
@@ -612,7 +612,7 @@ def _against_all(store_root: Path, manifest: dict, slots: list, arts: list[Artic
 
 
 def summarize(store_root: Path, rules_dir: Path | None, encoding: str | None, columns: Columns, manifest: dict,
-              rules: RuleSet | None, cfg: CheckConfig, fx: FxTable, schemas: dict):  # noqa: ANN201 - store.Summary
+              cfg: CheckConfig, fx: FxTable):  # noqa: ANN201 - store.Summary
     """Check the stored archive alone and keep in the store what drafts checked against it reuse.
 
     Written beside the manifest, for this indexing of the archive and this check configuration.
@@ -626,7 +626,7 @@ def summarize(store_root: Path, rules_dir: Path | None, encoding: str | None, co
     mark_duplicates(arts)
     order = {e.entry: i if a.status == "ok" else -1 for i, (e, a) in enumerate(zip(entries, arts, strict=True))}
     # a few buckets at a time: no more than those buckets' claims and mentions are held at once
-    per_article: dict[str, list[Finding]] = {}
+    own: list[Finding] = []
     tagged, near, titles, counts, not_compared = [], [], [], {}, {}
     names, firsts = NameIndex(), {}
     config = _config_key(rules_dir)
@@ -642,9 +642,7 @@ def summarize(store_root: Path, rules_dir: Path | None, encoding: str | None, co
         if part is None:
             part = _bucket_summary(store_root, buckets, order, cfg, fx)
             store.write_part(store_root, b, key, part)
-        for f in part["per_article"]:
-            loc = f.locations[0]
-            per_article.setdefault(source_ref(loc.path, loc.article), []).append(f)
+        own += part["per_article"]
         tagged.append(part["tagged"])
         near.append(part["open"])
         titles.append(part["titles"])
@@ -667,14 +665,17 @@ def summarize(store_root: Path, rules_dir: Path | None, encoding: str | None, co
     titled = check_titles(store.mentions_of(titles_df), cfg)
     open_rows = store.in_order(near, order)
     opened = [f for f in run_checks(typed(open_rows), [], cfg, fx, {}) if f.check in OPEN]
-    raw = with_context(opened + [f for _, f in by_block] + titled, arts, encoding, columns,
+    raw = with_context(own + opened + [f for _, f in by_block] + titled, arts, encoding, columns,
                        texts=lambda refs: _by_ref(texts(entry_of[r] for r in refs if r in entry_of), entry_of))
     group_at = dict(zip(zip(open_rows["path"], open_rows["line"], open_rows["column"], strict=True),
                         store.open_group(open_rows["subject_key"], open_rows["measure_key"]), strict=True))
+    per_article: dict[str, list[Finding]] = {}
     open_: dict[str, list[Finding]] = {}
     for f in raw:
-        if f.check in OPEN:
-            loc = f.locations[0]
+        loc = f.locations[0]
+        if f.check in PER_ARTICLE:
+            per_article.setdefault(source_ref(loc.path, loc.article), []).append(f)
+        elif f.check in OPEN:
             open_.setdefault(group_at[(loc.path, loc.line, loc.column)], []).append(f)
     context = {(source_ref(x.path, x.article), x.line, x.text): x.sentence
                for f in raw if f.check in MENTIONS for x in f.locations if x.sentence}
@@ -736,8 +737,7 @@ def prepare_against(store_root: Path, rules_dir: Path | None, encoding: str | No
     if store.read_summary(store_root, manifest, _config_key(rules_dir)) is None:
         cfg = CheckConfig.load(rules_dir, {lr.rule.metric for lr in rules.rules} if rules is not None else None)
         fx = FxTable.load(rules_dir / "reference" / "fx.yaml" if rules_dir is not None else None)
-        summarize(store_root, rules_dir, encoding, columns, manifest, rules, cfg, fx,
-                  _schemas(rules))
+        summarize(store_root, rules_dir, encoding, columns, manifest, cfg, fx)
 
 
 def _schemas(rules: RuleSet | None) -> dict:
