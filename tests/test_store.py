@@ -424,3 +424,26 @@ def test_after_one_article_changed_the_summary_redoes_only_the_buckets_that_hold
     suite_mod.prepare_against(store, RULES)
     assert [store_mod._bucket_of(changed.as_posix()) in b for b in redone] == [True]
     assert _json(run_against(store, [], RULES, None)) == _json(run([archive], RULES, None))
+
+
+def test_the_name_index_of_a_corpus_is_the_merge_of_its_parts_indexes():
+    import random
+
+    from factlint.checks import CheckConfig
+    from factlint.checks.typos import MAX_LOCATIONS, NameIndex, check_names
+
+    rng = random.Random(3)
+    corpus = [_mention(rng, f"a{i // 3}", i) for i in range(400)]
+    cuts = sorted(rng.sample(range(1, len(corpus)), 5))
+    parts = [corpus[a:b] for a, b in zip([0, *cuts], [*cuts, len(corpus)], strict=True)]
+    rng.shuffle(parts)  # the parts come in any order: the places put their first mentions back in corpus order
+    at = {id(m): i for i, m in enumerate(corpus)}
+    merged = NameIndex.merged((index, {k: [at[id(m)] for m in ms] for k, ms in index.first.items()})
+                              for index in map(NameIndex.of, parts))
+    whole = NameIndex.of(corpus)
+    assert merged.counts == whole.counts and merged.first == whole.first
+    assert max(map(len, whole.first.values())) == MAX_LOCATIONS  # first mentions were cut
+    assert {k: set(v) for k, v in merged.articles.items()} == {k: set(v) for k, v in whole.articles.items()}
+    assert {k: set(v) for k, v in merged.blocks.items()} == {k: set(v) for k, v in whole.blocks.items()}
+    cfg = CheckConfig(name_max_articles=30)
+    assert check_names(merged, cfg) == check_names(whole, cfg) != []

@@ -628,7 +628,7 @@ def summarize(store_root: Path, rules_dir: Path | None, encoding: str | None, co
     # a few buckets at a time: no more than those buckets' claims and mentions are held at once
     own: list[Finding] = []
     tagged, near, titles, counts, not_compared = [], [], [], {}, {}
-    names, firsts = NameIndex(), {}
+    names = []
     config = _config_key(rules_dir)
     readable: dict[int, list[str]] = {}  # the readable articles of each part, in corpus order
     for e in entries:
@@ -649,15 +649,8 @@ def summarize(store_root: Path, rules_dir: Path | None, encoding: str | None, co
         counts |= part["counts"]
         for e, u in part["uncompared"]:
             not_compared.setdefault(e, []).append(u)
-        got = part["names"]
-        for k, n in got.counts.items():
-            names.counts[k] = names.counts.get(k, 0) + n
-            names.articles.setdefault(k, {}).update(got.articles[k])
-            firsts.setdefault(k, []).extend(zip([(order[e], i) for e, i in part["first"][k]], got.first[k],
-                                                strict=True))
-        for nb, tokens in got.blocks.items():
-            names.blocks.setdefault(nb, {}).update(tokens)
-    names.first = {k: [m for _, m in sorted(v, key=lambda x: x[0])[:MAX_LOCATIONS]] for k, v in firsts.items()}
+        names.append((part["names"], {k: [(order[e], i) for e, i in at] for k, at in part["first"].items()}))
+    names = NameIndex.merged(names)
     entry_of = {e.article.ref: e.entry for e in entries}
     texts = store.Archive(entries, pd.DataFrame(), pd.DataFrame(), store_root).texts
     by_block, reported = names_by_block(names, cfg)
