@@ -447,3 +447,28 @@ def test_the_name_index_of_a_corpus_is_the_merge_of_its_parts_indexes():
     assert {k: set(v) for k, v in merged.blocks.items()} == {k: set(v) for k, v in whole.blocks.items()}
     cfg = CheckConfig(name_max_articles=30)
     assert check_names(merged, cfg) == check_names(whole, cfg) != []
+
+
+def test_a_draft_that_replaces_an_archived_article_reads_only_the_mentions_of_its_part(tmp_path, monkeypatch):
+    from factlint import store as store_mod
+
+    monkeypatch.chdir(tmp_path)
+    archive = Path("archive")
+    archive.mkdir()
+    for i in range(12):
+        (archive / f"n{i}.md").write_text(_names_article(i, "Komura"), encoding="utf-8")
+    index([archive], RULES, Path(".factlint"))
+    run_against(Path(".factlint"), [], RULES, None)  # the summary and its parts
+    whole: list[str] = []
+    buckets: list[int] = []
+    real_all, real_bucket = store_mod._read_all, store_mod.bucket_rows
+    monkeypatch.setattr(store_mod, "_read_all", lambda root, table: whole.append(table) or real_all(root, table))
+    monkeypatch.setattr(store_mod, "bucket_rows", lambda root, table, b: buckets.append(b) or real_bucket(root, table,
+                                                                                                            b))
+    again = archive / "n3.md"  # an archived article misspells the name now
+    again.write_text(_names_article(3, "Komuru"), encoding="utf-8")
+    full = _same_as_a_full_run(archive, [again], RULES)
+    assert [f.key for f in full.findings if f.code == "FL602"] == ["komuru|komura"]
+    assert "mentions" not in whole
+    part = store_mod._bucket_of(again.as_posix()) // 8
+    assert buckets and {b // 8 for b in buckets} == {part}  # the buckets of its part, no other

@@ -428,9 +428,9 @@ def _run_against(store_root: Path, drafts: list[str | Path], rules_dir: Path | N
     found += checked([f for f in run_checks(near, [], cfg, fx, {}) if f.check in OPEN])
     # names and titles: the whole corpus's (the archive's names indexed once, the drafts' added after them)
     mine_mentions = store.mentions_of(store.in_order(new_mentions or [store.frame("mentions", "", [])], order))
-    if replaced:  # an archived article leaves: its names leave the index, which is built again
-        names = check_names(NameIndex.of(store.mentions_of(store.in_order(
-            [store.read_table(store_root, "mentions"), *new_mentions], order))), cfg)
+    if replaced:  # an archived article leaves: its names leave the index, which is merged again from the parts
+        names = check_names(_names_replacing(store_root, entries, summary.status, gone, order, new_mentions,
+                                             _config_key(rules_dir)), cfg)
     else:
         names = _names_against(store_root, summary.names, mine_mentions, cfg)
     # titles: the groups (first words) a draft joins or leaves are checked again, the others' findings stand
@@ -479,6 +479,47 @@ def names_by_block(index: NameIndex, cfg: CheckConfig) -> tuple[list[tuple[str, 
 def title_group(title: str) -> str:
     """The titles :func:`check_titles` compares with each other share their first three words (as it reads them)."""
     return "\x1f".join(title_words(title)[:3])
+
+
+def _names_replacing(store_root: Path, entries: list, status: dict[str, str], gone: set[str],  # noqa: PLR0913
+                     order: dict[str, int], drafted: list[pd.DataFrame], config: str) -> NameIndex:
+    """The name index of the archive with drafts in it that replace some of its articles, from the summary's parts.
+
+    The parts that hold a replaced article are indexed again without it (from their buckets), the others are
+    taken as the summary kept them; the drafts' names come in at their places.
+    """
+    from factlint import store
+
+    readable: dict[int, list[str]] = {}  # as the summary keyed its parts
+    for e in entries:
+        if status.get(e.entry) == "ok":
+            readable.setdefault(e.bucket // SUMMARY_BUCKETS, []).append(e.entry)
+    redo = {store._bucket_of(e) // SUMMARY_BUCKETS for e in gone}
+    parts = []
+    for b in range(0, store.BUCKETS, SUMMARY_BUCKETS):
+        buckets = range(b, b + SUMMARY_BUCKETS)
+        key = store.part_key(store_root, buckets, readable.get(b // SUMMARY_BUCKETS, []), config)
+        part = None if b // SUMMARY_BUCKETS in redo else store.read_part(store_root, b, key)
+        if part is None:
+            index, at = _name_part(store.in_order([store.bucket_rows(store_root, "mentions", x) for x in buckets],
+                                                  order))
+        else:
+            index, at = part["names"], part["first"]
+        parts.append((index, {k: [(order[e], i) for e, i in places] for k, places in at.items()}))
+    index, at = _name_part(store.in_order(drafted or [store.frame("mentions", "", [])], order))
+    parts.append((index, {k: [(order[e], i) for e, i in places] for k, places in at.items()}))
+    return NameIndex.merged(parts)
+
+
+def _name_part(mentions: pd.DataFrame) -> tuple[NameIndex, dict[str, list[tuple[str, int]]]]:
+    """The name index of stored mention rows (in corpus order), and where its first mentions sit (entry, seq)."""
+    from factlint import store
+
+    named = mentions[(mentions["kind"] == "name") & ((mentions["prev"] != "") | (mentions["next"] != ""))]
+    found = store.mentions_of(named)
+    index = NameIndex.of(found)
+    at = {id(m): (e, i) for m, e, i in zip(found, named["entry"], named["seq"], strict=True)}
+    return index, {k: [at[id(m)] for m in ms] for k, ms in index.first.items()}
 
 
 def _names_against(store_root: Path, archive: list[tuple[str, Finding]], mine: list[Mention],
@@ -704,15 +745,12 @@ def _bucket_summary(store_root: Path, buckets: Iterable[int], order: dict[str, i
     df = typed(rows)
     mask = (df["metric"] != "") & df["kind"].isin(NUMERIC_KINDS) & (df["period"] == "")
     mentions = store.in_order([store.bucket_rows(store_root, "mentions", b) for b in buckets], order)
-    named = mentions[(mentions["kind"] == "name") & ((mentions["prev"] != "") | (mentions["next"] != ""))]
-    found = store.mentions_of(named)
-    index = NameIndex.of(found)
-    at = {id(m): (e, i) for m, e, i in zip(found, named["entry"], named["seq"], strict=True)}
+    index, first = _name_part(mentions)
     return {"per_article": [f for f in run_checks(df, [], cfg, fx, {}) if f.check in PER_ARTICLE] if len(df) else [],
             "tagged": rows[rows["metric"] != ""], "open": rows.loc[open_claims(df).index],
             "counts": rows["entry"].value_counts().to_dict(),
             "uncompared": list(zip(rows.loc[mask, "entry"], uncompared(df), strict=True)),
-            "names": index, "first": {k: [at[id(m)] for m in ms] for k, ms in index.first.items()},
+            "names": index, "first": first,
             "titles": mentions[mentions["kind"] == "title"]}
 
 
