@@ -571,7 +571,7 @@ class NameStore:
     def __init__(self, root: Path) -> None:
         import sqlite3
 
-        self.db = sqlite3.connect(f"file:{(root / NAMES).as_posix()}?mode=ro", uri=True)
+        self.db = sqlite3.connect(f"{(root / NAMES).resolve().as_uri()}?mode=ro", uri=True)
         try:
             self.key = tuple(self.db.execute("SELECT key FROM summary").fetchone()[0].split("\0"))
         except (sqlite3.Error, TypeError):
