@@ -33,9 +33,10 @@ def test_a_new_draft_against_the_store_finds_what_a_full_run_finds(archive):
     draft = Path("draft.md")
     last = sorted(archive.glob("*.md"))[-1]
     shutil.move(last, draft)
-    index([archive], RULES, Path(".factlint"))
+    store = Path("a store #1? 100%")  # (its name index is opened by URI)
+    index([archive], RULES, store)
     full = run([archive, draft], RULES, None)
-    against = run_against(Path(".factlint"), [draft], RULES, None)
+    against = run_against(store, [draft], RULES, None)
     assert full.findings and _json(against) == _json(full)
     assert against.claims.equals(full.claims)
 
@@ -424,3 +425,51 @@ def test_after_one_article_changed_the_summary_redoes_only_the_buckets_that_hold
     suite_mod.prepare_against(store, RULES)
     assert [store_mod._bucket_of(changed.as_posix()) in b for b in redone] == [True]
     assert _json(run_against(store, [], RULES, None)) == _json(run([archive], RULES, None))
+
+
+def test_the_name_index_of_a_corpus_is_the_merge_of_its_parts_indexes():
+    import random
+
+    from factlint.checks import CheckConfig
+    from factlint.checks.typos import MAX_LOCATIONS, NameIndex, check_names
+
+    rng = random.Random(3)
+    corpus = [_mention(rng, f"a{i // 3}", i) for i in range(400)]
+    cuts = sorted(rng.sample(range(1, len(corpus)), 5))
+    parts = [corpus[a:b] for a, b in zip([0, *cuts], [*cuts, len(corpus)], strict=True)]
+    rng.shuffle(parts)  # the parts come in any order: the places put their first mentions back in corpus order
+    at = {id(m): i for i, m in enumerate(corpus)}
+    merged = NameIndex.merged((index, {k: [at[id(m)] for m in ms] for k, ms in index.first.items()})
+                              for index in map(NameIndex.of, parts))
+    whole = NameIndex.of(corpus)
+    assert merged.counts == whole.counts and merged.first == whole.first
+    assert max(map(len, whole.first.values())) == MAX_LOCATIONS  # first mentions were cut
+    assert {k: set(v) for k, v in merged.articles.items()} == {k: set(v) for k, v in whole.articles.items()}
+    assert {k: set(v) for k, v in merged.blocks.items()} == {k: set(v) for k, v in whole.blocks.items()}
+    cfg = CheckConfig(name_max_articles=30)
+    assert check_names(merged, cfg) == check_names(whole, cfg) != []
+
+
+def test_a_draft_that_replaces_an_archived_article_reads_only_the_mentions_of_its_part(tmp_path, monkeypatch):
+    from factlint import store as store_mod
+
+    monkeypatch.chdir(tmp_path)
+    archive = Path("archive")
+    archive.mkdir()
+    for i in range(12):
+        (archive / f"n{i}.md").write_text(_names_article(i, "Komura"), encoding="utf-8")
+    index([archive], RULES, Path(".factlint"))
+    run_against(Path(".factlint"), [], RULES, None)  # the summary and its parts
+    whole: list[str] = []
+    buckets: list[int] = []
+    real_all, real_bucket = store_mod._read_all, store_mod.bucket_rows
+    monkeypatch.setattr(store_mod, "_read_all", lambda root, table: whole.append(table) or real_all(root, table))
+    monkeypatch.setattr(store_mod, "bucket_rows", lambda root, table, b: buckets.append(b) or real_bucket(root, table,
+                                                                                                            b))
+    again = archive / "n3.md"  # an archived article misspells the name now
+    again.write_text(_names_article(3, "Komuru"), encoding="utf-8")
+    full = _same_as_a_full_run(archive, [again], RULES)
+    assert [f.key for f in full.findings if f.code == "FL602"] == ["komuru|komura"]
+    assert "mentions" not in whole
+    part = store_mod._bucket_of(again.as_posix()) // 8
+    assert buckets and {b // 8 for b in buckets} == {part}  # the buckets of its part, no other

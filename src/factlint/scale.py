@@ -16,7 +16,8 @@ a cluster of several machines, a shared filesystem).
 4. The claims that are compared across articles are shuffled by group so that no worker holds the whole
    table: ruled claims by metric family (metrics tied by a relation or a ranking go together), each checked
    per metric and period; unruled claims by open group (subject, measure, unit, period, modality).
-5. Name and title variants compare mentions across the corpus: they run on one worker over the mentions.
+5. Name and title variants compare mentions across the corpus: each partition indexes its names (counts,
+   articles, neighbour blocks, first mentions), and one worker checks the merged index and the titles.
 
 Each check emits its findings in an order of its own (by metric and period, by article id, in corpus order…);
 :data:`LOCAL` and :data:`GROUPED` say which, and the findings of the partitions and groups are merged back into
@@ -238,11 +239,13 @@ def _grouped(df: pd.DataFrame, engine: Setup, ties: dict[str, list[int]]) -> lis
     return out
 
 
-def _typos(mentions: list[list], engine: Setup) -> list[Finding]:
-    """Name and title variants over the mentions of every kept article (one worker holds the mentions)."""
+def _typos(parts: list[tuple], engine: Setup) -> list[Finding]:
+    """Name and title variants of every kept article, from the partitions' name indexes and titles."""
+    from factlint.checks.typos import NameIndex
+
     e = _engine(engine)
-    every = [m for part in mentions for m in part]
-    return check_names(every, e["cfg"]) + check_titles(every, e["cfg"])
+    index = NameIndex.merged((names, places) for names, places, _ in parts)
+    return check_names(index, e["cfg"]) + check_titles([m for _, _, titles in parts for m in titles], e["cfg"])
 
 
 # ---------------------------------------------------------------------------------------------- the checks
@@ -412,7 +415,7 @@ def extract(c: Any, paths: list[str | Path], rules_dir: Path | None, encoding: s
     with _dask_config():
         claims = dd.from_delayed([delayed(_kept)(p, d) for p, d in zip(parts, dropped, strict=True)]
                                  or [delayed(meta.copy)()], meta=meta, verify_meta=False).persist()
-    mentions = [c.submit(_mentions, p, d) for p, d in zip(parts, dropped, strict=True)]
+    mentions = [c.submit(_mentions, p, d, i) for i, (p, d) in enumerate(zip(parts, dropped, strict=True))]
     return Extracted(articles, claims, mentions, metrics, ready, engine, _invalid(claims))
 
 
@@ -435,10 +438,19 @@ def _invalid(claims: Any, shown: int = 20) -> str:
     return f"{len(failures)} failures\n{render_failures(failures.head(shown))}{more}"
 
 
-def _mentions(got: dict[str, Any], dropped: frozenset[int]) -> list:
-    """The mentions the name and title checks compare: titles, and names beside another name."""
-    return [m for i, ms in enumerate(got["mentions"]) if i not in dropped and got["articles"][i].status == "ok"
-            for m in ms if m.kind == "title" or m.prev or m.next]
+def _mentions(got: dict[str, Any], dropped: frozenset[int], part: int) -> tuple:
+    """What the name and title checks compare of a partition.
+
+    The index of its names (with the places of their first mentions: the partition, the place in it), its titles.
+    """
+    from factlint.checks.typos import NameIndex
+
+    kept = [m for i, ms in enumerate(got["mentions"]) if i not in dropped and got["articles"][i].status == "ok"
+            for m in ms]
+    names = [m for m in kept if m.kind == "name" and (m.prev or m.next)]
+    index = NameIndex.of(names)
+    at = {id(m): (part, k) for k, m in enumerate(names)}
+    return index, {k: [at[id(m)] for m in ms] for k, ms in index.first.items()}, [m for m in kept if m.kind == "title"]
 
 
 def _units(found: list[tuple[Path | None, str, str]], encoding: str | None, columns: Columns

@@ -532,21 +532,21 @@ def write_names(root: Path, key: tuple[str, str], index: NameIndex, reported: di
 
     dump = functools.partial(pickle.dumps, protocol=pickle.HIGHEST_PROTOCOL)
     reach = max(1, cfg.name_max_distance)
-
-    def rare(a: str, b: str) -> bool:  # drafts only add articles: a name in more cannot become a rare variant
-        return len(index.articles[a]) <= cfg.name_max_articles and might_pair(a, b, cfg)
-
+    # drafts only add articles: a name in more than name_max_articles cannot become a rare variant
+    rare = {k for k, arts in index.articles.items() if len(arts) <= cfg.name_max_articles}
     pairs = []
     for nb, tokens in index.blocks.items():
-        if len(tokens) < 2:
+        if len(tokens) < 2 or rare.isdisjoint(tokens):
             continue
         alike: dict[tuple[str, int], list[str]] = {}  # by initial and length, as the check compares them
         for t in tokens:
             alike.setdefault((t[0], len(t)), []).append(t)
-        for a in tokens:
-            near = (b for n in range(len(a) - reach, len(a) + reach + 1) for b in alike.get((a[0], n), ()))
-            if any(rare(a, b) or rare(b, a) for b in near):
-                pairs.append((a, nb))
+        kept: set[str] = set()
+        for a in rare.intersection(tokens):
+            for b in (b for n in range(len(a) - reach, len(a) + reach + 1) for b in alike.get((a[0], n), ())):
+                if might_pair(a, b, cfg):
+                    kept |= {a, b}
+        pairs += [(t, nb) for t in sorted(kept)]
 
     def write(tmp: Path) -> None:
         tmp.unlink(missing_ok=True)
@@ -571,7 +571,7 @@ class NameStore:
     def __init__(self, root: Path) -> None:
         import sqlite3
 
-        self.db = sqlite3.connect(f"file:{(root / NAMES).as_posix()}?mode=ro", uri=True)
+        self.db = sqlite3.connect(f"{(root / NAMES).resolve().as_uri()}?mode=ro", uri=True)
         try:
             self.key = tuple(self.db.execute("SELECT key FROM summary").fetchone()[0].split("\0"))
         except (sqlite3.Error, TypeError):

@@ -378,7 +378,7 @@ def _run_against(store_root: Path, drafts: list[str | Path], rules_dir: Path | N
     if summary is None:
         gc.enable()  # (a whole archive is read: its garbage is collected)
         try:
-            summary = summarize(store_root, rules_dir, encoding, columns, manifest, rules, cfg, fx, _schemas(rules))
+            summary = summarize(store_root, rules_dir, encoding, columns, manifest, cfg, fx)
         finally:
             gc.disable()
     entries = store.entries_of(manifest)
@@ -428,9 +428,9 @@ def _run_against(store_root: Path, drafts: list[str | Path], rules_dir: Path | N
     found += checked([f for f in run_checks(near, [], cfg, fx, {}) if f.check in OPEN])
     # names and titles: the whole corpus's (the archive's names indexed once, the drafts' added after them)
     mine_mentions = store.mentions_of(store.in_order(new_mentions or [store.frame("mentions", "", [])], order))
-    if replaced:  # an archived article leaves: its names leave the index, which is built again
-        names = check_names(NameIndex.of(store.mentions_of(store.in_order(
-            [store.read_table(store_root, "mentions"), *new_mentions], order))), cfg)
+    if replaced:  # an archived article leaves: its names leave the index, which is merged again from the parts
+        names = check_names(_names_replacing(store_root, entries, summary.status, gone, order, new_mentions,
+                                             _config_key(rules_dir)), cfg)
     else:
         names = _names_against(store_root, summary.names, mine_mentions, cfg)
     # titles: the groups (first words) a draft joins or leaves are checked again, the others' findings stand
@@ -479,6 +479,47 @@ def names_by_block(index: NameIndex, cfg: CheckConfig) -> tuple[list[tuple[str, 
 def title_group(title: str) -> str:
     """The titles :func:`check_titles` compares with each other share their first three words (as it reads them)."""
     return "\x1f".join(title_words(title)[:3])
+
+
+def _names_replacing(store_root: Path, entries: list, status: dict[str, str], gone: set[str],  # noqa: PLR0913
+                     order: dict[str, int], drafted: list[pd.DataFrame], config: str) -> NameIndex:
+    """The name index of the archive with drafts in it that replace some of its articles, from the summary's parts.
+
+    The parts that hold a replaced article are indexed again without it (from their buckets), the others are
+    taken as the summary kept them; the drafts' names come in at their places.
+    """
+    from factlint import store
+
+    readable: dict[int, list[str]] = {}  # as the summary keyed its parts
+    for e in entries:
+        if status.get(e.entry) == "ok":
+            readable.setdefault(e.bucket // SUMMARY_BUCKETS, []).append(e.entry)
+    redo = {store._bucket_of(e) // SUMMARY_BUCKETS for e in gone}
+    parts = []
+    for b in range(0, store.BUCKETS, SUMMARY_BUCKETS):
+        buckets = range(b, b + SUMMARY_BUCKETS)
+        key = store.part_key(store_root, buckets, readable.get(b // SUMMARY_BUCKETS, []), config)
+        part = None if b // SUMMARY_BUCKETS in redo else store.read_part(store_root, b, key)
+        if part is None:
+            index, at = _name_part(store.in_order([store.bucket_rows(store_root, "mentions", x) for x in buckets],
+                                                  order))
+        else:
+            index, at = part["names"], part["first"]
+        parts.append((index, {k: [(order[e], i) for e, i in places] for k, places in at.items()}))
+    index, at = _name_part(store.in_order(drafted or [store.frame("mentions", "", [])], order))
+    parts.append((index, {k: [(order[e], i) for e, i in places] for k, places in at.items()}))
+    return NameIndex.merged(parts)
+
+
+def _name_part(mentions: pd.DataFrame) -> tuple[NameIndex, dict[str, list[tuple[str, int]]]]:
+    """The name index of stored mention rows (in corpus order), and where its first mentions sit (entry, seq)."""
+    from factlint import store
+
+    named = mentions[(mentions["kind"] == "name") & ((mentions["prev"] != "") | (mentions["next"] != ""))]
+    found = store.mentions_of(named)
+    index = NameIndex.of(found)
+    at = {id(m): (e, i) for m, e, i in zip(found, named["entry"], named["seq"], strict=True)}
+    return index, {k: [at[id(m)] for m in ms] for k, ms in index.first.items()}
 
 
 def _names_against(store_root: Path, archive: list[tuple[str, Finding]], mine: list[Mention],
@@ -612,7 +653,7 @@ def _against_all(store_root: Path, manifest: dict, slots: list, arts: list[Artic
 
 
 def summarize(store_root: Path, rules_dir: Path | None, encoding: str | None, columns: Columns, manifest: dict,
-              rules: RuleSet | None, cfg: CheckConfig, fx: FxTable, schemas: dict):  # noqa: ANN201 - store.Summary
+              cfg: CheckConfig, fx: FxTable):  # noqa: ANN201 - store.Summary
     """Check the stored archive alone and keep in the store what drafts checked against it reuse.
 
     Written beside the manifest, for this indexing of the archive and this check configuration.
@@ -626,9 +667,9 @@ def summarize(store_root: Path, rules_dir: Path | None, encoding: str | None, co
     mark_duplicates(arts)
     order = {e.entry: i if a.status == "ok" else -1 for i, (e, a) in enumerate(zip(entries, arts, strict=True))}
     # a few buckets at a time: no more than those buckets' claims and mentions are held at once
-    per_article: dict[str, list[Finding]] = {}
+    own: list[Finding] = []
     tagged, near, titles, counts, not_compared = [], [], [], {}, {}
-    names, firsts = NameIndex(), {}
+    names = []
     config = _config_key(rules_dir)
     readable: dict[int, list[str]] = {}  # the readable articles of each part, in corpus order
     for e in entries:
@@ -642,24 +683,15 @@ def summarize(store_root: Path, rules_dir: Path | None, encoding: str | None, co
         if part is None:
             part = _bucket_summary(store_root, buckets, order, cfg, fx)
             store.write_part(store_root, b, key, part)
-        for f in part["per_article"]:
-            loc = f.locations[0]
-            per_article.setdefault(source_ref(loc.path, loc.article), []).append(f)
+        own += part["per_article"]
         tagged.append(part["tagged"])
         near.append(part["open"])
         titles.append(part["titles"])
         counts |= part["counts"]
         for e, u in part["uncompared"]:
             not_compared.setdefault(e, []).append(u)
-        got = part["names"]
-        for k, n in got.counts.items():
-            names.counts[k] = names.counts.get(k, 0) + n
-            names.articles.setdefault(k, {}).update(got.articles[k])
-            firsts.setdefault(k, []).extend(zip([(order[e], i) for e, i in part["first"][k]], got.first[k],
-                                                strict=True))
-        for nb, tokens in got.blocks.items():
-            names.blocks.setdefault(nb, {}).update(tokens)
-    names.first = {k: [m for _, m in sorted(v, key=lambda x: x[0])[:MAX_LOCATIONS]] for k, v in firsts.items()}
+        names.append((part["names"], {k: [(order[e], i) for e, i in at] for k, at in part["first"].items()}))
+    names = NameIndex.merged(names)
     entry_of = {e.article.ref: e.entry for e in entries}
     texts = store.Archive(entries, pd.DataFrame(), pd.DataFrame(), store_root).texts
     by_block, reported = names_by_block(names, cfg)
@@ -667,14 +699,17 @@ def summarize(store_root: Path, rules_dir: Path | None, encoding: str | None, co
     titled = check_titles(store.mentions_of(titles_df), cfg)
     open_rows = store.in_order(near, order)
     opened = [f for f in run_checks(typed(open_rows), [], cfg, fx, {}) if f.check in OPEN]
-    raw = with_context(opened + [f for _, f in by_block] + titled, arts, encoding, columns,
+    raw = with_context(own + opened + [f for _, f in by_block] + titled, arts, encoding, columns,
                        texts=lambda refs: _by_ref(texts(entry_of[r] for r in refs if r in entry_of), entry_of))
     group_at = dict(zip(zip(open_rows["path"], open_rows["line"], open_rows["column"], strict=True),
                         store.open_group(open_rows["subject_key"], open_rows["measure_key"]), strict=True))
+    per_article: dict[str, list[Finding]] = {}
     open_: dict[str, list[Finding]] = {}
     for f in raw:
-        if f.check in OPEN:
-            loc = f.locations[0]
+        loc = f.locations[0]
+        if f.check in PER_ARTICLE:
+            per_article.setdefault(source_ref(loc.path, loc.article), []).append(f)
+        elif f.check in OPEN:
             open_.setdefault(group_at[(loc.path, loc.line, loc.column)], []).append(f)
     context = {(source_ref(x.path, x.article), x.line, x.text): x.sentence
                for f in raw if f.check in MENTIONS for x in f.locations if x.sentence}
@@ -710,15 +745,12 @@ def _bucket_summary(store_root: Path, buckets: Iterable[int], order: dict[str, i
     df = typed(rows)
     mask = (df["metric"] != "") & df["kind"].isin(NUMERIC_KINDS) & (df["period"] == "")
     mentions = store.in_order([store.bucket_rows(store_root, "mentions", b) for b in buckets], order)
-    named = mentions[(mentions["kind"] == "name") & ((mentions["prev"] != "") | (mentions["next"] != ""))]
-    found = store.mentions_of(named)
-    index = NameIndex.of(found)
-    at = {id(m): (e, i) for m, e, i in zip(found, named["entry"], named["seq"], strict=True)}
+    index, first = _name_part(mentions)
     return {"per_article": [f for f in run_checks(df, [], cfg, fx, {}) if f.check in PER_ARTICLE] if len(df) else [],
             "tagged": rows[rows["metric"] != ""], "open": rows.loc[open_claims(df).index],
             "counts": rows["entry"].value_counts().to_dict(),
             "uncompared": list(zip(rows.loc[mask, "entry"], uncompared(df), strict=True)),
-            "names": index, "first": {k: [at[id(m)] for m in ms] for k, ms in index.first.items()},
+            "names": index, "first": first,
             "titles": mentions[mentions["kind"] == "title"]}
 
 
@@ -736,8 +768,7 @@ def prepare_against(store_root: Path, rules_dir: Path | None, encoding: str | No
     if store.read_summary(store_root, manifest, _config_key(rules_dir)) is None:
         cfg = CheckConfig.load(rules_dir, {lr.rule.metric for lr in rules.rules} if rules is not None else None)
         fx = FxTable.load(rules_dir / "reference" / "fx.yaml" if rules_dir is not None else None)
-        summarize(store_root, rules_dir, encoding, columns, manifest, rules, cfg, fx,
-                  _schemas(rules))
+        summarize(store_root, rules_dir, encoding, columns, manifest, cfg, fx)
 
 
 def _schemas(rules: RuleSet | None) -> dict:

@@ -60,6 +60,24 @@ class NameIndex:
         index.add(mentions)
         return index
 
+    @classmethod
+    def merged(cls, parts: Iterable[tuple[NameIndex, dict[str, list[tuple]]]]) -> NameIndex:
+        """The index of a corpus from the indexes of its parts, each with where its first mentions sit.
+
+        A part is an index and, for each name, the places of its first mentions (any sortable key in corpus
+        order: a partition and a place in it); a name's first mentions are the earliest of every part's.
+        """
+        index, firsts = cls(), {}
+        for part, places in parts:
+            for k, n in part.counts.items():
+                index.counts[k] = index.counts.get(k, 0) + n
+                index.articles.setdefault(k, {}).update(part.articles[k])
+                firsts.setdefault(k, []).extend(zip(places[k], part.first[k], strict=True))
+            for nb, tokens in part.blocks.items():
+                index.blocks.setdefault(nb, {}).update(tokens)
+        index.first = {k: [m for _, m in sorted(v, key=lambda x: x[0])[:MAX_LOCATIONS]] for k, v in firsts.items()}
+        return index
+
     def add(self, mentions: Iterable[Mention]) -> None:
         """Take ``mentions`` as coming after those already taken; only names beside another name count."""
         counts, first, articles, blocks = self.counts, self.first, self.articles, self.blocks
