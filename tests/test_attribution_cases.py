@@ -104,3 +104,23 @@ def test_attribution(case):
     wrong = {f: (got[f], case[f]) for f in FIELDS if f in case and str(got[f]) != str(case[f])}
     assert not wrong, f"{case['text']!r} [{case['figure']}]: " + "; ".join(
         f"{f}={have!r}, want {want!r}" for f, (have, want) in wrong.items()) + f" ({att.why})"
+
+
+def test_an_inferred_publication_date_resolves_no_relative_period(tmp_path):
+    """An undated article's first written date dates its bare dates, never its "năm nay" or a forecast.
+
+    The date a text happens to give first (here a date of 1995) is no publication date: "năm nay" stays unresolved
+    and a figure of 2016 is not made a forecast for coming after it.
+    """
+    from factlint.corpus import load_article
+    from factlint.extract import extract_article
+
+    path = tmp_path / "a.txt"
+    path.write_text("Quan hệ hai nước được bình thường hóa ngày 12/7/1995.\n\nKim ngạch thương mại giữa hai nước "
+                    "tăng từ 1,5 tỷ USD năm 2001 lên 52 tỷ USD năm 2016. Năm nay, xuất khẩu đạt 30 tỷ USD.\n",
+                    encoding="utf-8")
+    art = load_article(path)
+    assert art.published is not None and art.published_stated is None  # inferred from the text
+    got = {c.text: (c.period, c.modality) for c in extract_article(art)}
+    assert got["52 tỷ USD"] == ("2016", "actual")
+    assert got["30 tỷ USD"][0] == ""

@@ -418,14 +418,15 @@ def rules_explain(sentence: str, rules_dir: str | None, published: str | None, c
         pub = dt.date.fromisoformat(published) if published else None
     except ValueError:
         raise click.BadParameter(f"{published!r} is not a date YYYY-MM-DD", param_hint="--published") from None
-    article_text = None
+    article_text, stated = None, True
     if article_path:
         art = load_article(Path(article_path))
         if art.status != "ok":
             raise click.UsageError(art.error)
-        article_text, pub = art.body, pub or art.published
+        article_text, stated = art.body, True if pub else art.published_stated  # as extraction reads the article
+        pub = pub or art.published
     for line in explain(rs, sentence, context=context, article_text=article_text, published=pub,
-                        show_all=show_all):
+                        show_all=show_all, stated=stated):
         click.echo(line)
 
 

@@ -128,7 +128,9 @@ def claim_rows(article: Article, rules: RuleSet | None = None, reader: Reader | 
     spans = sentences(body)
     starts = [s for s, _ in spans]
     places = Places(body, spans)
-    atts = attribute(body, quantities, spans, article.published, places=places)
+    # relative periods and dates after publication need the stated date: an inferred one is the first date the
+    # text happens to give (an undated article's "năm nay" stays unresolved)
+    atts = attribute(body, quantities, spans, article.published_stated, places=places)
     quantities = with_units(quantities, atts)
     tags = rules.tag(body, quantities, spans, article, atts, places) if rules is not None else {}
     seen: dict[str, int] = {}

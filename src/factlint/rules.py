@@ -670,15 +670,19 @@ def _conflicts(rules: list[LoadedRule]) -> list[str]:
 # ---------------------------------------------------------------------------------------------- examples
 
 
-def read_attributed(body: str, published: dt.date | None) -> tuple[list[Quantity], list[tuple[int, int]],
-                                                                  list[Attribution]]:
-    """Read and attribute a text as extraction does: (quantities with attributed units, sentences, attributions)."""
+def read_attributed(body: str, published: dt.date | None, stated: dt.date | None | bool = True
+                    ) -> tuple[list[Quantity], list[tuple[int, int]], list[Attribution]]:
+    """Read and attribute a text as extraction does: (quantities with attributed units, sentences, attributions).
+
+    ``published`` dates bare dates; attribution resolves relative periods against ``stated``, the date the article
+    states (``True``: ``published`` itself; ``None`` for an article whose date was only inferred from its text).
+    """
     from factlint.extract import sentences
     from factlint.vi import read_quantities
 
     qs = read_quantities(body, published)
     spans = sentences(body)
-    atts = attribute(body, qs, spans, published)
+    atts = attribute(body, qs, spans, published if stated is True else stated)
     return with_units(qs, atts), spans, atts
 
 
@@ -753,7 +757,8 @@ def _why_missing(rules: RuleSet, exp: ExpectedClaim, quantities: list[Quantity],
 
 
 def explain(rules: RuleSet, sentence: str, *, context: str = "", article_text: str | None = None,
-            published: dt.date | None = None, show_all: bool = False) -> list[str]:
+            published: dt.date | None = None, show_all: bool = False,
+            stated: dt.date | None | bool = True) -> list[str]:
     """Every quantity of ``sentence``, the rule that took it and why the others did not (``rules explain``).
 
     Args:
@@ -763,6 +768,7 @@ def explain(rules: RuleSet, sentence: str, *, context: str = "", article_text: s
         article_text: The article ``article:`` gates search; the context and sentence when ``None``.
         published: The publication date (years of bare dates, the period fallback).
         show_all: Also list rules that do not take the quantity's kind at all.
+        stated: The date the article states, for relative periods (``True``: ``published``).
 
     Returns:
         Lines of text. A reason that several quantities share (an article gate, a unit) is printed once, under
@@ -771,7 +777,7 @@ def explain(rules: RuleSet, sentence: str, *, context: str = "", article_text: s
     """
     body = (context + "\n\n" if context else "") + sentence
     offset = len(body) - len(sentence)
-    qs, spans, atts = read_attributed(body, published)
+    qs, spans, atts = read_attributed(body, published, stated)
     text = body if article_text is None else article_text + "\n\n" + body
     rows = [(i, d) for i, d in enumerate(rules.decide(body, qs, spans, article_text=text, attributions=atts))
             if qs[i].start >= offset]
