@@ -474,7 +474,11 @@ class _Text:
                 and (last[1] == national or "+" in last[1] or si - last[2] <= SUBJECT_CARRY_SENTENCES)):
             subject, key = last[:2]
             why.append("subject: carried over from the paragraph's previous figure")
-        if not key and mkey in loc.NATIONAL_BY_DEFAULT:
+        # a place below the nation in the sentence or the two before it: a city's budget is not the nation's
+        near = (max(para[0], self.places.spans[max(si - 3, 0)][0]) if self.places.spans else para[0], sent[1])
+        in_near = self.parties[bisect.bisect_left(self.p_starts, near[0]):bisect.bisect_left(self.p_starts, near[1])]
+        if (not key and mkey in loc.NATIONAL_BY_DEFAULT and not loc.local(self.text, *near)
+                and not any(p.kind == "province" for p in in_near)):
             subject, key, named = loc.WHOLE_NATION, national, True
             why.append(f"subject: none named; a {mkey} figure is the nation's")
         if key:

@@ -344,6 +344,16 @@ _TOPIC_SHIFT = regex.compile(r"[\s\"'“”(\-–—•*]*(?:trong khi đó|ngư
                              r"(?!\p{L})", regex.I)
 
 
+# A place below the nation ("TP", "quận 2", "huyện", "tỉnh này"): a figure near it with no party named is the
+# place's, not the nation's ("Hiện TP có 18.000 DN, tổng thu ngân sách năm 2016 đạt gần 20.000 tỉ đồng").
+_LOCALITY = regex.compile(r"(?<!\p{L})(?:(?i:tỉnh|thành phố|quận|huyện|thị xã|phường)|TP|xã(?![ \t]+hội))(?!\p{L})")
+
+
+def local(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` speaks of a place below the nation (a province, a city, a district)."""
+    return _LOCALITY.search(text, start, end) is not None
+
+
 def topic_shift(text: str, sentence_start: int) -> bool:
     """Whether the sentence at ``sentence_start`` opens with a turn to another topic ("Trong khi đó, …")."""
     return _TOPIC_SHIFT.match(text, sentence_start) is not None
