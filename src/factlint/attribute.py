@@ -207,6 +207,12 @@ def _after(period: str, published: dt.date | None) -> bool:
     return (int(m[1]), month) > (published.year, published.month)
 
 
+def _ended(period: str, published: dt.date | None) -> bool:
+    """Whether every year ``period`` names ended before the year of ``published`` ("2012" in an article of 2017)."""
+    years = [int(y) for y in _YEAR_LIKE.findall(period)] if published is not None else []
+    return bool(years) and max(years) < published.year and not period.startswith("≤")
+
+
 def _steps_back(periods: list[str]) -> bool:
     """Whether a sentence's figures end on an earlier year than one they state before it.
 
@@ -311,6 +317,9 @@ class _Text:
         if modality == "actual" and here and _after(period, self.published):
             modality = "forecast"  # "30 xe vào năm 2020" in an article of 2017: not yet achieved
             why.append("modality: its period begins after the publication date")
+        elif modality == "forecast" and here and _ended(period, self.published):
+            modality = "actual"  # "dự báo … tăng từ 12 triệu năm 2012 lên 33 triệu năm 2020": 2012 is the base
+            why.append("modality: its period ended before the publication date, a forecast's starting point")
         unit = self._unit(q, sent, measure, why)
         return Attribution(subject, key, measure.text if measure else "", measure.key if measure else "",
                            period, kind, modality, unit, "; ".join(why))
