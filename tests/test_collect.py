@@ -192,3 +192,23 @@ def test_a_folder_is_resolved_once_and_links_as_before(tmp_path, monkeypatch):
     assert shown["link.md"] == "a/link.md"  # a link out of the working folder is shown as given
     assert "a/sub/00.md" in {s for _, s, _ in got}
     outside.unlink()
+
+
+def test_a_folder_gives_the_article_files_the_plain_definition_gives(tmp_path):
+    """One scan of the folder lists what rglob and a stat of each file list, in Path order: hidden folders and
+    files out, a folder named like an article out, links to files in, broken links out, any case of suffix."""
+    from factlint.corpus.files import ARTICLE_SUFFIXES, _article_files
+
+    root = tmp_path / "c"
+    for rel in ("a.md", "B.MD", "z/y.txt", "z/x.md", "a b/ç.md", ".hidden/h.md", "z/.h.md", "notes.rst", "z/w.Txt"):
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text("x", encoding="utf-8")
+    (root / "folder.md").mkdir()
+    (root / "link.md").symlink_to(root / "a.md")
+    (root / "broken.md").symlink_to(root / "missing.md")
+    skip = len(root.parts)
+    plain = sorted(f for f in root.rglob("*") if f.suffix.lower() in ARTICLE_SUFFIXES
+                   and not any(part.startswith(".") for part in f.parts[skip:]) and f.is_file())
+    assert sorted((f for f, _ in _article_files(root)), key=lambda f: f.parts) == plain
+    assert {f.name for f, link in _article_files(root) if link} == {"link.md"}
+    assert len(plain) == 7

@@ -167,6 +167,20 @@ def test_json_contract(tiny):
             assert set(loc) == {"article", "path", "line", "column", "end_line", "end_column", "text"}
 
 
+def test_json_report_is_written_as_the_standard_encoder_writes_it(tiny):
+    """The fast encoder gives the standard library's bytes (indent 2, UTF-8 as written) for a report and for the
+    values a report holds: non-ASCII text, quotes and controls, integers, floats, None, nested lists."""
+    from factlint.report.machine import dumps
+
+    text = render("json", tiny)
+    assert text == json.dumps(json.loads(text), ensure_ascii=False, indent=2) + "\n"
+    doc = {"s": "Nhật Bản “gần 50 tỷ USD”\t\n\u2028 \\ \"", "i": [0, -3, 10**15], "f": [0.5, 2.7e9, 0.0001, 123.456],
+           "n": None, "b": [True, False], "e": [], "d": {}, "nested": [{"a": [1, {"b": "ư"}]}]}
+    assert dumps(doc) == json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    tiny_and_huge = [1e-7, 2.5e18]  # in exponent form only the exponent's spelling differs ("1e-7", "1e-07")
+    assert json.loads(dumps(tiny_and_huge)) == tiny_and_huge
+
+
 def test_github_annotations(tiny):
     lines = render("github", tiny).splitlines()
     assert len(lines) == len(tiny.new)

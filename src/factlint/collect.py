@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from factlint import __version__
 from factlint.config import hedge_config
@@ -36,7 +37,10 @@ from factlint.corpus import (
 from factlint.extract import claim_rows
 from factlint.names import Mention, extract_mentions
 from factlint.rules import RuleError, RuleSet, load_rules
-from factlint.vi import HedgeConfig, Reader
+from factlint.vi.hedges import HedgeConfig
+
+if TYPE_CHECKING:
+    from factlint.vi.reader import Reader
 
 CACHE_DIR = Path(".factlint_cache")
 RACY_NS = 2_000_000_000  # a file modified this recently (ns) may change again within its mtime's tick
@@ -74,10 +78,17 @@ _RULES: RuleSet | None = None
 _READER: Reader | None = None
 
 
+def _reader(hedges: HedgeConfig | None) -> Reader:
+    """The quantity reader (imported here: a run that reads only cached claims never compiles its grammar)."""
+    from factlint.vi.reader import Reader
+
+    return Reader(hedges)
+
+
 def _init(rules_dir: str | None, hedges: HedgeConfig | None) -> None:
     global _RULES, _READER
     _RULES = load_rules([rules_dir]) if rules_dir else None
-    _READER = Reader(hedges)
+    _READER = _reader(hedges)
 
 
 def article_key(data: bytes, shown: str, encoding: str | None, engine: str) -> str:
@@ -168,7 +179,7 @@ def extract_jobs(todo: list[tuple], rules: RuleSet | None, rules_dir: Path | Non
     fn = _one_with_text if keep_text else _one
     if jobs <= 1 or len(todo) < 2:
         global _RULES, _READER
-        _RULES, _READER = rules, Reader(hedges)
+        _RULES, _READER = rules, _reader(hedges)
         stream: Iterable = map(fn, todo)
         pool = None
     else:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from factlint.vi.reader import HedgeConfig, load_hedges
+from factlint.vi.hedges import HedgeConfig, load_hedges
 
 CONFIG_FILE = "config.yaml"
 CONFIG_KEYS = ("checks", "hedges")

@@ -17,11 +17,10 @@ import regex
 from factlint.attribute import Places, attribute, with_units
 from factlint.corpus import Article
 from factlint.quantity import Quantity
-from factlint.vi import Reader, read_quantities
-from factlint.vi.traps import is_caption
 
 if TYPE_CHECKING:
     from factlint.rules import RuleSet
+    from factlint.vi.reader import Reader
 
 # A sentence ends after a full stop (with its closing quotes and brackets) before a capital, a digit or an opening
 # quote, or at a line break. The pattern starts at the stop itself, not after it (a lookbehind would be tried at
@@ -122,6 +121,9 @@ def claim_rows(article: Article, rules: RuleSet | None = None, reader: Reader | 
     What :func:`extract_article` returns, without building a :class:`Claim` for each: a run ships and tables
     rows, and a frozen dataclass is built one field at a time.
     """
+    from factlint.vi.reader import read_quantities  # the grammar compiles on first use, not at import
+    from factlint.vi.traps import is_caption
+
     body = article.body
     base = article.body_start
     quantities = read_quantities(body, article.published, reader)

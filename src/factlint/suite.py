@@ -29,7 +29,6 @@ from factlint.findings import Accepted, Finding, Location, apply_accepted, load_
 from factlint.names import Mention, sentence_at, title_words
 from factlint.rules import RuleSet, load_rules
 from factlint.table import to_frame
-from factlint.vi import Reader
 
 
 @dataclass
@@ -202,6 +201,8 @@ def _compute(paths, rules_dir, encoding, articles, progress, jobs, cache, keys, 
         arts, claims, mentions = got.articles, got.claims, got.mentions
     else:
         arts, claims, mentions = articles, [], []
+        from factlint.vi.reader import Reader
+
         reader = Reader(hedges)
         for a in articles:
             got_claims, got_mentions = extract_all(a, rules, reader)

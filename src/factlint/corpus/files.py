@@ -6,6 +6,7 @@ message naming the file (and line where there is one). Nothing is skipped silent
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -101,14 +102,16 @@ def load_article(path: Path, display: str | None = None, encoding: str | None = 
     return art
 
 
-def display_path(path: Path, cwd: Path | None = None, resolved_dirs: dict[Path, Path] | None = None) -> str:
+def display_path(path: Path, cwd: Path | None = None, resolved_dirs: dict[Path, Path] | None = None,
+                 link: bool | None = None) -> str:
     """A path as shown in output: relative to the working folder when below it, else as given.
 
     ``cwd`` (the resolved working folder) and ``resolved_dirs`` (folders resolved so far) spare a folder of
-    thousands of files resolving the same parents again for each (a file that is a link is resolved alone).
+    thousands of files resolving the same parents again for each (a file that is a link is resolved alone);
+    ``link`` says whether ``path`` is a link when the caller knows (from a folder scan), sparing a stat.
     """
     cwd = cwd or Path.cwd().resolve()
-    if resolved_dirs is None or path.is_symlink():
+    if resolved_dirs is None or (path.is_symlink() if link is None else link):
         real = path.resolve()
     else:
         parent = resolved_dirs.get(path.parent)
@@ -121,18 +124,34 @@ def display_path(path: Path, cwd: Path | None = None, resolved_dirs: dict[Path, 
         return path.as_posix()
 
 
+def _article_files(folder: Path) -> Iterator[tuple[Path, bool]]:
+    """``(file, is_link)`` for the article files below ``folder``, hidden folders and files left out.
+
+    One scan of each folder (the entries' types come with it): no stat a file, but a link's.
+    """
+    with os.scandir(folder) as it:
+        entries = list(it)
+    for e in entries:
+        if e.name.startswith("."):
+            continue
+        if e.is_dir(follow_symlinks=False):
+            yield from _article_files(Path(e.path))
+        elif os.path.splitext(e.name)[1].lower() in ARTICLE_SUFFIXES:
+            link = e.is_symlink()
+            if e.is_file():  # a link to a file is one, a broken link or a link to a folder not
+                yield Path(e.path), link
+
+
 def discover(paths: Iterable[str | Path]) -> Iterator[tuple[Path | None, str, str]]:
     """Expand paths into article files: ``(path, display, error)``; a bad path yields an error entry."""
     for p in map(Path, paths):
         if p.is_dir():
-            skip = len(p.parts)  # rglob's paths are p / relative parts
-            files = sorted(f for f in p.rglob("*") if f.suffix.lower() in ARTICLE_SUFFIXES
-                           and not any(part.startswith(".") for part in f.parts[skip:]) and f.is_file())
+            files = sorted(_article_files(p), key=lambda f: f[0].parts)  # the order of Path's own comparison
             if not files:
                 yield None, display_path(p), f"{display_path(p)}: directory holds no articles (*.md, *.txt)"
             cwd, resolved_dirs = Path.cwd().resolve(), {}
-            for f in files:
-                yield f, display_path(f, cwd, resolved_dirs), ""
+            for f, link in files:
+                yield f, display_path(f, cwd, resolved_dirs, link), ""
         elif p.is_file():
             yield p, display_path(p), ""
         else:

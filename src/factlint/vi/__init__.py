@@ -1,5 +1,18 @@
-"""The Vietnamese locale: the quantity grammar (numerals, scales, units, hedges, ranges, ranks, dates)."""
+"""The Vietnamese locale: the quantity grammar (numerals, scales, units, hedges, ranges, ranks, dates).
 
-from factlint.vi.reader import HedgeConfig, Reader, load_hedges, parse_digits, read_quantities, words_to_number
+The reader is imported on first use (PEP 562): its grammar compiles a few hundred patterns, which a run that only
+reads cached claims, or a module that only needs the cue words, never uses.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
 
 __all__ = ["HedgeConfig", "Reader", "load_hedges", "parse_digits", "read_quantities", "words_to_number"]
+
+
+def __getattr__(name: str) -> Any:  # noqa: ANN401 - whatever the reader exports
+    if name in __all__:
+        return getattr(importlib.import_module("factlint.vi.reader"), name)
+    raise AttributeError(f"module 'factlint.vi' has no attribute {name!r}")
