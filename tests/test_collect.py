@@ -209,6 +209,28 @@ def test_a_folder_gives_the_article_files_the_plain_definition_gives(tmp_path):
     skip = len(root.parts)
     plain = sorted(f for f in root.rglob("*") if f.suffix.lower() in ARTICLE_SUFFIXES
                    and not any(part.startswith(".") for part in f.parts[skip:]) and f.is_file())
-    assert sorted((f for f, _ in _article_files(root)), key=lambda f: f.parts) == plain
-    assert {f.name for f, link in _article_files(root) if link} == {"link.md"}
+    assert sorted((f for f, _ in _article_files(root, [])), key=lambda f: f.parts) == plain
+    assert {f.name for f, link in _article_files(root, []) if link} == {"link.md"}
     assert len(plain) == 7
+
+
+def test_an_unreadable_folder_is_an_error_and_the_others_are_still_read(tmp_path, monkeypatch):
+    import os
+
+    from factlint.corpus import files
+
+    (tmp_path / "c" / "ok").mkdir(parents=True)
+    (tmp_path / "c" / "ok" / "a.md").write_text("x", encoding="utf-8")
+    (tmp_path / "c" / "locked").mkdir()
+    (tmp_path / "c" / "locked" / "b.md").write_text("x", encoding="utf-8")
+    scandir = os.scandir
+
+    def denied(path):  # as for a folder of mode 000 (a test run as root reads any folder)
+        if Path(path).name == "locked":
+            raise PermissionError(13, "Permission denied", str(path))
+        return scandir(path)
+
+    monkeypatch.setattr(files.os, "scandir", denied)
+    got = [(p.name if p else None, err) for p, _, err in files.discover([tmp_path / "c"])]
+    assert got[1] == ("a.md", "") and got[0][0] is None
+    assert got[0][1].endswith("locked: folder cannot be read (Permission denied)")

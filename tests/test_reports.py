@@ -465,3 +465,13 @@ def test_hostile_text_runs_no_script_in_a_headless_browser(hostile, tmp_path):
                           "--dump-dom", page.as_uri()], capture_output=True, text=True, timeout=120, check=True).stdout
     assert "factlint discrepancy report" in dom and _HOSTILE_ID2.replace("<", "&lt;").replace(">", "&gt;") in dom
     assert not re.search(r'data-pwned="[^"]*"', dom), "a payload ran"
+
+
+def test_a_file_name_that_is_not_utf8_still_gives_json(tmp_path, monkeypatch):
+    """orjson refuses the undecodable bytes of such a name; the report falls back to the standard encoder."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "c").mkdir()
+    name = os.fsdecode(b"b\xe0i.md")
+    (tmp_path / "c" / name).write_text("Bài viết không có số liệu.\n", encoding="utf-8")
+    doc = json.loads(render("json", run(["c"], None, None)))
+    assert [a["path"] for a in doc["articles"]] == [f"c/{name}"]

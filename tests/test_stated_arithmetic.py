@@ -83,6 +83,11 @@ def found(df: object, cfg: CheckConfig = DEFAULT) -> list[tuple[str, str]]:
      "đang hoạt động.", []),
     ("Cả nước có 10.000 DN FDI đang hoạt động. Tổng cục Thuế rà soát 5.531 DN FDI, chiếm khoảng 80% số DN FDI "
      "đang hoạt động.", [("FL205", "khoảng 80%")]),
+    # the named whole ends before a link or a verb, and "cả nước" qualifies no whole
+    ("Năm 2023, vốn FDI đăng ký đạt 20 tỷ USD. Trong đó vốn FDI vào bất động sản đạt 3 tỷ USD, chiếm 25% tổng vốn "
+     "FDI và tăng mạnh so với năm trước.", [("FL205", "25%")]),
+    ("Năm 2023, vốn FDI đăng ký đạt 20 tỷ USD. Trong đó vốn FDI vào bất động sản đạt 3 tỷ USD, chiếm 25% tổng vốn "
+     "FDI cả nước.", [("FL205", "25%")]),
     ("Ba thị trường này lần lượt chiếm 45%, 35% và 30% tổng vốn.", [("FL206", "45%")]),
     ("Ba thị trường này lần lượt chiếm 45%, 35% và 20% tổng vốn.", []),
     # two wholes: 99% of firms, 70% of an industry

@@ -317,7 +317,8 @@ class _Text:
         if modality == "actual" and here and _after(period, self.published):
             modality = "forecast"  # "30 xe vào năm 2020" in an article of 2017: not yet achieved
             why.append("modality: its period begins after the publication date")
-        elif modality == "forecast" and here and _ended(period, self.published):
+        elif (modality == "forecast" and here and _ended(period, self.published)
+              and self._goes_on_to_later(period, sent)):
             modality = "actual"  # "dự báo … tăng từ 12 triệu năm 2012 lên 33 triệu năm 2020": 2012 is the base
             why.append("modality: its period ended before the publication date, a forecast's starting point")
         unit = self._unit(q, sent, measure, why)
@@ -487,7 +488,7 @@ class _Text:
         near = (max(para[0], self.places.spans[max(si - 3, 0)][0]) if self.places.spans else para[0], sent[1])
         in_near = self.parties[bisect.bisect_left(self.p_starts, near[0]):bisect.bisect_left(self.p_starts, near[1])]
         if (not key and mkey in loc.NATIONAL_BY_DEFAULT and not loc.local(self.text, *near)
-                and not any(p.kind == "province" for p in in_near)):
+                and not any(p.kind == "province" and not loc.venue(self.text, p.start) for p in in_near)):
             subject, key, named = loc.WHOLE_NATION, national, True
             why.append(f"subject: none named; a {mkey} figure is the nation's")
         if key:
@@ -555,6 +556,16 @@ class _Text:
         here = chosen is not None and bool(chosen.period) and (
             chosen in own or sent[0] <= chosen.start and chosen.end <= q.start)
         return period, kind, here
+
+    def _goes_on_to_later(self, period: str, sent: tuple[int, int]) -> bool:
+        """Whether the sentence states a later year than ``period`` ("từ 12 triệu năm 2012 lên 33 triệu năm 2020").
+
+        Only then is a forecast's past figure its starting point; "IMF dự báo GDP năm 2016 đạt 6,5%", said in 2015
+        and read in 2017, stays a forecast.
+        """
+        mine = max(map(int, _YEAR_LIKE.findall(period)))
+        lo, hi = bisect.bisect_left(self.per_starts, sent[0]), bisect.bisect_left(self.per_starts, sent[1])
+        return any(int(y) > mine for p in self.periods[lo:hi] for y in _YEAR_LIKE.findall(p.period))
 
     def _compared(self, p: object) -> bool:
         """Whether period ``p``'s sentence looks back to compare (see :func:`_steps_back`)."""

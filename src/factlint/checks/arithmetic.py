@@ -348,7 +348,12 @@ def _whole_key(sent: str, p: Placed) -> str:
     return found[0].key if found else ""
 
 
-_QUALIFIER_END = regex.compile(r"[,.;:()]")
+# the named whole ends at a punctuation mark, a link or a verb ("… tổng vốn FDI và tăng mạnh", "… nhưng chỉ …")
+_QUALIFIER_END = regex.compile(r"[,.;:()]|(?<!\p{L})(?:và|nhưng|song|còn|trong khi|tăng|giảm|đạt|là|với|đóng góp|"
+                               r"tạo ra|chiếm|so)(?!\p{L})")
+# words that qualify no whole: the whole country, the area ("tổng vốn FDI cả nước", "trên địa bàn")
+_QUALIFIER_NONE = regex.compile(
+    r"(?<!\p{L})(?:của[ \t]+)?(?:cả[ \t]+nước|toàn[ \t]+quốc|trên[ \t]+địa[ \t]+bàn)(?!\p{L})")
 QUALIFIER_WORDS = 2  # words of the named whole after its head that the whole's own sentence must name too
 
 
@@ -363,8 +368,15 @@ def _whole_qualifier(sent: str, p: Placed) -> list[str]:
         return []
     tail = after[found[0].end:]
     stop = _QUALIFIER_END.search(tail)
-    words = [w.lower() for w in regex.findall(r"\p{L}+", tail[:stop.start() if stop else len(tail)])]
+    tail = _QUALIFIER_NONE.sub(" ", tail[:stop.start() if stop else len(tail)])
+    words = [w.lower() for w in regex.findall(r"\p{L}+", tail)]
     return [w for w in words if w not in FUNCTION_SYLLABLES][:QUALIFIER_WORDS]
+
+
+def _names_all(sentence: str, words: list[str]) -> bool:
+    """Whether ``sentence`` has each of ``words`` as a whole syllable."""
+    low = sentence.lower()
+    return all(regex.search(rf"(?<!\p{{L}}){regex.escape(w)}(?!\p{{L}})", low) for w in words)
 
 
 def check_shares(df: pd.DataFrame, cfg: CheckConfig, placed_sentences: list[list[Placed]] | None = None
@@ -421,7 +433,7 @@ def check_shares(df: pd.DataFrame, cfg: CheckConfig, placed_sentences: list[list
                      and not _SHARE_AFTER.match(w["sentence"][w["sentence"].find(w["text"]) + len(w["text"]):])
                      and here - order[(w["article"], w["line"], w["sentence"])] <= 1
                      and (w["period"] == a.row["period"] or not w["period"] or not a.row["period"])
-                     and all(q in w["sentence"].lower() for q in qualifier)]
+                     and _names_all(w["sentence"], qualifier)]
             if not cands:
                 continue
             piv = interval(p.row)

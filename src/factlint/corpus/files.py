@@ -124,29 +124,40 @@ def display_path(path: Path, cwd: Path | None = None, resolved_dirs: dict[Path, 
         return path.as_posix()
 
 
-def _article_files(folder: Path) -> Iterator[tuple[Path, bool]]:
+def _article_files(folder: Path, unreadable: list[tuple[Path, str]]) -> Iterator[tuple[Path, bool]]:
     """``(file, is_link)`` for the article files below ``folder``, hidden folders and files left out.
 
-    One scan of each folder (the entries' types come with it): no stat a file, but a link's.
+    One scan of each folder (the entries' types come with it): no stat a file, but a link's. A folder that cannot
+    be read is added to ``unreadable`` with the reason, and the others are still listed.
     """
-    with os.scandir(folder) as it:
-        entries = list(it)
-    for e in entries:
-        if e.name.startswith("."):
+    todo = [folder]
+    while todo:
+        here = todo.pop()
+        try:
+            with os.scandir(here) as it:
+                entries = list(it)
+        except OSError as e:
+            unreadable.append((here, e.strerror or str(e)))
             continue
-        if e.is_dir(follow_symlinks=False):
-            yield from _article_files(Path(e.path))
-        elif os.path.splitext(e.name)[1].lower() in ARTICLE_SUFFIXES:
-            link = e.is_symlink()
-            if e.is_file():  # a link to a file is one, a broken link or a link to a folder not
-                yield Path(e.path), link
+        for e in entries:
+            if e.name.startswith("."):
+                continue
+            if e.is_dir(follow_symlinks=False):
+                todo.append(Path(e.path))
+            elif os.path.splitext(e.name)[1].lower() in ARTICLE_SUFFIXES:
+                link = e.is_symlink()
+                if e.is_file():  # a link to a file is one, a broken link or a link to a folder not
+                    yield Path(e.path), link
 
 
 def discover(paths: Iterable[str | Path]) -> Iterator[tuple[Path | None, str, str]]:
     """Expand paths into article files: ``(path, display, error)``; a bad path yields an error entry."""
     for p in map(Path, paths):
         if p.is_dir():
-            files = sorted(_article_files(p), key=lambda f: f[0].parts)  # the order of Path's own comparison
+            unreadable: list[tuple[Path, str]] = []
+            files = sorted(_article_files(p, unreadable), key=lambda f: f[0].parts)  # Path's own order
+            for folder, why in sorted(unreadable):
+                yield None, display_path(folder), f"{display_path(folder)}: folder cannot be read ({why})"
             if not files:
                 yield None, display_path(p), f"{display_path(p)}: directory holds no articles (*.md, *.txt)"
             cwd, resolved_dirs = Path.cwd().resolve(), {}

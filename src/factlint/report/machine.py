@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import asdict
 from typing import TYPE_CHECKING
 
@@ -62,11 +63,14 @@ def to_json(run: Run) -> str:
 def dumps(doc: object) -> str:
     """``doc`` as indented JSON, UTF-8 text as written (the standard encoder's ``indent=2, ensure_ascii=False``).
 
-    orjson writes the same bytes as the standard library for the report's strings, integers and floats (tested),
-    about ten times faster on a large corpus; only a float written in exponent form (below 1e-4, from 1e16) spells
-    its exponent otherwise (``1e-7`` for ``1e-07``, ``1e16`` for ``1e+16``), the same number to a JSON reader.
+    orjson writes the standard library's bytes for what a report holds (strings, integers, floats; tested), about
+    ten times faster on a large corpus; a float below 1e-4 spells its exponent otherwise (``1e-7``). What orjson
+    refuses (a file name that is not UTF-8, a key that is not a string) falls back to the standard encoder.
     """
-    return orjson.dumps(doc, option=orjson.OPT_INDENT_2 | orjson.OPT_SERIALIZE_NUMPY).decode() + "\n"
+    try:
+        return orjson.dumps(doc, option=orjson.OPT_INDENT_2 | orjson.OPT_SERIALIZE_NUMPY).decode() + "\n"
+    except TypeError:
+        return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 
 
 def _escape(s: str, prop: bool = False) -> str:

@@ -12,7 +12,14 @@ from typing import Any
 __all__ = ["HedgeConfig", "Reader", "load_hedges", "parse_digits", "read_quantities", "words_to_number"]
 
 
+_HOME = {"HedgeConfig": "factlint.vi.hedges", "load_hedges": "factlint.vi.hedges"}  # no grammar needed for these
+
+
 def __getattr__(name: str) -> Any:  # noqa: ANN401 - whatever the reader exports
     if name in __all__:
-        return getattr(importlib.import_module("factlint.vi.reader"), name)
+        return getattr(importlib.import_module(_HOME.get(name, "factlint.vi.reader")), name)
     raise AttributeError(f"module 'factlint.vi' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

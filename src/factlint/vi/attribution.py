@@ -38,6 +38,7 @@ from factlint.vi.subjects import (
     possessor,
     role,
     topic_shift,
+    venue,
 )
 
 __all__ = [
@@ -76,5 +77,6 @@ __all__ = [
     "possessor",
     "role",
     "topic_shift",
+    "venue",
     "year_to_date",
 ]

@@ -346,12 +346,22 @@ _TOPIC_SHIFT = regex.compile(r"[\s\"'“”(\-–—•*]*(?:trong khi đó|ngư
 
 # A place below the nation ("TP", "quận 2", "huyện", "tỉnh này"): a figure near it with no party named is the
 # place's, not the nation's ("Hiện TP có 18.000 DN, tổng thu ngân sách năm 2016 đạt gần 20.000 tỉ đồng").
-_LOCALITY = regex.compile(r"(?<!\p{L})(?:(?i:tỉnh|thành phố|quận|huyện|thị xã|phường)|TP|xã(?![ \t]+hội))(?!\p{L})")
+# Not a place: "tỉnh táo" (alert), "thức tỉnh" (awaken), "xã hội" (society); nor a venue ("tại TP.HCM", "ở Hà Nội":
+# where something was said, not whose figure it is).
+_LOCALITY = regex.compile(
+    r"(?<!\p{L})(?<!(?i:tại|ở|thức)[ \t]+)"
+    r"(?:(?i:tỉnh(?![ \t]+(?:táo|ngộ|giấc|rượu|bơ))|thành phố|quận|huyện|thị xã|phường)|TP|xã(?![ \t]+hội))(?!\p{L})")
+_VENUE_BEFORE = regex.compile(r"(?i:tại|ở)[ \t]+$")
 
 
 def local(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` speaks of a place below the nation (a province, a city, a district)."""
     return _LOCALITY.search(text, start, end) is not None
+
+
+def venue(text: str, party_start: int) -> bool:
+    """Whether the party named at ``party_start`` is where something happens ("tại Hà Nội"), not an owner."""
+    return _VENUE_BEFORE.search(text[max(0, party_start - 6):party_start]) is not None
 
 
 def topic_shift(text: str, sentence_start: int) -> bool:
