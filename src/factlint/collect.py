@@ -78,7 +78,7 @@ _RULES: RuleSet | None = None
 _READER: Reader | None = None
 
 
-def _reader(hedges: HedgeConfig | None) -> Reader:
+def reader_for(hedges: HedgeConfig | None) -> Reader:
     """The quantity reader (imported here: a run that reads only cached claims never compiles its grammar)."""
     from factlint.vi.reader import Reader
 
@@ -88,7 +88,7 @@ def _reader(hedges: HedgeConfig | None) -> Reader:
 def _init(rules_dir: str | None, hedges: HedgeConfig | None) -> None:
     global _RULES, _READER
     _RULES = load_rules([rules_dir]) if rules_dir else None
-    _READER = _reader(hedges)
+    _READER = reader_for(hedges)
 
 
 def article_key(data: bytes, shown: str, encoding: str | None, engine: str) -> str:
@@ -179,7 +179,7 @@ def extract_jobs(todo: list[tuple], rules: RuleSet | None, rules_dir: Path | Non
     fn = _one_with_text if keep_text else _one
     if jobs <= 1 or len(todo) < 2:
         global _RULES, _READER
-        _RULES, _READER = rules, _reader(hedges)
+        _RULES, _READER = rules, reader_for(hedges)
         stream: Iterable = map(fn, todo)
         pool = None
     else:

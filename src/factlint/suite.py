@@ -22,7 +22,16 @@ from factlint.checks.common import location
 from factlint.checks.consistent import Consistent, consistent_metrics
 from factlint.checks.open_comparables import open_claims
 from factlint.checks.typos import MAX_LOCATIONS, NameIndex, block_names, check_names, check_titles, might_pair
-from factlint.collect import cached, collect, corpus_keys, engine_fingerprint, extract_all, has, store
+from factlint.collect import (
+    cached,
+    collect,
+    corpus_keys,
+    engine_fingerprint,
+    extract_all,
+    has,
+    reader_for,
+    store,
+)
 from factlint.config import hedge_config
 from factlint.corpus import BY_DEFAULT, Article, Columns, discover, is_table, load_article, load_table, source_ref
 from factlint.findings import Accepted, Finding, Location, apply_accepted, load_accepted
@@ -201,9 +210,7 @@ def _compute(paths, rules_dir, encoding, articles, progress, jobs, cache, keys, 
         arts, claims, mentions = got.articles, got.claims, got.mentions
     else:
         arts, claims, mentions = articles, [], []
-        from factlint.vi.reader import Reader
-
-        reader = Reader(hedges)
+        reader = reader_for(hedges)
         for a in articles:
             got_claims, got_mentions = extract_all(a, rules, reader)
             claims += got_claims

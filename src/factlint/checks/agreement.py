@@ -21,6 +21,7 @@ from factlint.checks.common import (
     few,
     interval,
     location,
+    per_unit,
     severity_for_gap,
     span,
 )
@@ -38,14 +39,14 @@ def comparable(group: pd.DataFrame, fx: FxTable, period: str) -> tuple[list[tupl
     if not money or len(units) == 1:
         return [(r, interval(r)) for r in rows], (next(iter(units)) if money else ""), []
     out, gaps = [], []
-    per = {u.partition("/")[2] for u in units}
-    per_unit = f"/{next(iter(per))}" if len(per) == 1 and "" not in per else ""  # prices per one unit: "VND/kg"
+    per = {per_unit(u) for u in units}
+    suffix = f"/{next(iter(per))}" if len(per) == 1 and "" not in per else ""  # prices per one unit: "VND/kg"
     for r in rows:
         try:
-            out.append((r, fx.to_usd(interval(r), currency(r["unit"]) if per_unit else r["unit"], period)))
+            out.append((r, fx.to_usd(interval(r), currency(r["unit"]) if suffix else r["unit"], period)))
         except FxGap as gap:
             gaps.append((r, gap))
-    return out, "USD" + per_unit, gaps
+    return out, "USD" + suffix, gaps
 
 
 def consensus(items: list[tuple[pd.Series, Interval]]) -> tuple[list, list]:

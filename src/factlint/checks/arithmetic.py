@@ -341,11 +341,16 @@ def _runs(shares: list[Placed], sent: str) -> list[list[Placed]]:
     return runs
 
 
+def _named_whole(sent: str, p: Placed) -> tuple[str, object | None]:
+    """The text after a share (its link word left out) and the measure it names first, if any."""
+    after = _WHOLE.sub("", sent[p.end:p.end + 60], count=1)
+    return after, next((m for m in measures(after) if m.start <= 8 and m.key), None)
+
+
 def _whole_key(sent: str, p: Placed) -> str:
     """The measure named right after a share ("20,9% tổng vốn FDI" -> fdi), or empty."""
-    after = _WHOLE.sub("", sent[p.end:p.end + 60], count=1)
-    found = [m for m in measures(after) if m.start <= 8 and m.key]
-    return found[0].key if found else ""
+    found = _named_whole(sent, p)[1]
+    return found.key if found else ""
 
 
 # the named whole ends at a punctuation mark, a link or a verb ("… tổng vốn FDI và tăng mạnh", "… nhưng chỉ …")
@@ -362,11 +367,10 @@ def _whole_qualifier(sent: str, p: Placed) -> list[str]:
 
     "chiếm gần 60% số DN FDI đang hoạt động" -> ["fdi", "đang"]: a whole of all enterprises is not that whole.
     """
-    after = _WHOLE.sub("", sent[p.end:p.end + 60], count=1)
-    found = [m for m in measures(after) if m.start <= 8 and m.key]
-    if not found:
+    after, found = _named_whole(sent, p)
+    if found is None:
         return []
-    tail = after[found[0].end:]
+    tail = after[found.end:]
     stop = _QUALIFIER_END.search(tail)
     tail = _QUALIFIER_NONE.sub(" ", tail[:stop.start() if stop else len(tail)])
     words = [w.lower() for w in regex.findall(r"\p{L}+", tail)]

@@ -184,6 +184,11 @@ def currency(unit: str) -> str:
     return unit.partition("/")[0]
 
 
+def per_unit(unit: str) -> str:
+    """What a money unit is per ("kg" of "EUR/kg"), empty for an amount."""
+    return unit.partition("/")[2]
+
+
 class FxGap(Exception):
     """No exchange rate for a currency in a year."""
 

@@ -30,6 +30,7 @@ from factlint.checks.common import (
     currency,
     interval,
     location,
+    per_unit,
     scale,
     severity_for_gap,
     widen,
@@ -105,7 +106,7 @@ def stated_pairs(df: pd.DataFrame) -> list[tuple[dict, dict]]:
         return []
     d = df[df["kind"] == "money"].sort_values(["article", "offset"], kind="stable")  # others fail `between`
     art, sent, unit, low = (d[c].to_numpy() for c in ("article", "sentence", "unit", "low"))
-    per = np.array([u.partition("/")[2] for u in unit], dtype=object)  # "USD/t" (per tonne) restates no amount
+    per = np.array([per_unit(u) for u in unit], dtype=object)  # "USD/t" (per tonne) restates no amount
     cand = ((art[:-1] == art[1:]) & (sent[:-1] == sent[1:]) & (unit[:-1] != unit[1:]) & (per[:-1] == per[1:])
             & ~pd.isna(low[:-1]) & ~pd.isna(low[1:])).nonzero()[0]
     idx = sorted(set(cand) | {i + 1 for i in cand})

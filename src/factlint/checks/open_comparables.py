@@ -46,6 +46,7 @@ from factlint.checks.common import (
     few,
     interval,
     location,
+    per_unit,
     span,
 )
 from factlint.checks.conversions import Code
@@ -112,7 +113,7 @@ def open_claims(df: pd.DataFrame) -> pd.DataFrame:
     d = d[(d["kind"] == "percent") | ~d["measure_key"].isin(PERCENT_MEASURES)]
     d = d[pd.Series([not is_comparison_base(s, t) for s, t in zip(d["sentence"], d["text"], strict=True)],
                     index=d.index, dtype=bool)]
-    money = "money" + d["unit"].map(lambda u: f"/{u.partition('/')[2]}" if "/" in u else "")  # "money/kg": a price
+    money = "money" + d["unit"].map(lambda u: f"/{per_unit(u)}" if per_unit(u) else "")  # "money/kg": a price
     return d.assign(dim=d["unit"].where(d["kind"] != "money", money), product=d["measure"].map(product))
 
 
@@ -122,7 +123,7 @@ def _in_unit(rows: list[dict], fx: FxTable, period: str) -> tuple[list[tuple[dic
     if len(units) == 1:
         return [(r, interval(r)) for r in rows], next(iter(units))
     out = []
-    per = next(iter(units)).partition("/")[2]  # one per-unit in a group: its dimension says so ("money/kg")
+    per = per_unit(next(iter(units)))  # one per-unit in a group: its dimension says so ("money/kg")
     for r in rows:
         try:
             out.append((r, fx.to_usd(interval(r), currency(r["unit"]), period.lstrip("≤"))))
